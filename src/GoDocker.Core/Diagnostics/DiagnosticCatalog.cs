@@ -1,0 +1,177 @@
+using System.Reflection;
+
+namespace GoDocker.Core.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the product reports, in one place: code, severity and message template.
+/// Codes are stable; add new ones at the end of their range and give each a docs/diagnostics/GDnnnn.md page.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    public const string HelpLinkBase = "https://github.com/godocker-sdk/godocker-sdk/blob/main/docs/diagnostics/";
+
+    private static DiagnosticDescriptor Error(string code, string title, string message) => new(code, DiagnosticSeverity.Error, title, message);
+    private static DiagnosticDescriptor Warning(string code, string title, string message) => new(code, DiagnosticSeverity.Warning, title, message);
+    private static DiagnosticDescriptor Info(string code, string title, string message) => new(code, DiagnosticSeverity.Message, title, message);
+
+    // GD1xxx: project settings and Go environment values.
+    public static readonly DiagnosticDescriptor InvalidGoProxy = Error("GD1001", "Invalid GOPROXY",
+        "{0} '{1}' is invalid: {2}. Set it to a list of proxy URLs separated by ',' or '|', or 'direct' or 'off'.");
+    public static readonly DiagnosticDescriptor InvalidGoSumDb = Error("GD1002", "Invalid GOSUMDB",
+        "{0} '{1}' is invalid: {2}. Use 'off', a database name such as 'sum.golang.org', 'name+key' or 'name+key url'.");
+    public static readonly DiagnosticDescriptor InvalidModulePattern = Error("GD1003", "Invalid module path pattern",
+        "{0} '{1}' is invalid: {2}. Use comma-separated glob patterns of module path prefixes, such as 'git.example.com/*'.");
+    public static readonly DiagnosticDescriptor InvalidGoFlags = Error("GD1004", "Invalid GOFLAGS",
+        "{0} '{1}' is invalid: {2}. Each word must be '-flag' or '-flag=value'.");
+    public static readonly DiagnosticDescriptor InvalidGoToolchain = Error("GD1005", "Invalid GOTOOLCHAIN",
+        "{0} '{1}' is invalid: {2}. Use 'local', 'auto', 'path', 'go1.N.P', or a version followed by '+auto' or '+path'.");
+    public static readonly DiagnosticDescriptor GoModNotFound = Error("GD1006", "go.mod not found",
+        "The go.mod file '{0}' does not exist. Set GoModFile to the module's go.mod, or create one with 'go mod init'.");
+    public static readonly DiagnosticDescriptor InvalidPropertyValue = Error("GD1007", "Invalid property value",
+        "{0} '{1}' is invalid: {2}.");
+    public static readonly DiagnosticDescriptor InvalidGoDownloadMode = Error("GD1008", "Invalid GoDownload",
+        "GoDownload '{0}' is invalid. Use Auto, Docker, Local or Off.");
+    public static readonly DiagnosticDescriptor InvalidTimeout = Error("GD1009", "Invalid timeout",
+        "{0} '{1}' is invalid. Use a number of seconds greater than zero, such as 5.");
+    public static readonly DiagnosticDescriptor InvalidImageReference = Error("GD1010", "Invalid image reference",
+        "{0} '{1}' is not a valid image reference: {2}. Use 'name[:tag][@sha256:digest]', such as 'golang:1.22-bookworm'.");
+    public static readonly DiagnosticDescriptor GoProxyOff = Error("GD1011", "GOPROXY is off",
+        "GOPROXY is 'off' for module {0}, so the go command may not download it. Add a proxy or 'direct' to GoProxy, or vendor the module.");
+    public static readonly DiagnosticDescriptor PrivateModuleNotPrivate = Warning("GD1012", "Private module not covered by GOPRIVATE",
+        "Module {0} looks private ({1}) but GoPrivate/GoNoSumDb do not cover it, so the go command asks the public checksum database. Add '{2}' to GoPrivate.");
+
+    // GD2xxx: go.mod, go.sum and go.work content.
+    public static readonly DiagnosticDescriptor GoModSyntax = Error("GD2001", "go.mod syntax error",
+        "{0}");
+    public static readonly DiagnosticDescriptor GoSumMalformed = Error("GD2002", "Malformed go.sum",
+        "{0}");
+    public static readonly DiagnosticDescriptor GoWorkSyntax = Error("GD2003", "go.work syntax error",
+        "{0}");
+    public static readonly DiagnosticDescriptor MissingGoSumEntry = Error("GD2004", "Missing go.sum entry",
+        "go.sum has no entry for {0}. Run 'go mod tidy' (or 'go mod download {0}') on a machine that can reach the proxy and commit go.sum.");
+    public static readonly DiagnosticDescriptor GoVersionNewerThanImage = Error("GD2005", "go.mod needs a newer Go than the base image",
+        "go.mod requires {0} {1}, but the base image {2} has Go {3} and GOTOOLCHAIN is '{4}'. Use a base image with Go {1} or later, or lower the '{0}' line.");
+    public static readonly DiagnosticDescriptor ReplaceOutsideContext = Error("GD2006", "replace directory outside the Docker context",
+        "replace {0} => {1} points outside the Docker build context '{2}', so the build cannot see it. Move the directory into the context, set GoDockerContext to a folder that holds both, or replace with a module version.");
+    public static readonly DiagnosticDescriptor UnknownDirective = Error("GD2007", "go.mod directive unknown to this Go",
+        "The go command in the image does not know the go.mod directive '{0}' (added in a newer Go). Use a base image with a newer Go, or remove the directive.");
+    public static readonly DiagnosticDescriptor InvalidGoVersion = Error("GD2008", "Invalid go version",
+        "{0}");
+
+    // GD3xxx: network, HTTP proxies, GOPROXY and checksum database answers.
+    public static readonly DiagnosticDescriptor DnsLookupFailed = Error("GD3001", "DNS lookup failed",
+        "Cannot resolve host '{0}' for {1}: {2}. Check the name in {3}, the DNS servers the build uses (GoDockerNetwork), or set HTTPS_PROXY.");
+    public static readonly DiagnosticDescriptor ConnectionRefused = Error("GD3002", "Connection refused",
+        "Connection to {0} for {1} was refused: nothing listens there. Check the URL and port in {2}, or start the proxy.");
+    public static readonly DiagnosticDescriptor ConnectionTimedOut = Error("GD3003", "Connection timed out",
+        "Connection to {0} for {1} timed out after {2}: a firewall drops the traffic or the host is down. Set HTTPS_PROXY to your company proxy, or use a reachable GoProxy.");
+    public static readonly DiagnosticDescriptor ConnectionReset = Error("GD3004", "Connection reset",
+        "Connection to {0} for {1} was reset by the peer or a middlebox. Check firewall rules and HTTPS_PROXY.");
+    public static readonly DiagnosticDescriptor HttpProxyFailed = Error("GD3005", "HTTP proxy failed",
+        "The HTTP proxy {0} failed for {1}: {2}. Check HTTPS_PROXY/HTTP_PROXY and NO_PROXY, or ask for the destination to be allowed.");
+    public static readonly DiagnosticDescriptor ProxyHttpError = Error("GD3006", "Module proxy answered with an error",
+        "Module proxy {0} answered {1} for {2}. Under ',' the go command stops at this error; use '|' after this proxy in GoProxy to fall through on any error, or fix the proxy.");
+    public static readonly DiagnosticDescriptor ProxyUnauthorized = Error("GD3007", "Module proxy needs credentials",
+        "Module proxy {0} answered {1} for {2}: it needs credentials. Give them as a GoBuildSecret netrc item (never in the GoProxy URL).");
+    public static readonly DiagnosticDescriptor ChecksumDbUnreachable = Error("GD3008", "Checksum database unreachable",
+        "The checksum database {0} cannot be reached: {1}. Allow it, use a GoProxy that serves /sumdb/, or set GoNoSumDb/GoPrivate for private modules.");
+    public static readonly DiagnosticDescriptor TlsHandshakeTimeout = Error("GD3009", "TLS handshake timeout",
+        "The TLS handshake with {0} for {1} timed out. A firewall or intercepting proxy stalls the connection; set HTTPS_PROXY or use a reachable GoProxy.");
+    public static readonly DiagnosticDescriptor ProxyFallsThrough = Info("GD3010", "Proxy falls through",
+        "{0}");
+    public static readonly DiagnosticDescriptor NoWorkingProxyPath = Error("GD3011", "No working download path",
+        "No module download path works: {0}");
+    public static readonly DiagnosticDescriptor ProbeTimedOut = Error("GD3012", "Endpoint did not answer in time",
+        "{0} did not answer within {1} ({2}). Raise GoVerifyTimeout, or fix the network path to it.");
+
+    // GD4xxx: TLS and CA trust.
+    public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
+        "{0} presented a certificate issued by '{1}', which is not trusted. Add that CA's certificate as a GoCaCertificate item.");
+    public static readonly DiagnosticDescriptor CertificateExpired = Error("GD4002", "Certificate expired",
+        "The certificate of {0} ('{1}') expired on {2:u}. The server must renew it; check the machine clock too.");
+    public static readonly DiagnosticDescriptor CertificateNotYetValid = Error("GD4003", "Certificate not yet valid",
+        "The certificate of {0} ('{1}') is valid only from {2:u}. Check the clock of this machine and of the Docker host.");
+    public static readonly DiagnosticDescriptor HostnameMismatch = Error("GD4004", "Certificate name mismatch",
+        "The certificate of {0} is valid for {1}, not for '{2}'. Use a host name the certificate holds in GoProxy.");
+    public static readonly DiagnosticDescriptor IncompleteChain = Error("GD4005", "Incomplete certificate chain",
+        "{0} did not send the intermediate certificate issued by '{1}'. Fix the server to send its full chain, or add the intermediate as a GoCaCertificate item.");
+    public static readonly DiagnosticDescriptor SelfSignedCertificate = Error("GD4006", "Self-signed certificate",
+        "{0} presented a self-signed certificate ('{1}'). Add it as a GoCaCertificate item if you trust it.");
+    public static readonly DiagnosticDescriptor TlsInterception = Error("GD4007", "TLS interception",
+        "{0} is a public host but answered with a certificate issued by '{1}': a corporate proxy intercepts TLS. Add your company's root CA as a GoCaCertificate item.");
+    public static readonly DiagnosticDescriptor InvalidCaCertificate = Error("GD4008", "Invalid CA certificate file",
+        "GoCaCertificate '{0}' is not usable: {1}. Give a PEM file ('-----BEGIN CERTIFICATE-----') holding a CA certificate.");
+    public static readonly DiagnosticDescriptor NoCaBundleInImage = Error("GD4009", "No CA bundle in the image",
+        "The base image {0} has no CA bundle where Go looks for one ({1}), so every HTTPS download fails. Use an image with ca-certificates, or add GoCaCertificate items.");
+    public static readonly DiagnosticDescriptor TlsHandshakeFailed = Error("GD4010", "TLS handshake failed",
+        "The TLS handshake with {0} failed: {1}.");
+
+    // GD5xxx: Docker engine, BuildKit and images.
+    public static readonly DiagnosticDescriptor DockerEngineUnreachable = Error("GD5001", "Docker engine unreachable",
+        "Cannot reach the Docker engine at {0}: {1}. Start Docker, or set DOCKER_HOST; set GoDownload=Local to download on the host instead.");
+    public static readonly DiagnosticDescriptor BuildKitUnavailable = Error("GD5002", "No BuildKit-capable docker CLI",
+        "No docker CLI that can run BuildKit builds was found ({0}). Install the buildx plugin, or a docker CLI with BuildKit built in.");
+    public static readonly DiagnosticDescriptor BaseImageNotFound = Error("GD5003", "Base image not available",
+        "The image {0} is not present locally and cannot be pulled: {1}. Pull or load it first, or set GoBaseImage to an image you have.");
+    public static readonly DiagnosticDescriptor DockerfileSyntaxOffline = Error("GD5004", "Dockerfile frontend image unreachable",
+        "BuildKit could not fetch the Dockerfile frontend {0} named by the '# syntax=' line. Set GoDockerfileSyntax to empty to use the built-in frontend offline.");
+    public static readonly DiagnosticDescriptor DockerBuildFailed = Error("GD5005", "docker build failed",
+        "docker build failed: {0}");
+    public static readonly DiagnosticDescriptor MountNotSupported = Error("GD5006", "RUN --mount needs BuildKit",
+        "The builder does not support 'RUN --mount' ({0}): it is not BuildKit. Set DOCKER_BUILDKIT=1 or install the buildx plugin.");
+    public static readonly DiagnosticDescriptor DockerApiTooOld = Error("GD5007", "Docker engine too old",
+        "The Docker engine API version {0} is older than {1}, the first with BuildKit. Upgrade Docker.");
+    public static readonly DiagnosticDescriptor DownloadSkipped = Warning("GD5008", "Module download skipped",
+        "The module download stage was skipped: {0}.");
+
+    // GD6xxx: module download failures seen in go output.
+    public static readonly DiagnosticDescriptor ModuleVersionNotFound = Error("GD6001", "Module version not found",
+        "{0}@{1}: the module proxy {2} answered {3}. Check the version in go.mod, or, for a private module, add it to GoPrivate so it is fetched directly.");
+    public static readonly DiagnosticDescriptor ChecksumDbNotFound = Error("GD6002", "Checksum database does not know the module",
+        "The checksum database answered {0} for {1}@{2}: it cannot see private modules. Add '{3}' to GoPrivate (or GoNoSumDb).");
+    public static readonly DiagnosticDescriptor ChecksumMismatch = Error("GD6003", "Checksum mismatch",
+        "The downloaded {0}@{1} has hash {2} but go.sum records {3}. The content changed upstream or go.sum is wrong: investigate before you run 'go mod tidy'.");
+    public static readonly DiagnosticDescriptor SecurityError = Error("GD6004", "Checksum database disagrees",
+        "SECURITY ERROR for {0}@{1}: go.sum and the checksum database disagree. Someone may be serving altered code; do not change go.sum until you know why.");
+    public static readonly DiagnosticDescriptor CredentialsRequired = Error("GD6005", "Credentials required",
+        "Fetching {0} needs credentials ({1}). Add a GoBuildSecret netrc, token or ssh item for its host and list the module in GoPrivate.");
+    public static readonly DiagnosticDescriptor UnknownRevision = Error("GD6006", "Unknown revision",
+        "{0}: revision {1} does not exist in the repository. Fix the version in go.mod.");
+    public static readonly DiagnosticDescriptor InvalidModuleVersion = Error("GD6007", "Invalid module version",
+        "{0}@{1}: {2}");
+    public static readonly DiagnosticDescriptor GoTooOld = Error("GD6008", "Go in the image is too old",
+        "{0} requires go >= {1}, but the image runs go {2} with GOTOOLCHAIN={3}. Use a base image with Go {1} or later.");
+    public static readonly DiagnosticDescriptor MalformedModulePath = Error("GD6009", "Malformed module path",
+        "Malformed module path '{0}': {1}. Fix the path in go.mod.");
+    public static readonly DiagnosticDescriptor NoMatchingVersions = Error("GD6010", "No matching versions",
+        "No version of {0} matches '{1}'. Check the module path and that the proxy has it.");
+    public static readonly DiagnosticDescriptor UnrecognizedImportPath = Error("GD6011", "Unrecognized import path",
+        "The go command could not find the repository of {0}: {1}. For a private module, add it to GoPrivate and give credentials as a GoBuildSecret.");
+    public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
+        "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
+
+    // GD7xxx: secrets and security.
+    public static readonly DiagnosticDescriptor CredentialsInUrl = Error("GD7001", "Credentials in a URL",
+        "{0} holds credentials in its URL ('user:password@'), which would be written into the image. Remove them and add a GoBuildSecret netrc item instead.");
+    public static readonly DiagnosticDescriptor SecretInProperty = Error("GD7002", "Secret in a project property",
+        "{0} looks like it holds a secret ({1}). Never put tokens in project properties: give them as a GoBuildSecret item from a file or environment variable.");
+    public static readonly DiagnosticDescriptor SecretSourceMissing = Error("GD7003", "Build secret source missing",
+        "GoBuildSecret '{0}' reads {1}, which does not exist. Create it, or remove the item.");
+    public static readonly DiagnosticDescriptor InvalidBuildSecret = Error("GD7004", "Invalid build secret",
+        "GoBuildSecret '{0}' is invalid: {1}.");
+
+    // GD9xxx: internal errors.
+    public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",
+        "GoDocker failed unexpectedly: {0}. Please report this with the build log.");
+    public static readonly DiagnosticDescriptor Cancelled = Warning("GD9002", "Cancelled",
+        "{0} was cancelled.");
+
+    /// <summary>All descriptors, in declaration order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToArray();
+
+    public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
+}
