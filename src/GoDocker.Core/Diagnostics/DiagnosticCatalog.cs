@@ -84,6 +84,20 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ProbeTimedOut = Error("GD3012", "Endpoint did not answer in time",
         "{0} did not answer within {1} ({2}). Raise GoVerifyTimeout, or fix the network path to it.");
 
+    // GD3050-GD3069: the module proxy gateway (godocker proxy).
+    public static readonly DiagnosticDescriptor PinnedContentChanged = Warning("GD3050", "Upstream changed a pinned module file",
+        "{0}: upstream {1} now serves bytes with SHA-256 {2}, but the gateway pinned {3} when it first stored this version. The gateway keeps serving the first content; find out who re-published the version before trusting it.");
+    public static readonly DiagnosticDescriptor SnapshotNotFound = Error("GD3051", "Snapshot not found",
+        "Snapshot '{0}' does not exist in cache {1}. Run 'godocker proxy snapshot list --cache {1}' to see the snapshots, or create it with 'snapshot create --name {0}'.");
+    public static readonly DiagnosticDescriptor InvalidSnapshotName = Error("GD3052", "Invalid snapshot name",
+        "Snapshot name '{0}' is invalid. Use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+    public static readonly DiagnosticDescriptor SnapshotExists = Error("GD3053", "Snapshot already exists",
+        "Snapshot '{0}' already exists in cache {1}, and snapshots never change. Choose another --name.");
+    public static readonly DiagnosticDescriptor SnapshotArchiveInvalid = Error("GD3054", "Snapshot archive does not verify",
+        "The snapshot archive {0} does not match its manifest: {1}. Nothing was imported; export the snapshot again from the source gateway and copy it unchanged.");
+    public static readonly DiagnosticDescriptor GatewayCannotListen = Error("GD3055", "Gateway cannot listen",
+        "The module proxy gateway cannot listen on {0}: {1}. Choose a free host:port with --listen, or stop the process that uses it.");
+
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
         "{0} presented a certificate issued by '{1}', which is not trusted. Add that CA's certificate as a GoCaCertificate item.");
