@@ -16,6 +16,12 @@ public sealed record ModuleRequest(string EscapedModulePath, ModuleFileKind Kind
         _ => $"{EscapedModulePath}/@v/{EscapedVersion}.zip",
     };
 
+    /// <summary>The module path, unescaped (what GOPRIVATE-style patterns match).</summary>
+    public string ModulePath { get; init; } = "";
+
+    /// <summary>The version, unescaped; null for list and @latest.</summary>
+    public string? Version { get; init; }
+
     /// <summary>Cache key; never used as a file name (the store hashes it).</summary>
     public string Key => RelativeUrl;
 

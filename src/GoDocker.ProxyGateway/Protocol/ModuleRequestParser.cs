@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.ProxyGateway.Protocol;
 
@@ -6,7 +7,8 @@ namespace GoDocker.ProxyGateway.Protocol;
 /// Turns a raw GOPROXY request path into a <see cref="ModuleRequest"/> or a failure.
 /// Only the escaped alphabet the go command sends is accepted (lowercase, digits, <c>-._~!+</c> and '/' between
 /// elements), so no request can name '..', a backslash, an encoded slash or an absolute path; the store never
-/// builds a file name from the result anyway.
+/// builds a file name from the result anyway. The go command's own rules (GoDocker.Core.Modules.ModulePath) decide
+/// what is a module path or version: a bad path is 400, a bad version 404 (as proxy.golang.org answers).
 /// </summary>
 public static class ModuleRequestParser
 {
@@ -26,10 +28,10 @@ public static class ModuleRequestParser
             return false;
         }
 
-        if (path.Contains('%'))
+        var decodeProblem = PercentDecode(ref path);
+        if (decodeProblem is not null)
         {
-            // The go command never percent-encodes module paths or versions; '%2F' and '%2e%2e' are attacks or bugs.
-            failure = GatewayFailure.BadRequest("percent-encoded characters are not valid in a module path or version");
+            failure = GatewayFailure.BadRequest(decodeProblem);
             return false;
         }
 
@@ -90,9 +92,68 @@ public static class ModuleRequestParser
             return false;
         }
 
-        request = new ModuleRequest(escapedModule, kind, escapedVersion);
+        if (!ModulePath.TryUnescapePath(escapedModule, out var modulePath, out var goProblem))
+        {
+            failure = GatewayFailure.BadRequest(goProblem ?? $"invalid escaped module path '{escapedModule}'");
+            return false;
+        }
+
+        string? version = null;
+        if (escapedVersion is not null && !ModulePath.TryUnescapeVersion(escapedVersion, out version, out var versionError))
+        {
+            failure = GatewayFailure.NotFound(versionError ?? $"invalid escaped version '{escapedVersion}'");
+            return false;
+        }
+
+        request = new ModuleRequest(escapedModule, kind, escapedVersion) { ModulePath = modulePath, Version = version };
         return true;
     }
+
+    /// <summary>
+    /// Decodes %XX escapes (the go command sends '!' as %21). An encoded '/' or '\' would change the path's
+    /// structure after routing, and anything that decodes outside printable ASCII is no module path: both refused.
+    /// </summary>
+    public static string? PercentDecode(ref string path)
+    {
+        if (!path.Contains('%'))
+        {
+            return null;
+        }
+
+        var decoded = new System.Text.StringBuilder(path.Length);
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (path[i] != '%')
+            {
+                decoded.Append(path[i]);
+                continue;
+            }
+
+            if (i + 2 >= path.Length || !IsHex(path[i + 1]) || !IsHex(path[i + 2]))
+            {
+                return "malformed percent escape";
+            }
+
+            var c = (char)Convert.ToInt32(path.Substring(i + 1, 2), 16);
+            if (c is '/' or '\\')
+            {
+                return "encoded slashes are not valid in a module path or version";
+            }
+
+            if (c is < (char)0x21 or > (char)0x7e)
+            {
+                return "encoded control or non-ASCII characters are not valid in a module path or version";
+            }
+
+            decoded.Append(c);
+            i += 2;
+        }
+
+        path = decoded.ToString();
+        return null;
+    }
+
+    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
     /// <summary>Returns why <paramref name="escaped"/> is not an acceptable escaped module path, or null.</summary>
     public static string? CheckEscapedModulePath(string escaped)
