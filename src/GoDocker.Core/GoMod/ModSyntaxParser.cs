@@ -353,6 +353,8 @@ public static class ModSyntaxParser
                         break;
                     case ')':
                         var rparen = Lex();
+                        // A lone blank line before ')' is not kept (golang.org/issue/70632).
+                        if (pending.Count == 1 && pending[0].Token.Length == 0) pending = [];
                         x.RParen.Comments.Before = pending;
                         x.RParen.Pos = rparen.Pos;
                         if (!IsEol(Peek())) Error("syntax error (expected newline after closing paren)");
