@@ -49,6 +49,17 @@ public sealed class ModuleFileService
             return ServeFromSnapshot(request, view);
         }
 
+        return await GetLiveAsync(request, cancellationToken, counted: true);
+    }
+
+    /// <summary>Answers from the live cache (or upstream) whatever view is selected; warm uses this.</summary>
+    public async Task<ServedFile> GetLiveAsync(ModuleRequest request, CancellationToken cancellationToken, bool counted = false)
+    {
+        if (!counted)
+        {
+            _metrics.Request(request.Kind);
+        }
+
         var rule = _options.ModuleRules.FirstOrDefault(r => r.Matches(request.ModulePath));
         switch (rule?.Action)
         {

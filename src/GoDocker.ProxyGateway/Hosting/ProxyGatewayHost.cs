@@ -23,19 +23,10 @@ public static class ProxyGatewayHost
     {
         var endpoint = ParseListen(options.Listen);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var logger = loggerFactory.CreateLogger("GoDocker.ProxyGateway");
-        var (cache, snapshots) = OpenCache(options, loggerFactory);
-
-        var stopping = new CancellationTokenSource();
-        var http = new HttpClient(options.UpstreamHandler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All }, disposeHandler: options.UpstreamHandler is null)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var upstream = new HttpUpstreamChain(http, options.Upstreams, options.Credentials, logger);
-        var metrics = new GatewayMetrics();
-        var files = new ModuleFileService(cache, snapshots, upstream, options, metrics, logger, stopping.Token);
-        var sumdb = new ChecksumDatabasePassthrough(http, options.ChecksumDatabases, options.Upstreams.FirstOrDefault()?.EffectiveTimeout ?? UpstreamEndpoint.DefaultTimeout);
-        var handler = new GatewayRequestHandler(files, sumdb, cache, metrics, logger);
+        var components = new GatewayComponents(options);
+        var logger = components.Logger;
+        var cache = components.Cache;
+        var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, cache, components.Metrics, logger);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = cache.Layout.Root });
         builder.Logging.ClearProviders();
@@ -57,7 +48,7 @@ public static class ProxyGatewayHost
         catch (IOException e)
         {
             await app.DisposeAsync();
-            stopping.Dispose();
+            components.Dispose();
             throw new DiagnosticException(DiagnosticCatalog.GatewayCannotListen.Create(options.Listen, e.Message), e);
         }
 
@@ -65,7 +56,14 @@ public static class ProxyGatewayHost
         var address = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         logger.LogInformation("Module proxy gateway serving {Address} from {Cache} ({Upstreams} upstreams, offline {Offline})",
             address, cache.Layout.Root, options.Upstreams.Count, options.Offline);
-        return new RunningGateway(app, address, cache, snapshots, files, metrics, stopping);
+        return new RunningGateway(app, address, components);
+    }
+
+    /// <summary>Fetches every module file a go.sum or go.mod names into the cache, without serving.</summary>
+    public static async Task<WarmResult> WarmAsync(GatewayOptions options, string fromFile, CancellationToken cancellationToken = default)
+    {
+        using var components = new GatewayComponents(options);
+        return await components.Warmer.WarmFromFileAsync(fromFile, cancellationToken);
     }
 
     /// <summary>Opens a cache folder without serving (snapshot commands, warm). Also cleans up after a crash.</summary>

@@ -1,3 +1,5 @@
+using GoDocker.Core.GoEnvironment;
+
 namespace GoDocker.ProxyGateway.Upstreams;
 
 public enum ModuleRouteAction
@@ -14,4 +16,17 @@ public enum ModuleRouteAction
 /// A per-module rule. <paramref name="Matches"/> is a GOPRIVATE-style prefix pattern test on the module path
 /// (GoDocker.Core's ModulePathPatterns builds it from a pattern list); the first matching rule applies.
 /// </summary>
-public sealed record ModuleRule(string Pattern, Func<string, bool> Matches, ModuleRouteAction Action, IUpstreamFetcher? Upstream = null);
+public sealed record ModuleRule(string Pattern, Func<string, bool> Matches, ModuleRouteAction Action, IUpstreamFetcher? Upstream = null)
+{
+    /// <summary>A rule for a GOPRIVATE-style pattern list such as <c>git.corp.example/*,*.internal</c>.</summary>
+    public static ModuleRule ForPatterns(string patterns, ModuleRouteAction action, IUpstreamFetcher? upstream = null)
+    {
+        var parsed = ModulePathPatterns.Parse(patterns, "--rule");
+        if (!parsed.IsValid)
+        {
+            throw new GoDocker.Core.Diagnostics.DiagnosticException(parsed.ToDiagnostics()[0]);
+        }
+
+        return new ModuleRule(patterns, parsed.Value.Matches, action, upstream);
+    }
+}
