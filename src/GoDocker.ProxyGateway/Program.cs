@@ -5,37 +5,34 @@ using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.Extensions.Logging;
 
 // A bare host for the gateway (tests run it as a child process; `godocker proxy` is the user-facing command).
-// Usage: GoDocker.ProxyGateway --cache DIR [--listen HOST:PORT] [--upstream-url URL]... [--offline] [--max-bytes N] [--view NAME]
-string? cacheDir = null, listen = "127.0.0.1:0", view = null;
-long? maxBytes = null;
-var offline = false;
-var upstreams = new List<UpstreamEndpoint>();
-for (var i = 0; i < args.Length; i++)
-{
-    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-    switch (args[i])
-    {
-        case "--cache": cacheDir = Next(); break;
-        case "--listen": listen = Next(); break;
-        case "--upstream-url": upstreams.Add(new UpstreamEndpoint(new Uri(Next()))); break;
-        case "--offline": offline = true; break;
-        case "--max-bytes": maxBytes = long.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-        case "--view": view = Next(); break;
-        default:
-            Console.Error.WriteLine($"unknown option {args[i]}");
-            return 2;
-    }
-}
-
-if (cacheDir is null)
-{
-    Console.Error.WriteLine("--cache is required");
-    return 2;
-}
-
-using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+// Usage: GoDocker.ProxyGateway --cache DIR [--listen HOST:PORT] [--upstream GOPROXY-LIST] [--offline] [--max-bytes N] [--view NAME]
 try
 {
+    string? cacheDir = null, listen = "127.0.0.1:0", view = null;
+    long? maxBytes = null;
+    var offline = false;
+    var upstreams = new List<UpstreamEndpoint>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--cache": cacheDir = Next(); break;
+            case "--listen": listen = Next(); break;
+            case "--upstream": upstreams.AddRange(UpstreamList.Parse(Next())); break;
+            case "--offline": offline = true; break;
+            case "--max-bytes": maxBytes = long.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--view": view = Next(); break;
+            default: throw new ArgumentException($"unknown option {args[i]}");
+        }
+    }
+
+    if (cacheDir is null)
+    {
+        throw new ArgumentException("--cache is required");
+    }
+
+    using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
     await using var gateway = await ProxyGatewayHost.StartAsync(new GatewayOptions
     {
         CacheDirectory = cacheDir,
@@ -50,8 +47,9 @@ try
     // One machine-readable line so a parent process can find the port.
     Console.Out.WriteLine($"listening {gateway.Address}");
     Console.Out.Flush();
-    using var stop = new CancellationTokenSource();
+
     // SIGTERM and Ctrl+C stop gracefully: in-flight responses finish before exit.
+    using var stop = new CancellationTokenSource();
     using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
     using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
     try
@@ -68,4 +66,9 @@ catch (DiagnosticException e)
 {
     Console.Error.WriteLine(e.Diagnostic.ToString());
     return 1;
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
 }

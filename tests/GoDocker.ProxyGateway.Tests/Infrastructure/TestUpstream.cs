@@ -30,6 +30,8 @@ public sealed class TestUpstream : IAsyncDisposable
     public TimeSpan Delay { get; set; }
     public int? FailWithStatus { get; set; }
     public bool CutZipsHalfWay { get; set; }
+    /// <summary>Pause after sending half of a zip, so a test can act while downloads are mid-write.</summary>
+    public TimeSpan ZipPause { get; set; }
     public string? RequiredAuthorization { get; set; }
     public ConcurrentQueue<string?> SeenAuthorization { get; } = new();
 
@@ -87,6 +89,15 @@ public sealed class TestUpstream : IAsyncDisposable
             await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
             await context.Response.Body.FlushAsync();
             context.Abort();
+            return;
+        }
+
+        if (ZipPause > TimeSpan.Zero && path.EndsWith(".zip", StringComparison.Ordinal))
+        {
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(ZipPause);
+            await context.Response.Body.WriteAsync(bytes.AsMemory(bytes.Length / 2));
             return;
         }
 
