@@ -1,3 +1,4 @@
+using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Modules;
 using GoDocker.Core.ModuleZip;
 
@@ -11,34 +12,44 @@ public static class ModuleHasher
 {
     /// <param name="path">A .zip file, a module directory, or a go.mod file.</param>
     /// <param name="module">path@version; required for a directory, since every hashed name starts with it.</param>
-    /// <exception cref="ModuleException">The input is not a valid module zip, directory or go.mod.</exception>
+    /// <exception cref="DiagnosticException">GD2030 (invalid zip or tree), GD2031 (bad path@version),
+    /// GD2032 (directory without module), GD1006 (no such file).</exception>
     public static async Task<string> HashAsync(string path, ModuleVersion? module, CancellationToken cancellationToken = default)
     {
-        if (Directory.Exists(path))
+        var location = SourceLocation.Of(path);
+        try
         {
-            if (module is null)
-                throw new ModuleException($"{path} is a directory: give --module path@version, because the zip prefix path@version/ is part of the hash");
-            return await HashModuleDirectoryAsync(path, module, cancellationToken).ConfigureAwait(false);
-        }
-        if (!File.Exists(path)) throw new ModuleException($"{path}: no such file or directory");
-        if (await IsZipAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            if (module is not null)
+            if (Directory.Exists(path))
             {
-                // The go command rejects zips whose entries do not fit the module; say so instead of hashing them.
-                var error = ModuleZipReader.CheckZip(module, path).Error;
-                if (error is not null) throw new ModuleZipException(error);
+                if (module is null) throw new DiagnosticException(DiagnosticCatalog.HashNeedsModule.Create(location, path));
+                return await HashModuleDirectoryAsync(path, module, cancellationToken).ConfigureAwait(false);
             }
-            return await DirHash.HashZipAsync(path, cancellationToken).ConfigureAwait(false);
+            if (!File.Exists(path)) throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create(location, "path", path, "no such file or directory"));
+            if (await IsZipAsync(path, cancellationToken).ConfigureAwait(false))
+            {
+                if (module is not null)
+                {
+                    // The go command rejects zips whose entries do not fit the module; say so instead of hashing them.
+                    var error = ModuleZipReader.CheckZip(module, path).Error;
+                    if (error is not null) throw new ModuleZipException(error);
+                }
+                return await DirHash.HashZipAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+            var goMod = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+            await using (goMod.ConfigureAwait(false))
+            {
+                return await DirHash.HashGoModAsync(goMod, cancellationToken).ConfigureAwait(false);
+            }
         }
-        var goMod = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-        await using (goMod.ConfigureAwait(false))
+        catch (ModuleException e)
         {
-            return await DirHash.HashGoModAsync(goMod, cancellationToken).ConfigureAwait(false);
+            var descriptor = IsVersionProblem(e) ? DiagnosticCatalog.InvalidModulePathVersion : DiagnosticCatalog.InvalidModuleZip;
+            throw new DiagnosticException(descriptor.Create(location, e.Message), e);
         }
     }
 
     /// <summary>The h1 hash of the zip Create would make from dir, without writing the zip.</summary>
+    /// <exception cref="ModuleZipException">The tree or the module version breaks the zip rules ("create zip dir: ...").</exception>
     public static async Task<string> HashModuleDirectoryAsync(string dir, ModuleVersion module, CancellationToken cancellationToken = default)
     {
         string prefix;
@@ -49,12 +60,21 @@ public static class ModuleHasher
             var (files, _) = await ModuleDirectory.ListAsync(dir, cancellationToken).ConfigureAwait(false);
             valid = await ModuleZipWriter.ValidFilesAsync(files, cancellationToken).ConfigureAwait(false);
         }
-        catch (ModuleZipException e)
+        catch (ModuleException e)
         {
-            throw new ModuleZipException($"create zip {dir}: {e.Message}", e.CheckedFiles, e);
+            throw new ModuleZipException($"create zip {dir}: {e.Message}", (e as ModuleZipException)?.CheckedFiles, e);
         }
         var byName = valid.ToDictionary(f => prefix + f.Path, StringComparer.Ordinal);
         return await DirHash.Hash1Async(byName.Keys, (name, ct) => byName[name].OpenAsync(ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsVersionProblem(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is InvalidModuleVersionException) return true;
+        }
+        return false;
     }
 
     private static async Task<bool> IsZipAsync(string path, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ public static class ModuleZipReader
 {
     /// <summary>zip.CheckZip. Entry problems land in the report; a bad module version, an oversized zip file or
     /// an unreadable zip throw.</summary>
-    /// <exception cref="ModuleZipException">The module version is invalid or the zip cannot be read.</exception>
+    /// <exception cref="InvalidModuleVersionException">The module path or version is invalid.</exception>
+    /// <exception cref="ModuleZipException">The zip is too large or cannot be read.</exception>
     public static CheckedFiles CheckZip(ModuleVersion module, string zipPath)
     {
         using var opened = Open(module, zipPath, out var cf);
@@ -23,9 +24,9 @@ public static class ModuleZipReader
         {
             await UnzipCoreAsync(dir, module, zipPath, cancellationToken).ConfigureAwait(false);
         }
-        catch (ModuleZipException e)
+        catch (ModuleException e)
         {
-            throw new ModuleZipException($"unzip {zipPath}: {e.Message}", e.CheckedFiles, e);
+            throw new ModuleZipException($"unzip {zipPath}: {e.Message}", (e as ModuleZipException)?.CheckedFiles, e);
         }
         catch (IOException e)
         {

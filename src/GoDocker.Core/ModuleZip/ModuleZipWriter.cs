@@ -21,9 +21,9 @@ public static class ModuleZipWriter
         {
             await CreateCoreAsync(output, module, files, cancellationToken).ConfigureAwait(false);
         }
-        catch (ModuleZipException e) when (!e.Message.StartsWith("create zip", StringComparison.Ordinal))
+        catch (ModuleException e)
         {
-            throw new ModuleZipException("create zip: " + e.Message, e.CheckedFiles, e);
+            throw new ModuleZipException("create zip: " + e.Message, (e as ModuleZipException)?.CheckedFiles, e);
         }
         catch (IOException e)
         {
@@ -48,9 +48,9 @@ public static class ModuleZipWriter
         {
             await CreateCoreAsync(output, module, files, cancellationToken).ConfigureAwait(false);
         }
-        catch (ModuleZipException e)
+        catch (ModuleException e)
         {
-            throw new ModuleZipException($"create zip {dir}: {e.Message}", e.CheckedFiles, e);
+            throw new ModuleZipException($"create zip {dir}: {e.Message}", (e as ModuleZipException)?.CheckedFiles, e);
         }
         catch (IOException e)
         {
@@ -59,14 +59,14 @@ public static class ModuleZipWriter
     }
 
     /// <summary>The "path@version/" prefix of every entry, after the checks Create makes on the module version.</summary>
-    /// <exception cref="ModuleZipException">The version is not canonical or does not fit the path.</exception>
+    /// <exception cref="InvalidModuleVersionException">The version is not canonical or does not fit the path.</exception>
     public static string CheckedPrefix(ModuleVersion module)
     {
         var canonical = ModulePath.CanonicalVersion(module.Version);
         if (canonical != module.Version)
-            throw new ModuleZipException($"version {GoText.Quote(module.Version)} is not canonical (should be {GoText.Quote(canonical)})");
+            throw new InvalidModuleVersionException($"version {GoText.Quote(module.Version)} is not canonical (should be {GoText.Quote(canonical)})");
         var err = module.Check();
-        if (err is not null) throw new ModuleZipException(err);
+        if (err is not null) throw new InvalidModuleVersionException(err);
         return module.Path + "@" + module.Version + "/";
     }
 

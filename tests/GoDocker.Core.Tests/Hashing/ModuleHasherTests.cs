@@ -1,4 +1,5 @@
 using System.Text;
+using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Hashing;
 using GoDocker.Core.Modules;
 using GoDocker.Core.ModuleZip;
@@ -44,15 +45,22 @@ public class ModuleHasherTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var tmp = new ZipTestData.TempDir();
-        var e = await Assert.ThrowsAnyAsync<ModuleException>(() => ModuleHasher.HashAsync(tmp.Path, null, ct));
+        var e = await Assert.ThrowsAsync<DiagnosticException>(() => ModuleHasher.HashAsync(tmp.Path, null, ct));
+        Assert.Equal("GD2032", e.Diagnostic.Code);
         Assert.Contains("--module path@version", e.Message);
+        Assert.Equal(tmp.Path, e.Diagnostic.Location?.File);
+
+        var badVersion = await Assert.ThrowsAsync<DiagnosticException>(() => ModuleHasher.HashAsync(tmp.Path, new ModuleVersion("example.com/m/v2", "v1.0.0"), ct));
+        Assert.Equal("GD2031", badVersion.Diagnostic.Code);
+        Assert.StartsWith($"create zip {tmp.Path}: example.com/m/v2@v1.0.0: invalid version: should be v2, not v1.", badVersion.Message);
 
         var zip = Path.Combine(tmp.Path, "m.zip");
         await using (var output = File.Create(zip))
         {
             await ModuleZipWriter.CreateAsync(output, M, [new MemoryModuleFile("a.go", "package a\n"u8.ToArray())], ct);
         }
-        var mismatch = await Assert.ThrowsAnyAsync<ModuleException>(() => ModuleHasher.HashAsync(zip, new ModuleVersion("example.com/other", "v1.0.0"), ct));
+        var mismatch = await Assert.ThrowsAsync<DiagnosticException>(() => ModuleHasher.HashAsync(zip, new ModuleVersion("example.com/other", "v1.0.0"), ct));
+        Assert.Equal("GD2030", mismatch.Diagnostic.Code);
         Assert.Contains("path does not have prefix \"example.com/other@v1.0.0/\"", mismatch.Message);
     }
 }
