@@ -94,6 +94,44 @@ public class ModuleZipTableTests
         }
     }
 
+    public static TheoryData<string> UnzipSizeCases
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var c in XModTable.Load("zip/sizeLimitTests.json").GetProperty("cases").EnumerateArray())
+            {
+                if (c.GetProperty("tests").EnumerateArray().Any(t => t.GetString() == "TestUnzipSizeLimits")) data.Add(c.GetRawText());
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(UnzipSizeCases))]
+    public async Task CheckZip_and_Unzip_enforce_the_size_limits(string json)
+    {
+        var c = XModTable.Parse(json);
+        var ct = TestContext.Current.CancellationToken;
+        using var tmp = new ZipTestData.TempDir();
+        var zip = Path.Combine(tmp.Path, "m.zip");
+        DeclaredSizeZip.Write(zip, c.GetProperty("files").EnumerateArray()
+            .Select(f => ("example.com/large@v1.0.0/" + f.Str("name"), checked((uint)f.GetProperty("size").GetUInt64()))));
+
+        var wantCheck = Want(c, "wantCheckZipErr");
+        var cf = ModuleZipReader.CheckZip(Large, zip);
+        if (wantCheck.Length == 0) Assert.Null(cf.Error);
+        else Assert.Contains(wantCheck, cf.Error);
+
+        var wantUnzip = Want(c, "wantUnzipErr");
+        if (wantUnzip.Length > 0)
+        {
+            var e = await Assert.ThrowsAsync<ModuleZipException>(() => ModuleZipReader.UnzipAsync(Path.Combine(tmp.Path, "out"), Large, zip, ct));
+            Assert.Contains(wantUnzip, e.Message);
+            Assert.False(Directory.Exists(Path.Combine(tmp.Path, "out")), "nothing is extracted from a rejected zip");
+        }
+    }
+
     [Fact]
     public async Task CheckZip_and_Unzip_enforce_declared_sizes()
     {
@@ -106,6 +144,18 @@ public class ModuleZipTableTests
         Assert.Equal("example.com/large@v1.0.0/go.mod: go.mod file too large (max size is 16777216 bytes)", cf.Error);
         var e = await Assert.ThrowsAsync<ModuleZipException>(() => ModuleZipReader.UnzipAsync(Path.Combine(tmp.Path, "out"), Large, zip, ct));
         Assert.Equal($"unzip {zip}: example.com/large@v1.0.0/go.mod: go.mod file too large (max size is 16777216 bytes)", e.Message);
+    }
+
+    [Fact]
+    public async Task Unzip_stops_at_content_longer_than_declared()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var tmp = new ZipTestData.TempDir();
+        var zip = Path.Combine(tmp.Path, "lie.zip");
+        DeclaredSizeZip.Write(zip, [("example.com/large@v1.0.0/lie.go", 1u, "package large\n"u8.ToArray())]);
+        Assert.Null(ModuleZipReader.CheckZip(Large, zip).Error); // the central directory alone looks fine
+        var e = await Assert.ThrowsAsync<ModuleZipException>(() => ModuleZipReader.UnzipAsync(Path.Combine(tmp.Path, "out"), Large, zip, ct));
+        Assert.Contains("uncompressed size of file example.com/large@v1.0.0/lie.go is larger than declared size (1 bytes)", e.Message);
     }
 
     [Fact]
