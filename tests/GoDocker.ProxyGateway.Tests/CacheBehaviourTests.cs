@@ -163,6 +163,24 @@ public sealed class CacheBehaviourTests
     }
 
     [Fact]
+    public async Task AZipThatIsNotAModuleZipNeverBecomesVisible()
+    {
+        using var temp = new TempFolder();
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0");
+        File.WriteAllBytes(folder.PathOf("example.invalid/m", "v1.0.0", "zip"), "PK\u0003\u0004 not really a zip"u8.ToArray());
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), upstream.Address);
+        using var http = Gateways.Client(gateway);
+
+        var response = await http.GetAsync("/" + Zip, TestContext.Current.CancellationToken);
+
+        Assert.Equal(502, (int)response.StatusCode);
+        Assert.Contains("invalid module file", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Null(gateway.Cache.GetPin(Zip));
+        Assert.Empty(Directory.EnumerateFiles(temp.Sub("cache/tmp")));
+    }
+
+    [Fact]
     public async Task StartupAfterACrashRemovesTemporaryFilesAndKeepsPins()
     {
         using var temp = new TempFolder();

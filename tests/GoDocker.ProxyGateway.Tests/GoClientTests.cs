@@ -34,6 +34,15 @@ public sealed class GoClientTests
         Assert.Equal(direct, via);
         Assert.True(gateway.Metrics.UpstreamFetches > 0);
 
+        // The h1 the gateway recorded before making each file visible is the one go wrote into go.sum.
+        foreach (var line in direct.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')))
+        {
+            var isMod = line[1].EndsWith("/go.mod", StringComparison.Ordinal);
+            var version = isMod ? line[1][..^"/go.mod".Length] : line[1];
+            var key = $"{GoDocker.Core.Modules.ModulePath.EscapePath(line[0])}/@v/{GoDocker.Core.Modules.ModulePath.EscapeVersion(version)}.{(isMod ? "mod" : "zip")}";
+            Assert.Equal(line[2], gateway.Cache.GetPin(key)?.H1);
+        }
+
         // A second client is served entirely from the cache.
         var before = upstream.TotalRequests;
         var again = await GoClient.ModDownloadAsync(GoClient.WriteProject(temp.Sub("again"), Requires), gateway.Address.ToString().TrimEnd('/'), temp.Sub("go-again"));

@@ -36,8 +36,8 @@ public sealed record GatewayOptions
 
     public NetrcCredentials Credentials { get; init; } = NetrcCredentials.None;
 
-    /// <summary>Computes h1 of zips before they become visible; recorded in pins and checked on import.</summary>
-    public IZipHasher? ZipHasher { get; init; }
+    /// <summary>Computes h1 of zips and go.mod files before they become visible; recorded in pins and checked on import.</summary>
+    public IModuleFileHasher Hasher { get; init; } = GoSumHasher.Instance;
 
     public ILoggerFactory? LoggerFactory { get; init; }
 

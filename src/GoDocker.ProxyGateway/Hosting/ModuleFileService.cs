@@ -197,17 +197,21 @@ public sealed class ModuleFileService
         using (staged)
         {
             _metrics.BytesFetched(staged.Size);
-            string? h1 = null;
-            if (request.Kind == ModuleFileKind.Zip && _options.ZipHasher is { } hasher)
+            string? h1;
+            try
             {
-                try
+                // A zip that is not a valid module zip never becomes visible: go would reject it anyway.
+                h1 = request.Kind switch
                 {
-                    h1 = await hasher.HashZipAsync(staged.Path, _stopping);
-                }
-                catch (Exception e) when (e is InvalidDataException or IOException or ModuleException)
-                {
-                    return new FetchResult(null, null, new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} sent an invalid module zip: {e.Message}"));
-                }
+                    ModuleFileKind.Zip => await _options.Hasher.HashZipAsync(staged.Path, _stopping),
+                    ModuleFileKind.Mod => await _options.Hasher.HashGoModAsync(staged.Path, _stopping),
+                    _ => null,
+                };
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or ModuleException or NotSupportedException)
+            {
+                _metrics.UpstreamFailure();
+                return new FetchResult(null, null, new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} sent an invalid module file: {e.Message}"));
             }
 
             var outcome = await _cache.CommitAsync(request.Key, staged, h1, _stopping);

@@ -73,7 +73,7 @@ public static class ProxyGatewayHost
         var layout = new CacheLayout(options.CacheDirectory);
         SnapshotStore? snapshots = null;
         var cache = new DiskModuleCache(layout, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"));
-        snapshots = new SnapshotStore(cache, options.ZipHasher);
+        snapshots = new SnapshotStore(cache, options.Hasher);
         if (options.SnapshotView is { } view)
         {
             snapshots.Get(view);

@@ -18,15 +18,15 @@ public sealed partial class SnapshotStore
 
     private readonly CacheLayout _layout;
     private readonly DiskModuleCache _cache;
-    private readonly IZipHasher? _zipHasher;
+    private readonly IModuleFileHasher? _hasher;
     private readonly ConcurrentDictionary<string, LoadedSnapshot> _loaded = new(StringComparer.Ordinal);
     private (DateTime Stamp, string? Name) _view = (DateTime.MinValue, null);
 
-    public SnapshotStore(DiskModuleCache cache, IZipHasher? zipHasher)
+    public SnapshotStore(DiskModuleCache cache, IModuleFileHasher? hasher)
     {
         _cache = cache;
         _layout = cache.Layout;
-        _zipHasher = zipHasher;
+        _hasher = hasher;
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
@@ -239,9 +239,12 @@ public sealed partial class SnapshotStore
                 throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content of {pin.Key} is missing");
             }
 
-            if (pin.H1 is not null && _zipHasher is not null && pin.Key.EndsWith(".zip", StringComparison.Ordinal))
+            if (pin.H1 is not null && _hasher is not null && (pin.Key.EndsWith(".zip", StringComparison.Ordinal) || pin.Key.EndsWith(".mod", StringComparison.Ordinal)))
             {
-                var h1 = await _zipHasher.HashZipAsync(_layout.BlobPath(pin.Sha256), cancellationToken);
+                var blob = _layout.BlobPath(pin.Sha256);
+                var h1 = pin.Key.EndsWith(".zip", StringComparison.Ordinal)
+                    ? await _hasher.HashZipAsync(blob, cancellationToken)
+                    : await _hasher.HashGoModAsync(blob, cancellationToken);
                 if (h1 != pin.H1)
                 {
                     throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key} hashes to {h1}, the manifest records {pin.H1}");
