@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Upstreams;
-using Microsoft.Extensions.Logging;
 
 // A bare host for the gateway (tests run it as a child process; `godocker proxy` is the user-facing command).
 // Usage: GoDocker.ProxyGateway --cache DIR [--listen HOST:PORT] [--upstream GOPROXY-LIST] [--offline] [--max-bytes N] [--view NAME]
@@ -32,7 +31,7 @@ try
         throw new ArgumentException("--cache is required");
     }
 
-    using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+    using var loggerFactory = GatewayLogging.CreateConsole(json: false);
     await using var gateway = await ProxyGatewayHost.StartAsync(new GatewayOptions
     {
         CacheDirectory = cacheDir,
