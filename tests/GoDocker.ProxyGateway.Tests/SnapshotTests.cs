@@ -113,6 +113,27 @@ public sealed class SnapshotTests
         Assert.Equal(await http.GetByteArrayAsync("/example.invalid/m/@v/v1.0.0.zip", Ct), await otherHttp.GetByteArrayAsync("/example.invalid/m/@v/v1.0.0.zip", Ct));
     }
 
+    [Fact]
+    public async Task ImportRefusesAManifestNamingFilesNoClientCouldRequest()
+    {
+        using var temp = new TempFolder();
+        var content = "module x\n"u8.ToArray();
+        var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content)).ToLowerInvariant();
+        var manifest = $$"""{"name":"forged","createdAt":"2026-01-01T00:00:00Z","files":[{"key":"../../etc/@v/v1.0.0.mod","sha256":"{{sha}}","size":{{content.Length}},"h1":null,"storedAt":"2026-01-01T00:00:00Z"}],"lists":[]}""";
+        var archive = temp.Sub("forged.tar");
+        await using (var file = File.Create(archive))
+        await using (var writer = new TarWriter(file, TarEntryFormat.Pax))
+        {
+            await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "manifest.json") { DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(manifest)) }, Ct);
+            await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "blobs/" + sha) { DataStream = new MemoryStream(content) }, Ct);
+        }
+
+        await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), null, o => o with { Offline = true });
+        var e = await Assert.ThrowsAsync<DiagnosticException>(() => gateway.Snapshots.ImportAsync(archive, Ct));
+        Assert.Equal("GD3054", e.Diagnostic.Code);
+        Assert.Empty(gateway.Cache.Pins());
+    }
+
     [Theory]
     [InlineData("../x")]
     [InlineData(".hidden")]

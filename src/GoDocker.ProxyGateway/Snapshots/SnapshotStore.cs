@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Protocol;
 
 namespace GoDocker.ProxyGateway.Snapshots;
 
@@ -230,6 +231,15 @@ public sealed partial class SnapshotStore
         if (manifest is null)
         {
             throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "no manifest.json");
+        }
+
+        foreach (var key in manifest.Files.Select(f => f.Key).Concat(manifest.Lists.Select(l => l.Key)))
+        {
+            // Keys are only ever hashed into file names, but a key no client could request is a forged manifest.
+            if (!ModuleRequestParser.TryParse(key, out var parsed, out _) || parsed.Key != key)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"'{key}' is not a module proxy path");
+            }
         }
 
         foreach (var pin in manifest.Files)
