@@ -1,3 +1,5 @@
+using GoDocker.Core.Diagnostics;
+
 namespace GoDocker.Core.GoEnvironment;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal static class ModuleFetchPlanner
                 ChecksumDbPlan.NotConsulted("nothing is downloaded: GOPROXY is invalid"))
             {
                 BlockedBy = proxyResult.Errors[0].Message,
+                BlockedDiagnostic = proxyResult.Errors[0].ToDiagnostic(env["GOPROXY"].Location),
             };
         }
 
@@ -61,6 +64,7 @@ internal static class ModuleFetchPlanner
         return new ModuleFetchPlan(modulePath, steps, PlanChecksumDb(env, modulePath))
         {
             BlockedBy = blockedBy,
+            BlockedDiagnostic = blockedBy is null ? null : DiagnosticCatalog.GoProxyOff.Create(env["GOPROXY"].Location, modulePath),
             IsPrivate = noProxyPattern is not null,
         };
     }
