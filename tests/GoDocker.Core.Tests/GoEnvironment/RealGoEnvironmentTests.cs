@@ -124,6 +124,33 @@ public sealed class RealGoEnvironmentTests : IDisposable
         Assert.Equal(goLine, model.Errors.SingleOrDefault()?.Message);
     }
 
+    [Fact]
+    public async Task Every_flag_the_go_commands_help_documents_is_a_known_GOFLAGS_name()
+    {
+        InstalledGo.Require();
+        string[][] topics =
+        [
+            ["build"], ["clean"], ["doc"], ["env"], ["fix"], ["fmt"], ["generate"], ["get"], ["install"], ["list"], ["mod", "download"],
+            ["mod", "edit"], ["mod", "graph"], ["mod", "init"], ["mod", "tidy"], ["mod", "vendor"], ["mod", "verify"], ["mod", "why"],
+            ["run"], ["test"], ["testflag"], ["tool"], ["version"], ["vet"], ["work", "edit"], ["work", "init"], ["work", "sync"], ["work", "use"],
+        ];
+        var documented = new SortedSet<string>(StringComparer.Ordinal);
+        var flag = new System.Text.RegularExpressions.Regex(@"(?:^[ \t]+-([a-zA-Z][a-zA-Z0-9_.]*)|[Tt]he -([a-zA-Z][a-zA-Z0-9_.]*) flag)",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
+        foreach (var topic in topics)
+        {
+            var (_, stdout, stderr) = await InstalledGo.RunAsync(_root, BaseEnvironment(), TestContext.Current.CancellationToken, ["help", .. topic]);
+            foreach (System.Text.RegularExpressions.Match match in flag.Matches(stdout + stderr))
+            {
+                documented.Add(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+            }
+        }
+
+        Assert.True(documented.Count > 60, string.Join(" ", documented));
+        var unknown = documented.Where(name => !GoCommandFlags.Names.Contains(name)).ToArray();
+        Assert.True(unknown.Length == 0, "GOFLAGS would wrongly reject: " + string.Join(" ", unknown));
+    }
+
     [Theory]
     [InlineData("ftp://x")]
     [InlineData(",")]
