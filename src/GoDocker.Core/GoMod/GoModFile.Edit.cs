@@ -437,7 +437,10 @@ public sealed partial class GoModFile
         }
     }
 
-    /// <summary>Adds a retract line (with the rationale as comments before it); both bounds must be canonical.</summary>
+    /// <summary>
+    /// Adds a retract line (with the rationale as comments before it); both bounds must be canonical.
+    /// Like x/mod, <see cref="Retract"/> is not extended; parse the formatted file again to see the new entry.
+    /// </summary>
     public void AddRetract(VersionInterval vi, string rationale)
     {
         var path = Module?.Mod.Path ?? "";
@@ -448,7 +451,7 @@ public sealed partial class GoModFile
             : Syntax.AddLine(null, "retract", "[", ModRules.AutoQuote(vi.Low), ",", ModRules.AutoQuote(vi.High), "]");
         if (rationale.Length > 0)
             foreach (var l in rationale.Split('\n')) line.Comments.Before.Add(new ModComment(default, "// " + l, false));
-        Retract.Add(new ModRetract { Interval = vi, Rationale = rationale, Syntax = line });
+        // x/mod adds only the line, not a Retract entry: go mod edit -retract -json does not list the new retraction.
     }
 
     public void DropRetract(VersionInterval vi)

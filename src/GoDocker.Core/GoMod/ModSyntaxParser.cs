@@ -291,7 +291,7 @@ public static class ModSyntaxParser
                     var next = Peek();
                     if (IsEol(next))
                     {
-                        File.Stmt.Add(ParseLineBlock(start, tokens, tok));
+                        File.Stmt.Add(ParseLineBlock(start, tokens, spans, tok));
                         return;
                     }
                     if (next == ')')
@@ -304,6 +304,7 @@ public static class ModSyntaxParser
                             {
                                 Start = start,
                                 Token = tokens,
+                                TokenSpans = spans,
                                 LParen = new ModLParen { Pos = tok.Pos },
                                 RParen = new ModRParen { Pos = rparen.Pos },
                             });
@@ -327,9 +328,9 @@ public static class ModSyntaxParser
             }
         }
 
-        private ModLineBlock ParseLineBlock(ModPosition start, List<string> tokens, Token lparen)
+        private ModLineBlock ParseLineBlock(ModPosition start, List<string> tokens, List<ModSpan> spans, Token lparen)
         {
-            var x = new ModLineBlock { Start = start, Token = tokens, LParen = new ModLParen { Pos = lparen.Pos } };
+            var x = new ModLineBlock { Start = start, Token = tokens, TokenSpans = spans, LParen = new ModLParen { Pos = lparen.Pos } };
             var pending = new List<ModComment>();
             while (true)
             {

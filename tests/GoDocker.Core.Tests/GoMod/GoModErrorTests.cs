@@ -133,7 +133,7 @@ public sealed class GoModErrorTests
         try
         {
             var path = Path.Combine(dir.FullName, "go.mod");
-            File.WriteAllText(path, "module m\nrequire x.y/z 1.0\nrequire example.com/m/v2 v1.0.0\nfrobnicate\nretract v1.0.0 extra\nrequire (\n\tx.y/q v1\n)\nmodule n\n");
+            File.WriteAllText(path, "module m\nrequire x.y/z 1.0\nrequire example.com/m/v2 v1.0.0\nfrobnicate\nretract v1.0.0 extra\nrequire (\n\tx.y/q v1\n\tx.y/s 1.0\n    x.y/r v1.0.0 extra\n)\nexclude (\n\tgopkg.in/yaml.v2 v3.0.0\n)\nmodule n\n");
             var psi = new ProcessStartInfo(go, ["mod", "edit", "-json", path]) { RedirectStandardError = true, RedirectStandardOutput = true };
             psi.Environment["HOME"] = dir.FullName;
             using var p = Process.Start(psi)!;
