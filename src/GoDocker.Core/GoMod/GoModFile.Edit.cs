@@ -380,7 +380,7 @@ public sealed partial class GoModFile
             if (x.Mod.Path == path && x.Mod.Version == vers) return;
             if (x.Mod.Path == path) hint = x.Syntax;
         }
-        Exclude.Add(new ModExclude { Mod = new ModuleVersion(path, vers), Syntax = Syntax.AddLine(hint, "exclude", ModRules.AutoQuote(path), vers) });
+        Exclude.Add(new ModExclude { Mod = new ModuleVersion(path, vers), Syntax = Syntax.AddLineAfter(hint, "exclude", ModRules.AutoQuote(path), vers) });
     }
 
     public void DropExclude(string path, string vers)
@@ -423,7 +423,7 @@ public sealed partial class GoModFile
             }
             if (r.Old.Path == oldPath) hint = r.Syntax;
         }
-        if (need) replace.Add(new ModReplace { Old = oldMod, New = newMod, Syntax = syntax.AddLine(hint, [.. tokens]) });
+        if (need) replace.Add(new ModReplace { Old = oldMod, New = newMod, Syntax = syntax.AddLineAfter(hint, [.. tokens]) });
     }
 
     public void DropReplace(string oldPath, string oldVers) => DropReplace(Replace, oldPath, oldVers);

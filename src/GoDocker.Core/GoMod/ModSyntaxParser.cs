@@ -81,7 +81,8 @@ public static class ModSyntaxParser
         {
             if (at >= complete.Length) return (0, 0);
             var status = Rune.DecodeFromUtf8(complete.AsSpan(at), out var rune, out var size);
-            if (status != System.Buffers.OperationStatus.Done) return (0xFFFD, Math.Max(1, size));
+            // Like utf8.DecodeRune, every byte of an invalid sequence is its own U+FFFD.
+            if (status != System.Buffers.OperationStatus.Done) return (0xFFFD, 1);
             return (rune.Value, size);
         }
 
