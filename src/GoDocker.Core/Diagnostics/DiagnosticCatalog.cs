@@ -57,6 +57,12 @@ public static class DiagnosticCatalog
         "The go command in the image does not know the go.mod directive '{0}' (added in a newer Go). Use a base image with a newer Go, or remove the directive.");
     public static readonly DiagnosticDescriptor InvalidGoVersion = Error("GD2008", "Invalid go version",
         "{0}");
+    public static readonly DiagnosticDescriptor InvalidModuleZip = Error("GD2030", "Invalid module zip",
+        "{0}. The go command rejects such a module zip: rename or remove the files named here (case-insensitive duplicates, go.mod outside the root, disallowed characters, files over the size limits), or rebuild the zip from the module directory.");
+    public static readonly DiagnosticDescriptor InvalidModulePathVersion = Error("GD2031", "Invalid module path or version",
+        "{0}. Give a module path such as 'example.com/name' and a canonical semantic version such as 'v1.2.3' whose major version matches the path's /vN suffix (v0 or v1 without a suffix).");
+    public static readonly DiagnosticDescriptor HashNeedsModule = Error("GD2032", "Module path and version needed to hash a directory",
+        "'{0}' is a directory: its h1 hash covers file names that start with 'path@version/', so pass --module path@version (for example --module example.com/m@v1.0.0).");
 
     // GD3xxx: network, HTTP proxies, GOPROXY and checksum database answers.
     public static readonly DiagnosticDescriptor DnsLookupFailed = Error("GD3001", "DNS lookup failed",
