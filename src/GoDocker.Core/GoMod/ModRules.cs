@@ -124,7 +124,7 @@ public static partial class ModRules
         return null;
     }
 
-    internal static string InvalidVersion(string version, string why) => $"version {GoText.Quote(version)} invalid: {why}";
+    internal static string InvalidVersion(string version, string why) => ModuleErrors.InvalidVersion(version, why);
 
     internal static string? ModulePathMajor(string path, out string major)
     {
