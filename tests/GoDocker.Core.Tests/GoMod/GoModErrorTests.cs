@@ -80,6 +80,8 @@ public sealed class GoModErrorTests
         Assert.Equal(3, f.FindRequire("github.com/!azure/azure-sdk-for-go")!.Syntax!.Start.Line);
         Assert.Equal(4, f.FindRequire("github.com/%21burnt%21sushi/toml")!.Syntax!.Start.Line);
         Assert.Null(f.FindRequire("github.com/azure/azure-sdk-for-go"));
+        Assert.Equal(new SourceLocation("/src/go.mod", 4, 2, 4, 35), f.LocateRequire("github.com/!burnt!sushi/toml", "/src/go.mod"));
+        Assert.Null(f.LocateRequire("example.com/absent", "/src/go.mod"));
         Assert.Null(f.FindRequire("github.com/!!bad"));
     }
 
