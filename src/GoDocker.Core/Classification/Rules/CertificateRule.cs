@@ -29,7 +29,7 @@ public sealed partial class CertificateRule : EndpointFailureRule
         var descriptor = DescriptorFor(match);
         if (descriptor == DiagnosticCatalog.UnknownAuthority)
         {
-            var issuer = match.Groups["issuer"].Success ? match.Groups["issuer"].Value : "an issuer the log does not name; 'godocker verify' shows it";
+            var issuer = match.Groups["issuer"].Success ? match.Groups["issuer"].Value : "(not named in the log; 'godocker verify' shows it)";
             return [host, issuer];
         }
         if (descriptor == DiagnosticCatalog.CertificateExpired || descriptor == DiagnosticCatalog.CertificateNotYetValid)

@@ -38,8 +38,9 @@ public abstract class EndpointFailureRule : RecordRule
         }
     }
 
+    // A direct fetch (?go-get=1) names the module in its URL when go printed no module@version.
     private static PositionHint RequireOf(EndpointContext context) =>
-        context.Module is { } m ? new RequirePosition(m.Path) : PositionHint.None;
+        (context.Module?.Path ?? context.Url?.ModulePath) is { } path ? new RequirePosition(path, OrParent: context.Module is null) : PositionHint.None;
 }
 
 /// <summary>What an endpoint failure was about: the URL (if go printed one) and the module being fetched.</summary>
