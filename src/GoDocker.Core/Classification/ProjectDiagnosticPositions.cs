@@ -43,11 +43,15 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
 
     public SourceLocation? Require(string modulePath)
     {
-        if (_goMod?.FindRequire(modulePath) is { Syntax: { } line })
+        if (_goMod?.FindRequire(modulePath) is not { Syntax: { } line })
         {
-            return GoModFile.LocationOf(line, _goModPath);
+            return null;
         }
-        return null;
+        // From the module path to the end of the line, so "require x v1" and a block line both start at the path.
+        var whole = GoModFile.LocationOf(line, _goModPath);
+        return line.SpanOfToken(line.InBlock ? 0 : 1) is { } path
+            ? whole with { Line = path.Start.Line, Column = path.Start.LineRune }
+            : whole;
     }
 
     public SourceLocation? Sum(string modulePath, string version, bool goMod) =>
