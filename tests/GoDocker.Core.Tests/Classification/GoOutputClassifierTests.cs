@@ -143,3 +143,39 @@ public class GoOutputClassifierTests
         public SourceLocation? GoModLine(int line) => null;
     }
 }
+
+public class GoOutputClassifierScaleTests
+{
+    [Fact]
+    public void A_huge_log_with_thousands_of_repeats_is_classified_quickly_into_one_diagnostic()
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            lines.Add($"#9 {i / 100.0:0.000} go: downloading example.com/m{i} v1.0.{i}");
+        }
+        for (var i = 0; i < 5_000; i++)
+        {
+            lines.Add($"#9 9.000 go: example.com/m{i}@v1.0.{i}: Get \"https://proxy.example/example.com/m{i}/@v/v1.0.{i}.zip\": dial tcp: lookup proxy.example on 127.0.0.11:53: no such host");
+        }
+        lines.Add("=> " + new string('x', 20_000) + " ERROR");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var diagnostics = GoOutputClassifier.Default.Classify(string.Join("\n", lines));
+        watch.Stop();
+        Assert.Equal(["GD3001"], diagnostics.Select(d => d.Code));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Ci_timestamps_on_every_line_do_not_split_a_message()
+    {
+        var log = """
+            2024-05-06T17:31:07.1234567Z verifying example.com/lib@v1.0.0: checksum mismatch
+            2024-05-06T17:31:07.1234567Z 	downloaded: h1:vDKk=
+            2024-05-06T17:31:07.1234567Z 	go.sum:     h1:AAAA=
+            2024-05-06T17:31:07.1234567Z ##[error]Process completed with exit code 1.
+            """;
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(log));
+        Assert.Equal("GD6003", diagnostic.Code);
+    }
+}
