@@ -8,6 +8,7 @@ root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(DownloadCommand.Create());
 root.Subcommands.Add(ModFileCommand.Create());
 root.Subcommands.Add(HashCommand.Create());
+root.Subcommands.Add(ExplainCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

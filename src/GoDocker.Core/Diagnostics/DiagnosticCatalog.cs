@@ -138,7 +138,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ChecksumMismatch = Error("GD6003", "Checksum mismatch",
         "The downloaded {0}@{1} has hash {2} but go.sum records {3}. The content changed upstream or go.sum is wrong: investigate before you run 'go mod tidy'.");
     public static readonly DiagnosticDescriptor SecurityError = Error("GD6004", "Checksum database disagrees",
-        "SECURITY ERROR for {0}@{1}: go.sum and the checksum database disagree. Someone may be serving altered code; do not change go.sum until you know why.");
+        "SECURITY ERROR for {0}@{1}: the download has hash {2} but the checksum database {3} records {4}. The bits were changed at the origin or on the way (a proxy, a cache, an attacker); do not change go.sum until you know why.");
     public static readonly DiagnosticDescriptor CredentialsRequired = Error("GD6005", "Credentials required",
         "Fetching {0} needs credentials ({1}). Add a GoBuildSecret netrc, token or ssh item for its host and list the module in GoPrivate.");
     public static readonly DiagnosticDescriptor UnknownRevision = Error("GD6006", "Unknown revision",
@@ -153,6 +153,12 @@ public static class DiagnosticCatalog
         "No version of {0} matches '{1}'. Check the module path and that the proxy has it.");
     public static readonly DiagnosticDescriptor UnrecognizedImportPath = Error("GD6011", "Unrecognized import path",
         "The go command could not find the repository of {0}: {1}. For a private module, add it to GoPrivate and give credentials as a GoBuildSecret.");
+    public static readonly DiagnosticDescriptor ModulePathMismatch = Error("GD6020", "Module path mismatch",
+        "{0}@{1} declares its module path as {2}, but go.mod requires it as {0}. Require {2} instead (with 'replace {2} => {0} {1}' to use this copy), or fix the module line of {0}.");
+    public static readonly DiagnosticDescriptor GoModNeedsUpdates = Error("GD6021", "go.mod needs updates",
+        "go.mod does not list every requirement the build needs ({0}). Run 'go mod tidy' on a machine that can reach the proxy and commit go.mod and go.sum.");
+    public static readonly DiagnosticDescriptor PackageNotInModule = Error("GD6022", "Package not in module",
+        "Module {0} ({1}) does not contain package {2}. Check the import path, or require the module that holds the package (it may have moved to a /vN path).");
     public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
         "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
 
