@@ -78,6 +78,7 @@ public static class TlsChainProbe
         }
         await ssl.DisposeAsync().ConfigureAwait(false);
         var errors = analysis.Diagnostics;
+        detail = $"{string.Join(", ", errors.Where(d => d.IsError).Select(d => $"{d.Code} {d.Descriptor.Title}"))}; {detail}";
         return new ProbeResult<Stream>(new PhaseResult(ProbePhase.Tls, ProbeOutcome.Failed, duration, detail, errors.First(d => d.IsError)) { Diagnostics = errors }, null);
     }
 }
