@@ -1,3 +1,4 @@
+using GoDocker.Core.GoEnvironment;
 using GoDocker.Core.Diagnostics;
 
 namespace GoDocker.Core.Verification;

@@ -4,7 +4,7 @@ namespace GoDocker.Core.Verification;
 
 /// <summary>What verifying one endpoint found: each phase with its timing, the outcome, and the diagnostics.</summary>
 public sealed record EndpointReport(
-    VerificationTarget Target,
+    ProbeTarget Target,
     IReadOnlyList<PhaseResult> Phases,
     EndpointStatus Status,
     string Summary,

@@ -1,4 +1,4 @@
-using System.Text;
+using GoDocker.Core.GoEnvironment;
 using GoDocker.Core.Diagnostics;
 
 namespace GoDocker.Core.Verification;
@@ -10,33 +10,20 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class GoProxyProtocolProbe
 {
-    public static Task<EndpointReport> RunAsync(VerificationTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken) =>
+    public static Task<EndpointReport> RunAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken) =>
         target.Role switch
         {
-            EndpointRole.GoProxy => ProbeProxyAsync(target, trust, timeout, cancellationToken),
-            EndpointRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken),
+            ProbeRole.GoProxy => ProbeProxyAsync(target, trust, timeout, cancellationToken),
+            ProbeRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken),
+            ProbeRole.Off => Task.FromResult(new EndpointReport(target, [], EndpointStatus.Failed, "disables module lookup",
+                [DiagnosticCatalog.GoProxyOff.Create(target.ModulePath)])),
             _ => ProbeChecksumDbAsync(target, trust, timeout, cancellationToken),
         };
 
-    /// <summary>The go command's case-encoding of module paths and versions: 'A' becomes '!a'.</summary>
-    public static string Escape(string pathOrVersion)
-    {
-        var escaped = new StringBuilder(pathOrVersion.Length + 4);
-        foreach (var c in pathOrVersion)
-        {
-            if (c is >= 'A' and <= 'Z')
-            {
-                escaped.Append('!').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                escaped.Append(c);
-            }
-        }
-        return escaped.ToString();
-    }
+    /// <summary>The go command's case-encoding of module paths and versions ('A' becomes '!a').</summary>
+    public static string Escape(string pathOrVersion) => GoModulePathEscaping.Escape(pathOrVersion);
 
-    private static async Task<EndpointReport> ProbeProxyAsync(VerificationTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<EndpointReport> ProbeProxyAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var url = Join(target.Url, $"{Escape(target.ModulePath)}/@v/list");
         var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.Label, "GoProxy", trust, timeout, cancellationToken).ConfigureAwait(false);
@@ -49,7 +36,7 @@ public static class GoProxyProtocolProbe
         });
     }
 
-    private static async Task<EndpointReport> ProbeDirectAsync(VerificationTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<EndpointReport> ProbeDirectAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var url = new UriBuilder(target.Url) { Query = "go-get=1" }.Uri;
         var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.Label, "GoPrivate", trust, timeout, cancellationToken).ConfigureAwait(false);
@@ -61,7 +48,7 @@ public static class GoProxyProtocolProbe
         });
     }
 
-    private static async Task<EndpointReport> ProbeChecksumDbAsync(VerificationTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<EndpointReport> ProbeChecksumDbAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var name = target.ChecksumDbName ?? target.Url.Host;
         var phases = new List<PhaseResult>();
@@ -70,25 +57,30 @@ public static class GoProxyProtocolProbe
         var databaseHttpProxy = target.HttpProxy;
 
         // The go command asks each proxy in turn whether it serves this database; 404/410 (or '|') moves on.
-        foreach (var proxy in target.SumDbProxies)
+        foreach (var route in target.ChecksumDbRoutes)
         {
-            var supported = Join(proxy.Url, $"sumdb/{name}/supported");
-            var got = await PhasedHttpGet.GetAsync(supported, proxy.HttpProxy, $"{proxy.Label} as checksum database proxy", "GoProxy", trust, timeout, cancellationToken).ConfigureAwait(false);
+            if (route.SupportedUrl is null)
+            {
+                database = route.BaseUrl;
+                databaseHttpProxy = route.HttpProxy;
+                break;
+            }
+            var got = await PhasedHttpGet.GetAsync(route.SupportedUrl, route.HttpProxy, $"{route.Label} as checksum database proxy", "GoProxy", trust, timeout, cancellationToken).ConfigureAwait(false);
             phases.AddRange(got.Phases);
             if (got.Answer is { IsSuccess: true })
             {
-                database = Join(proxy.Url, $"sumdb/{name}");
-                databaseHttpProxy = proxy.HttpProxy;
-                steps.Add($"{proxy.Label} serves /sumdb/{name}");
+                database = route.BaseUrl;
+                databaseHttpProxy = route.HttpProxy;
+                steps.Add($"{route.Label} serves /sumdb/{name}");
                 break;
             }
             var what = got.Answer is null ? $"unreachable ({got.FailedPhase?.Detail})" : $"answered {got.Answer} to /sumdb/{name}/supported";
-            if (got.Answer is { IsNotFound: true } || proxy.Fallback == ProxyFallback.OnAnyError)
+            if (got.Answer is { IsNotFound: true } || route.Fallback == ProxyFallback.OnAnyError)
             {
-                steps.Add($"{proxy.Label} {what}; next");
+                steps.Add($"{route.Label} {what}; next");
                 continue;
             }
-            var reason = $"{proxy.Label} {what}, which the go command treats as the database being unavailable";
+            var reason = $"{route.Label} {what}, which the go command treats as the database being unavailable";
             return new EndpointReport(target, phases, got.Answer is null ? EndpointStatus.Unreachable : EndpointStatus.Failed, reason,
                 [.. got.Phases.SelectMany(p => p.Diagnostics).Where(d => d.IsError), DiagnosticCatalog.ChecksumDbUnreachable.Create(name, reason)]);
         }
@@ -110,7 +102,7 @@ public static class GoProxyProtocolProbe
         return report with { Summary = via + report.Summary };
     }
 
-    private static EndpointReport Judge(VerificationTarget target, PhasedAnswer got, Func<HttpAnswer, (EndpointStatus Status, Diagnostic Diagnostic)> onError)
+    private static EndpointReport Judge(ProbeTarget target, PhasedAnswer got, Func<HttpAnswer, (EndpointStatus Status, Diagnostic Diagnostic)> onError)
     {
         var notes = got.Phases.SelectMany(p => p.Diagnostics).ToList();
         if (got.Answer is null)

@@ -9,7 +9,15 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class Preflight
 {
-    public static async Task<VerificationReport> RunAsync(IReadOnlyList<VerificationTarget> targets, VerificationOptions options, CancellationToken cancellationToken)
+    /// <summary>Verifies the endpoints the Go environment model plans for one required module version.</summary>
+    public static async Task<VerificationReport> RunAsync(ProbePlan plan, VerificationOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var report = await RunAsync(plan.Targets, options, cancellationToken).ConfigureAwait(false);
+        return plan.Blockers.Count == 0 ? report : report with { Diagnostics = [.. plan.Blockers, .. report.Diagnostics] };
+    }
+
+    public static async Task<VerificationReport> RunAsync(IReadOnlyList<ProbeTarget> targets, VerificationOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(options);
@@ -19,8 +27,8 @@ public static class Preflight
         var running = targets.Select(t => Task.Run(() => GoProxyProtocolProbe.RunAsync(t, trust, options.PhaseTimeout, cancellationToken), cancellationToken)).ToArray();
         var endpoints = await Task.WhenAll(running).ConfigureAwait(false);
 
-        var path = endpoints.Where(e => e.Target.Role != EndpointRole.ChecksumDb).ToArray();
-        var databases = endpoints.Where(e => e.Target.Role == EndpointRole.ChecksumDb).ToArray();
+        var path = endpoints.Where(e => e.Target.Role != ProbeRole.ChecksumDb).ToArray();
+        var databases = endpoints.Where(e => e.Target.Role == ProbeRole.ChecksumDb).ToArray();
         var (verdict, diagnostics) = DownloadPathJudge.Judge(path, databases);
         stopwatch.Stop();
         return new VerificationReport(endpoints, verdict, [.. trust.Diagnostics, .. diagnostics], stopwatch.Elapsed);

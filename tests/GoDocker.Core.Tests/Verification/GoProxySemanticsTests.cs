@@ -1,3 +1,4 @@
+using GoDocker.Core.GoEnvironment;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
@@ -7,14 +8,14 @@ public sealed class GoProxySemanticsTests
 {
     private const string Module = "github.com/BurntSushi/toml";
 
-    private static VerificationTarget Proxy(int index, LocalServer server, ProxyFallback fallback) =>
-        new($"proxy {index}", server.Url("http"), EndpointRole.GoProxy, fallback, null, Module, "v1.3.2");
+    private static ProbeTarget Proxy(int index, LocalServer server, ProxyFallback fallback) =>
+        new($"proxy {index}", server.Url("http"), ProbeRole.GoProxy, fallback, null, Module, "v1.3.2");
 
     private static async Task<VerificationReport> VerifyAsync(int firstStatus, ProxyFallback separator)
     {
         await using var first = new LocalServer(_ => (firstStatus, "not here\n"));
         await using var second = new LocalServer(_ => (200, "v1.3.2\n"));
-        var report = await Preflight.RunAsync([Proxy(1, first, separator), Proxy(2, second, ProxyFallback.None)],
+        var report = await Preflight.RunAsync([Proxy(1, first, separator), Proxy(2, second, ProxyFallback.OnNotFound)],
             new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5) }, TestContext.Current.CancellationToken);
         // The module path is case-encoded as the go command sends it.
         Assert.Equal(["/github.com/!burnt!sushi/toml/@v/list"], first.Requests);
@@ -69,7 +70,7 @@ public sealed class GoProxySemanticsTests
     public async Task Not_found_on_the_last_proxy_is_a_missing_module_version()
     {
         await using var only = new LocalServer(_ => (404, "not found\n"));
-        var report = await Preflight.RunAsync([Proxy(1, only, ProxyFallback.None)], new VerificationOptions(), TestContext.Current.CancellationToken);
+        var report = await Preflight.RunAsync([Proxy(1, only, ProxyFallback.OnNotFound)], new VerificationOptions(), TestContext.Current.CancellationToken);
 
         Assert.False(report.Verdict.CanDownload);
         Assert.Contains(report.Diagnostics, d => d.Code == "GD6001" && d.Message.Contains(Module, StringComparison.Ordinal));
@@ -85,11 +86,15 @@ public sealed class GoProxySemanticsTests
             _ when path.StartsWith("/sumdb/sum.golang.org/lookup/", StringComparison.Ordinal) => (410, "not found\n"),
             _ => (200, "v1.0.0\n"),
         });
-        var proxyTarget = new VerificationTarget("proxy 1", proxy.Url("http"), EndpointRole.GoProxy, ProxyFallback.None, null, "git.corp.godocker.invalid/team/Lib", "v1.0.0");
-        var database = new VerificationTarget("checksum database sum.golang.org", new Uri("https://sum.golang.org/"), EndpointRole.ChecksumDb, ProxyFallback.None, null, "git.corp.godocker.invalid/team/Lib", "v1.0.0")
+        var proxyTarget = new ProbeTarget("proxy 1", proxy.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "git.corp.godocker.invalid/team/Lib", "v1.0.0");
+        var database = new ProbeTarget("checksum database sum.golang.org", new Uri("https://sum.golang.org/"), ProbeRole.ChecksumDb, ProxyFallback.OnNotFound, null, "git.corp.godocker.invalid/team/Lib", "v1.0.0")
         {
             ChecksumDbName = "sum.golang.org",
-            SumDbProxies = [proxyTarget],
+            ChecksumDbRoutes =
+            [
+                new ChecksumDbRoute("proxy 1", new Uri(proxy.Url("http"), "sumdb/sum.golang.org/"), new Uri(proxy.Url("http"), "sumdb/sum.golang.org/supported"), ProxyFallback.OnNotFound, null),
+                new ChecksumDbRoute("sum.golang.org", new Uri("https://sum.golang.org/"), null, ProxyFallback.OnNotFound, null),
+            ],
         };
 
         var report = await Preflight.RunAsync([proxyTarget, database], new VerificationOptions(), TestContext.Current.CancellationToken);

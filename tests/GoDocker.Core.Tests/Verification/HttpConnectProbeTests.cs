@@ -1,3 +1,4 @@
+using GoDocker.Core.GoEnvironment;
 using System.Net;
 using System.Net.Sockets;
 using GoDocker.Core.Verification;
@@ -25,7 +26,7 @@ public sealed class HttpConnectProbeTests : IDisposable
         var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
         var server = new LocalServer(_ => (200, "v1.0.0\n"), leaf);
         var ca = TestCertificates.WritePem(directory, "ca.pem", root);
-        var target = new VerificationTarget("proxy 1", server.Url(), EndpointRole.GoProxy, ProxyFallback.None, httpProxy, "example.com/mod", "v1.0.0");
+        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, ProxyFallback.OnNotFound, httpProxy, "example.com/mod", "v1.0.0");
         var report = await Preflight.RunAsync([target], new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5), CaCertificateFiles = [ca] }, TestContext.Current.CancellationToken);
         return (report, server);
     }

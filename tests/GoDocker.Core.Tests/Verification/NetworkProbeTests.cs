@@ -1,3 +1,4 @@
+using GoDocker.Core.GoEnvironment;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -8,10 +9,10 @@ namespace GoDocker.Core.Tests.Verification;
 /// <summary>Refused, blackholed and unresolvable endpoints, each named for what it is, all within one timeout.</summary>
 public sealed class NetworkProbeTests
 {
-    private static VerificationTarget Proxy(int index, Uri url, ProxyFallback fallback = ProxyFallback.None, Uri? httpProxy = null) =>
-        new($"proxy {index}", url, EndpointRole.GoProxy, fallback, httpProxy, "example.com/mod", "v1.0.0");
+    private static ProbeTarget Proxy(int index, Uri url, ProxyFallback fallback = ProxyFallback.OnNotFound, Uri? httpProxy = null) =>
+        new($"proxy {index}", url, ProbeRole.GoProxy, fallback, httpProxy, "example.com/mod", "v1.0.0");
 
-    private static Task<VerificationReport> VerifyAsync(TimeSpan timeout, params VerificationTarget[] targets) =>
+    private static Task<VerificationReport> VerifyAsync(TimeSpan timeout, params ProbeTarget[] targets) =>
         Preflight.RunAsync(targets, new VerificationOptions { PhaseTimeout = timeout }, TestContext.Current.CancellationToken);
 
     private static int FreePort()

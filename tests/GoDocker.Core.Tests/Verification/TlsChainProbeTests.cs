@@ -1,3 +1,4 @@
+using GoDocker.Core.GoEnvironment;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -18,7 +19,7 @@ public sealed class TlsChainProbeTests : IDisposable
     private async Task<VerificationReport> VerifyAsync(LocalServer server, params X509Certificate2[] goCa)
     {
         var files = goCa.Length == 0 ? [] : new[] { TestCertificates.WritePem(directory, "ca.pem", goCa) };
-        var target = new VerificationTarget("proxy 1", server.Url(), EndpointRole.GoProxy, ProxyFallback.None, null, "example.com/mod", "v1.0.0");
+        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0");
         var report = await Preflight.RunAsync([target], new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5), CaCertificateFiles = files }, TestContext.Current.CancellationToken);
         foreach (var line in report.Endpoints.SelectMany(e => e.Phases).Select(p => p.ToString()).Concat(report.Diagnostics.Select(d => d.ToString())))
         {
