@@ -15,7 +15,7 @@ public sealed class GoProxySemanticsTests
     {
         await using var first = new LocalServer(_ => (firstStatus, "not here\n"));
         await using var second = new LocalServer(_ => (200, "v1.3.2\n"));
-        var report = await Preflight.RunAsync([Proxy(1, first, separator), Proxy(2, second, ProxyFallback.OnNotFound)],
+        var report = await EndpointVerifier.RunAsync([Proxy(1, first, separator), Proxy(2, second, ProxyFallback.OnNotFound)],
             new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5) }, TestContext.Current.CancellationToken);
         // The module path is case-encoded as the go command sends it.
         Assert.Equal(["/github.com/!burnt!sushi/toml/@v/list"], first.Requests);
@@ -70,7 +70,7 @@ public sealed class GoProxySemanticsTests
     public async Task Not_found_on_the_last_proxy_is_a_missing_module_version()
     {
         await using var only = new LocalServer(_ => (404, "not found\n"));
-        var report = await Preflight.RunAsync([Proxy(1, only, ProxyFallback.OnNotFound)], new VerificationOptions(), TestContext.Current.CancellationToken);
+        var report = await EndpointVerifier.RunAsync([Proxy(1, only, ProxyFallback.OnNotFound)], new VerificationOptions(), TestContext.Current.CancellationToken);
 
         Assert.False(report.Verdict.CanDownload);
         Assert.Contains(report.Diagnostics, d => d.Code == "GD6001" && d.Message.Contains(Module, StringComparison.Ordinal));
@@ -97,7 +97,7 @@ public sealed class GoProxySemanticsTests
             ],
         };
 
-        var report = await Preflight.RunAsync([proxyTarget, database], new VerificationOptions(), TestContext.Current.CancellationToken);
+        var report = await EndpointVerifier.RunAsync([proxyTarget, database], new VerificationOptions(), TestContext.Current.CancellationToken);
 
         Assert.Contains("/sumdb/sum.golang.org/lookup/git.corp.godocker.invalid/team/!lib@v1.0.0", proxy.Requests);
         var hint = Assert.Single(report.Diagnostics, d => d.IsError);

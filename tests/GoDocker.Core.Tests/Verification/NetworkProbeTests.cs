@@ -13,7 +13,7 @@ public sealed class NetworkProbeTests
         new($"proxy {index}", url, ProbeRole.GoProxy, fallback, httpProxy, "example.com/mod", "v1.0.0");
 
     private static Task<VerificationReport> VerifyAsync(TimeSpan timeout, params ProbeTarget[] targets) =>
-        Preflight.RunAsync(targets, new VerificationOptions { PhaseTimeout = timeout }, TestContext.Current.CancellationToken);
+        EndpointVerifier.RunAsync(targets, new VerificationOptions { PhaseTimeout = timeout }, TestContext.Current.CancellationToken);
 
     private static int FreePort()
     {

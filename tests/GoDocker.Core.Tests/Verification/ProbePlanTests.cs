@@ -22,7 +22,7 @@ public sealed class ProbePlanTests
         });
 
         var plan = ProbePlan.For(environment, "example.com/team/mod", "v1.2.0");
-        var report = await Preflight.RunAsync(plan, new VerificationOptions(), TestContext.Current.CancellationToken);
+        var report = await EndpointVerifier.RunAsync(plan, new VerificationOptions(), TestContext.Current.CancellationToken);
 
         Assert.Equal(["proxy 1", "proxy 2"], plan.Targets.Select(t => t.Label));
         Assert.Equal(ProxyFallback.OnAnyError, plan.Targets[0].Fallback);

@@ -20,7 +20,7 @@ public sealed class TlsChainProbeTests : IDisposable
     {
         var files = goCa.Length == 0 ? [] : new[] { TestCertificates.WritePem(directory, "ca.pem", goCa) };
         var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0");
-        var report = await Preflight.RunAsync([target], new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5), CaCertificateFiles = files }, TestContext.Current.CancellationToken);
+        var report = await EndpointVerifier.RunAsync([target], new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5), CaCertificateFiles = files }, TestContext.Current.CancellationToken);
         foreach (var line in report.Endpoints.SelectMany(e => e.Phases).Select(p => p.ToString()).Concat(report.Diagnostics.Select(d => d.ToString())))
         {
             TestContext.Current.TestOutputHelper?.WriteLine(line);

@@ -16,7 +16,7 @@ public sealed class VerificationReportJsonWriterTests
             new ProbeTarget("proxy 1", stopping.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, new Uri("http://user:secret@127.0.0.1:1/"), "example.com/mod", "v1.0.0"),
             new ProbeTarget("proxy 2", never.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0"),
         };
-        var report = await Preflight.RunAsync(targets, new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(2) }, TestContext.Current.CancellationToken);
+        var report = await EndpointVerifier.RunAsync(targets, new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(2) }, TestContext.Current.CancellationToken);
 
         var json = VerificationReportJsonWriter.ToJson(report);
         using var document = JsonDocument.Parse(json);

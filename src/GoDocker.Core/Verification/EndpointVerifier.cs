@@ -7,7 +7,7 @@ namespace GoDocker.Core.Verification;
 /// Verifies every endpoint at once: endpoints run in parallel, phases in order within each, so a blackholed
 /// endpoint costs one phase timeout for the whole verify, not one per endpoint.
 /// </summary>
-public static class Preflight
+public static class EndpointVerifier
 {
     /// <summary>Verifies the endpoints the Go environment model plans for one required module version.</summary>
     public static async Task<VerificationReport> RunAsync(ProbePlan plan, VerificationOptions options, CancellationToken cancellationToken)
