@@ -34,6 +34,9 @@ internal sealed class LocalServer : IAsyncDisposable
 
     public List<string> Requests { get; } = [];
 
+    /// <summary>Binary answers (module zips) by path, served with 200 before the text answer is asked.</summary>
+    public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
     public Uri Url(string scheme = "https", string host = "127.0.0.1") => new($"{scheme}://{host}:{Port}/");
 
     private async Task AcceptLoopAsync()
@@ -76,8 +79,7 @@ internal sealed class LocalServer : IAsyncDisposable
             {
                 Requests.Add(path);
             }
-            var (status, body) = answer(path);
-            var bytes = Encoding.UTF8.GetBytes(body);
+            var (status, bytes) = Files.TryGetValue(path, out var file) ? (200, file) : Text(answer(path));
             var response = $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: text/plain\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop.Token);
             await stream.WriteAsync(bytes, stop.Token);
@@ -88,6 +90,8 @@ internal sealed class LocalServer : IAsyncDisposable
             // A client that rejects the certificate hangs up mid-handshake; that is what several tests want.
         }
     }
+
+    private static (int, byte[]) Text((int Status, string Body) text) => (text.Status, Encoding.UTF8.GetBytes(text.Body));
 
     private static string Reason(int status) => status switch
     {
