@@ -109,7 +109,7 @@ public static class GoProxyProtocolProbe
         {
             var failed = got.FailedPhase!;
             var kind = failed.Outcome == ProbeOutcome.TimedOut ? "timed out" : "failed";
-            return new EndpointReport(target, got.Phases, EndpointStatus.Unreachable, $"unreachable ({failed.Phase} {kind}: {failed.Detail})", notes);
+            return new EndpointReport(target, got.Phases, EndpointStatus.Unreachable, $"unreachable ({ProbePhaseNames.Of(failed.Phase)} {kind}: {failed.Detail})", notes);
         }
         if (got.Answer.IsSuccess)
         {

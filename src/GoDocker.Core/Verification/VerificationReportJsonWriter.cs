@@ -64,7 +64,7 @@ public static class VerificationReportJsonWriter
             foreach (var phase in endpoint.Phases)
             {
                 writer.WriteStartObject();
-                writer.WriteString("phase", PhaseName(phase.Phase));
+                writer.WriteString("phase", ProbePhaseNames.Of(phase.Phase));
                 writer.WriteString("outcome", Camel(phase.Outcome.ToString()));
                 writer.WriteNumber("durationMs", Math.Round(phase.Duration.TotalMilliseconds, 1));
                 writer.WriteString("detail", phase.Detail);
@@ -81,15 +81,6 @@ public static class VerificationReportJsonWriter
         }
         writer.WriteEndArray();
     }
-
-    public static string PhaseName(ProbePhase phase) => phase switch
-    {
-        ProbePhase.Dns => "dns",
-        ProbePhase.Tcp => "tcp",
-        ProbePhase.ProxyConnect => "connect",
-        ProbePhase.Tls => "tls",
-        _ => "http",
-    };
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

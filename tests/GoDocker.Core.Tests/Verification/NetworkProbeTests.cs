@@ -76,4 +76,16 @@ public sealed class NetworkProbeTests
         Assert.Contains("proxy.godocker.invalid", dns.Diagnostic!.Message);
         Assert.False(report.Verdict.CanDownload);
     }
+
+    [Fact]
+    public async Task Address_without_a_route_is_told_apart_from_a_timeout()
+    {
+        // Linux refuses a TCP connect to the broadcast address with ENETUNREACH before any packet leaves.
+        var report = await VerifyAsync(TimeSpan.FromSeconds(5), Proxy(1, new Uri("http://255.255.255.255:8080/")));
+
+        var tcp = report.Endpoints[0].Phases.Single(p => p.Phase == ProbePhase.Tcp);
+        Assert.Equal(ProbeOutcome.Failed, tcp.Outcome);
+        Assert.Equal("GD3020", tcp.Diagnostic?.Code);
+        Assert.InRange(tcp.Duration, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+    }
 }
