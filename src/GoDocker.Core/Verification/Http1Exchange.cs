@@ -71,7 +71,8 @@ internal static class Http1Exchange
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         long? length = headers.TryGetValue("Content-Length", out var text) && long.TryParse(text, out var parsed) ? parsed : null;
-        while (buffer.Length < MaxBodyBytes && (length is null || buffer.Length < length))
+        var chunked = headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase);
+        while (buffer.Length < MaxBodyBytes && (length is null || buffer.Length < length) && !(chunked && EndsWithLastChunk(buffer)))
         {
             int read;
             try
@@ -89,9 +90,14 @@ internal static class Http1Exchange
             buffer.Write(chunk, 0, read);
         }
         var body = Encoding.UTF8.GetString(buffer.ToArray());
-        return headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase)
-            ? Unchunk(body)
-            : body;
+        return chunked ? Unchunk(body) : body;
+    }
+
+    // A server that keeps the connection open after a chunked body would otherwise hold the phase until its timeout.
+    private static bool EndsWithLastChunk(MemoryStream buffer)
+    {
+        var data = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        return data.EndsWith("\r\n0\r\n\r\n"u8) || (data.Length == 5 && data.SequenceEqual("0\r\n\r\n"u8));
     }
 
     private static string Unchunk(string body)

@@ -19,14 +19,28 @@ public static class TcpConnectProbe
             async ct =>
             {
                 SocketException? last = null;
-                foreach (var address in addresses)
+                var started = DateTime.UtcNow;
+                for (var i = 0; i < addresses.Count; i++)
                 {
+                    var address = addresses[i];
+                    // Like Go's dialer, give each remaining address a share of the time left, so one blackholed
+                    // address (often IPv6) does not eat the whole phase before the others are tried.
+                    var left = timeout - (DateTime.UtcNow - started);
+                    var share = TimeSpan.FromTicks(Math.Max(left.Ticks / (addresses.Count - i), Math.Min(left.Ticks, TimeSpan.FromSeconds(2).Ticks)));
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    attempt.CancelAfter(share);
                     var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                     try
                     {
-                        await socket.ConnectAsync(new IPEndPoint(address, port), ct).ConfigureAwait(false);
+                        await socket.ConnectAsync(new IPEndPoint(address, port), attempt.Token).ConfigureAwait(false);
                         var tried = failures.Count == 0 ? "" : $" after {string.Join("; ", failures)}";
                         return (socket, $"connected to {address}:{port}{tried}");
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested && i < addresses.Count - 1)
+                    {
+                        socket.Dispose();
+                        failures.Add($"{address}: no answer within {PhaseTimer.Seconds(share)}");
+                        last = new SocketException((int)SocketError.TimedOut);
                     }
                     catch (SocketException ex)
                     {
@@ -54,7 +68,7 @@ public static class TcpConnectProbe
                     SocketError.ConnectionReset or SocketError.ConnectionAborted =>
                         DiagnosticCatalog.ConnectionReset.Create(hostPort, purpose),
                     SocketError.TimedOut =>
-                        DiagnosticCatalog.ConnectionTimedOut.Create(hostPort, purpose, "the kernel's connect timeout"),
+                        DiagnosticCatalog.ConnectionTimedOut.Create(hostPort, purpose, PhaseTimer.Seconds(timeout)),
                     SocketError.ConnectionRefused =>
                         DiagnosticCatalog.ConnectionRefused.Create(hostPort, purpose, setting),
                     _ => DiagnosticCatalog.NetworkUnreachable.Create(hostPort, purpose, detail),

@@ -12,32 +12,34 @@ internal sealed class BlackholedPort : IDisposable
     private readonly Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly List<Socket> fillers = [];
 
-    private BlackholedPort()
+    private BlackholedPort(IPAddress address, int port)
     {
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Bind(new IPEndPoint(address, port));
         listener.Listen(1);
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndPoint!).Port;
 
-    public static async Task<BlackholedPort> CreateAsync()
+    private IPAddress Address => ((IPEndPoint)listener.LocalEndPoint!).Address;
+
+    public static async Task<BlackholedPort> CreateAsync(IPAddress? address = null, int port = 0)
     {
-        var port = new BlackholedPort();
+        var hole = new BlackholedPort(address ?? IPAddress.Loopback, port);
         for (var i = 0; i < 16; i++)
         {
             var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            port.fillers.Add(filler);
+            hole.fillers.Add(filler);
             using var quick = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
             try
             {
-                await filler.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port.Port), quick.Token);
+                await filler.ConnectAsync(new IPEndPoint(hole.Address, hole.Port), quick.Token);
             }
             catch (OperationCanceledException)
             {
-                return port; // The queue is full: this SYN was dropped, and so will the probe's be.
+                return hole; // The queue is full: this SYN was dropped, and so will the probe's be.
             }
         }
-        port.Dispose();
+        hole.Dispose();
         throw new InvalidOperationException("could not fill the accept queue of a local listener");
     }
 

@@ -88,4 +88,19 @@ public sealed class NetworkProbeTests
         Assert.Equal("GD3020", tcp.Diagnostic?.Code);
         Assert.InRange(tcp.Duration, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
+
+    [Fact]
+    public async Task A_blackholed_first_address_does_not_keep_the_next_one_from_being_tried()
+    {
+        await using var server = new LocalServer(_ => (200, "v1.0.0\n"));
+        using var hole = await BlackholedPort.CreateAsync(IPAddress.Parse("127.0.0.2"), server.Port);
+
+        var result = await TcpConnectProbe.RunAsync([IPAddress.Parse("127.0.0.2"), IPAddress.Loopback], server.Port, $"multi.godocker.invalid:{server.Port}",
+            "proxy 1", "GoProxy", TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        result.Value?.Dispose();
+
+        Assert.True(result.Passed, result.Phase.Detail);
+        Assert.Contains("connected to 127.0.0.1", result.Phase.Detail);
+        Assert.Contains("127.0.0.2: no answer", result.Phase.Detail);
+    }
 }
