@@ -111,6 +111,24 @@ public sealed class ContainerPreflightTests : IDisposable
         Assert.Equal("GD5003", Assert.Single(result.Diagnostics).Code);
     }
 
+    [Fact]
+    public async Task Cancelling_a_hanging_download_still_removes_the_container()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        using var hole = await BlackholedPort.CreateAsync();
+        var request = new ContainerPreflightRequest(Image, new Dictionary<string, string>
+        {
+            ["GOPROXY"] = $"http://127.0.0.1:{hole.Port}",
+            ["GOSUMDB"] = "off",
+        }, Module, "v1.0.0");
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromSeconds(4));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ContainerPreflight(DockerEndpoint.FromEnvironment()).RunAsync(request, cancel.Token));
+
+        await AssertNoContainerLeftAsync();
+    }
+
     private static async Task AssertNoContainerLeftAsync()
     {
         using var client = new DockerEngineProbe(DockerEndpoint.FromEnvironment()).CreateClient(TimeSpan.FromSeconds(10));
