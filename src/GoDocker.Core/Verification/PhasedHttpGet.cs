@@ -36,6 +36,18 @@ public static class PhasedHttpGet
         Stream stream = new NetworkStream(tcp.Value!, ownsSocket: true);
         try
         {
+            if (httpProxy is not null && httpProxy.Scheme == Uri.UriSchemeHttps)
+            {
+                // An https:// proxy URL: Go speaks TLS to the proxy first, then tunnels (or forwards) inside it.
+                var proxyTls = await TlsChainProbe.RunAsync(stream, httpProxy.IdnHost, dialedPurpose, trust, timeout, cancellationToken).ConfigureAwait(false);
+                phases.Add(proxyTls.Phase);
+                if (!proxyTls.Passed)
+                {
+                    return new PhasedAnswer(phases, null);
+                }
+                stream = proxyTls.Value!;
+            }
+
             if (httpProxy is not null && https)
             {
                 var tunnel = await HttpConnectProbe.RunAsync(stream, httpProxy, $"{url.IdnHost}:{url.Port}", purpose, timeout, cancellationToken).ConfigureAwait(false);
