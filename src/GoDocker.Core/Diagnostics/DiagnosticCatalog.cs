@@ -136,7 +136,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ChecksumMismatch = Error("GD6003", "Checksum mismatch",
         "The downloaded {0}@{1} has hash {2} but go.sum records {3}. The content changed upstream or go.sum is wrong: investigate before you run 'go mod tidy'.");
     public static readonly DiagnosticDescriptor SecurityError = Error("GD6004", "Checksum database disagrees",
-        "SECURITY ERROR for {0}@{1}: go.sum and the checksum database disagree. Someone may be serving altered code; do not change go.sum until you know why.");
+        "SECURITY ERROR for {0}@{1}: the download has hash {2} but the checksum database {3} records {4}. The bits were changed at the origin or on the way (a proxy, a cache, an attacker); do not change go.sum until you know why.");
     public static readonly DiagnosticDescriptor CredentialsRequired = Error("GD6005", "Credentials required",
         "Fetching {0} needs credentials ({1}). Add a GoBuildSecret netrc, token or ssh item for its host and list the module in GoPrivate.");
     public static readonly DiagnosticDescriptor UnknownRevision = Error("GD6006", "Unknown revision",

@@ -5,8 +5,9 @@ using GoDocker.Core.Diagnostics;
 namespace GoDocker.Core.Classification.Rules;
 
 /// <summary>
-/// GD4001-GD4004, GD4010: certificate verification failures, with or without Go 1.20's
-/// <c>tls: failed to verify certificate:</c> prefix. The fix goes into a GoCaCertificate item.
+/// GD4001-GD4004: certificate verification failures, with or without Go 1.20's <c>tls: failed to verify
+/// certificate:</c> prefix (the fix goes into a GoCaCertificate item); GD4010 for other TLS failures such as
+/// <c>tls: first record does not look like a TLS handshake</c> (an https:// URL for a plain-HTTP proxy).
 /// </summary>
 public sealed partial class CertificateRule : EndpointFailureRule
 {
@@ -29,7 +30,7 @@ public sealed partial class CertificateRule : EndpointFailureRule
         var descriptor = DescriptorFor(match);
         if (descriptor == DiagnosticCatalog.UnknownAuthority)
         {
-            var issuer = match.Groups["issuer"].Success ? match.Groups["issuer"].Value : "an issuer the log does not name; 'godocker verify' shows it";
+            var issuer = match.Groups["issuer"].Success ? match.Groups["issuer"].Value : "(not named in the log; 'godocker verify' shows it)";
             return [host, issuer];
         }
         if (descriptor == DiagnosticCatalog.CertificateExpired || descriptor == DiagnosticCatalog.CertificateNotYetValid)
@@ -47,10 +48,12 @@ public sealed partial class CertificateRule : EndpointFailureRule
         return [host, match.Value.Trim()];
     }
 
-    // CA certificates are items, not properties, but the project names them under this element.
-    protected override PositionHint Position(EndpointContext context) =>
-        new PropertyPosition("GoCaCertificate").OrElse(base.Position(context));
+    // Trust failures are fixed by a GoCaCertificate item; other TLS failures by the URL in the endpoint's setting.
+    protected override PositionHint Position(Match match, EndpointContext context) =>
+        DescriptorFor(match) == DiagnosticCatalog.TlsHandshakeFailed
+            ? base.Position(match, context)
+            : new PropertyPosition("GoCaCertificate").OrElse(base.Position(match, context));
 
-    [GeneratedRegex(@"(?:tls: failed to verify certificate: )?x509: (?:certificate signed by unknown authority(?: \(possibly because of ""[^""]*"" while trying to verify candidate authority certificate ""(?<issuer>[^""]+)""\))?(?<unknown>)|certificate has expired or is not yet valid: current time \S+ is (?:after (?<after>\S+)|before (?<before>\S+))|certificate is valid for (?<names>[^\n]+?), not (?<wanted>[^\s:]+)|certificate is not valid for any names, but wanted to match (?<wanted>[^\s:]+)(?<nonames>)|[^\n]*)|(?:remote error: )?tls: [^\n]*?handshake failure")]
+    [GeneratedRegex(@"(?:tls: failed to verify certificate: )?x509: (?:certificate signed by unknown authority(?: \(possibly because of ""[^""]*"" while trying to verify candidate authority certificate ""(?<issuer>[^""]+)""\))?(?<unknown>)|certificate has expired or is not yet valid: current time \S+ is (?:after (?<after>\S+)|before (?<before>\S+))|certificate is valid for (?<names>[^\n]+?), not (?<wanted>[^\s:]+)|certificate is not valid for any names, but wanted to match (?<wanted>[^\s:]+)(?<nonames>)|[^\n]*)|(?:remote error: )?tls: [^\n]+")]
     private static partial Regex X509();
 }

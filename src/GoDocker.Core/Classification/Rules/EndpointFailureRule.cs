@@ -19,7 +19,7 @@ public abstract class EndpointFailureRule : RecordRule
     /// <summary>For rules whose phrase decides between several codes (the x509 variants).</summary>
     protected virtual DiagnosticDescriptor DescriptorFor(Match match) => Descriptor;
 
-    protected virtual PositionHint Position(EndpointContext context) =>
+    protected virtual PositionHint Position(Match match, EndpointContext context) =>
         context.Url is { Role: not EndpointRole.Repository } url
             ? new PropertyPosition(GoMessage.SettingOf(url.Role)).OrElse(RequireOf(context))
             : RequireOf(context);
@@ -33,13 +33,14 @@ public abstract class EndpointFailureRule : RecordRule
             var context = new EndpointContext(url, module, record.Text);
             var host = context.Host(match);
             var descriptor = DescriptorFor(match);
-            yield return new OutputFinding(descriptor, Arguments(match, context), Position(context),
+            yield return new OutputFinding(descriptor, Arguments(match, context), Position(match, context),
                 record.FirstLine, record.LastLine, $"{descriptor.Code}|{host}");
         }
     }
 
+    // A direct fetch (?go-get=1) names the module in its URL when go printed no module@version.
     private static PositionHint RequireOf(EndpointContext context) =>
-        context.Module is { } m ? new RequirePosition(m.Path) : PositionHint.None;
+        (context.Module?.Path ?? context.Url?.ModulePath) is { } path ? new RequirePosition(path, OrParent: context.Module is null) : PositionHint.None;
 }
 
 /// <summary>What an endpoint failure was about: the URL (if go printed one) and the module being fetched.</summary>

@@ -17,7 +17,7 @@ public sealed partial class MalformedModulePathRule : RecordRule
             var reason = m.Groups["reason"].Value.Trim();
             if (reason.StartsWith("missing dot in first path element", StringComparison.Ordinal))
             {
-                reason += $" (a module path starts with a host name such as github.com/owner/{path}; if '{path}' is a standard-library package, the Go in the image is too old to have it)";
+                reason += $" (module paths start with a host name, as in 'github.com/{path}'; if '{path}' is a standard-library package, the Go in the image is too old to have it)";
             }
             yield return new OutputFinding(DiagnosticCatalog.MalformedModulePath, [path, reason],
                 new RequirePosition(path), record.FirstLine, record.LastLine, $"GD6009|{path}");

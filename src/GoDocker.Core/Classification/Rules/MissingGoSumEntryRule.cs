@@ -17,7 +17,7 @@ public sealed partial class MissingGoSumEntryRule : RecordRule
             {
                 var package = m.Groups["package"].Value;
                 yield return new OutputFinding(DiagnosticCatalog.MissingGoSumEntry, [package],
-                    new RequirePosition(package, OrParent: true), record.FirstLine, record.LastLine, $"GD2004|{package}")
+                    new RequirePosition(package, OrParent: true), record.FirstLine, record.LastLine, $"GD2004|{LikelyModule(package)}")
                 { MergeByPosition = true };
                 continue;
             }
@@ -30,6 +30,21 @@ public sealed partial class MissingGoSumEntryRule : RecordRule
                 new RequirePosition(mention.Path), record.FirstLine, record.LastLine, $"GD2004|{mention}");
         }
     }
+
+    // Without go.mod the module of a package is a guess: on hosts of owner/repo form, owner/repo plus a major suffix.
+    private static string LikelyModule(string package)
+    {
+        var parts = package.Split('/');
+        if (parts[0] is not ("github.com" or "gitlab.com" or "bitbucket.org" or "codeberg.org") || parts.Length < 3)
+        {
+            return package;
+        }
+        var take = parts.Length > 3 && MajorSuffix().IsMatch(parts[3]) ? 4 : 3;
+        return string.Join('/', parts.Take(take));
+    }
+
+    [GeneratedRegex(@"^v[2-9]\d*$|^v1\d+$")]
+    private static partial Regex MajorSuffix();
 
     [GeneratedRegex(@"missing go\.sum entry(?: for module providing package (?<package>[^\s;]+)| needed to verify package (?<package>[^\s;]+)|(?: for go\.mod file)?;)")]
     private static partial Regex Missing();

@@ -21,8 +21,8 @@ public sealed partial class ProxyConnectRule : EndpointFailureRule
     }
 
     // The HTTP proxy comes from the environment, not from a project property: nothing in the project to point at.
-    protected override PositionHint Position(EndpointContext context) => PositionHint.None;
+    protected override PositionHint Position(Match match, EndpointContext context) => PositionHint.None;
 
-    [GeneratedRegex(@"proxyconnect tcp: (?<reason>(?:dial tcp (?:lookup (?<proxy>[^\s:]+)[^\n]*|(?<proxy>[^\s]+?): [^\n]*)|[^\n]*))")]
+    [GeneratedRegex(@"proxyconnect tcp: (?<reason>dial tcp: lookup (?<proxy>[^\s:]+)[^\n]*|dial tcp (?<proxy>[^\s]+?): [^\n]*|[^\n]*)")]
     private static partial Regex ProxyConnect();
 }
