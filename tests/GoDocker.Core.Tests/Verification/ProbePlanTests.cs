@@ -6,7 +6,7 @@ namespace GoDocker.Core.Tests.Verification;
 /// <summary>The probes come from the Go environment model, so verify asks what the go command would ask.</summary>
 public sealed class ProbePlanTests
 {
-    private static GoEnvironment.GoEnvironment Environment(Dictionary<string, string> variables) =>
+    private static GoDocker.Core.GoEnvironment.GoEnvironment Environment(Dictionary<string, string> variables) =>
         GoEnvironmentReader.Read(new DictionaryEnvironmentSource(variables), InMemoryTextFileSource.Empty);
 
     [Fact]
