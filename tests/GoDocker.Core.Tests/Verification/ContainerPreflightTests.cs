@@ -129,6 +129,33 @@ public sealed class ContainerPreflightTests : IDisposable
         await AssertNoContainerLeftAsync();
     }
 
+    [Fact]
+    public async Task Download_errors_in_the_container_are_classified_like_build_output()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        using var root = TestCertificates.CreateRoot("GoDocker Container Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
+        await using var proxy = new LocalServer(_ => (404, "not found\n"), leaf);
+        var ca = TestCertificates.WritePem(directory, "ca.pem", root);
+        var environment = GoDocker.Core.GoEnvironment.GoEnvironmentReader.Read(
+            new GoDocker.Core.GoEnvironment.DictionaryEnvironmentSource(new Dictionary<string, string>
+            {
+                ["GOPROXY"] = proxy.Url().ToString().TrimEnd('/'),
+                ["GOSUMDB"] = "off",
+                ["HOME"] = "/nonexistent",
+            }),
+            GoDocker.Core.GoEnvironment.InMemoryTextFileSource.Empty);
+        var request = ContainerPreflightRequest.For(environment, Image, Module, "v1.0.0") with { CaCertificateFiles = [ca] };
+
+        var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment()).RunAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(proxy.Url().ToString().TrimEnd('/'), request.Environment["GOPROXY"]);
+        Assert.False(result.Downloaded);
+        Assert.Contains(result.Diagnostics, d => d.Code == "GD6001" && d.Message.Contains(Module, StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GD4009");
+        await AssertNoContainerLeftAsync();
+    }
+
     private static async Task AssertNoContainerLeftAsync()
     {
         using var client = new DockerEngineProbe(DockerEndpoint.FromEnvironment()).CreateClient(TimeSpan.FromSeconds(10));
