@@ -45,7 +45,9 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
         }
 
         var sumdb = plan.ChecksumDb;
-        if (sumdb.IsConsulted && sumdb.Error is null && sumdb.Accesses.Count > 0)
+        // The database is asked only about a module that was downloaded: with GOPROXY=off nothing is.
+        var downloads = !plan.IsBlocked && targets.Any(t => t.Role is ProbeRole.GoProxy or ProbeRole.Direct);
+        if (downloads && sumdb.IsConsulted && sumdb.Error is null && sumdb.Accesses.Count > 0)
         {
             var routes = new List<ChecksumDbRoute>();
             var viaProxy = 0;

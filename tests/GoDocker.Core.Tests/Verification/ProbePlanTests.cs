@@ -65,4 +65,16 @@ public sealed class ProbePlanTests
         Assert.Null(database.ChecksumDbRoutes[^1].SupportedUrl);
         Assert.Equal("sum.golang.org", database.Url.Host);
     }
+
+    [Fact]
+    public async Task GOPROXY_off_fails_without_any_request_and_says_why()
+    {
+        var environment = Environment(new() { ["GOPROXY"] = "off", ["HOME"] = "/nonexistent" });
+
+        var report = await EndpointVerifier.RunAsync(ProbePlan.For(environment, "golang.org/x/text", "v0.14.0"), new VerificationOptions(), TestContext.Current.CancellationToken);
+
+        Assert.False(report.Verdict.CanDownload);
+        Assert.Contains(report.Diagnostics, d => d.Code == "GD1011" && d.Message.Contains("golang.org/x/text", StringComparison.Ordinal));
+        Assert.All(report.Endpoints, e => Assert.Empty(e.Phases));
+    }
 }
