@@ -1,6 +1,7 @@
 using GoDocker.Core.GoEnvironment;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
@@ -20,9 +21,9 @@ public sealed class HttpConnectProbeTests : IDisposable
         }
     }
 
-    private async Task<(VerificationReport Report, LocalServer Server)> VerifyThroughAsync(Uri httpProxy)
+    private async Task<(VerificationReport Report, LocalServer Server)> VerifyThroughAsync(Uri httpProxy, X509Certificate2? sharedRoot = null)
     {
-        var root = TestCertificates.CreateRoot("GoDocker Proxy Test Root");
+        var root = sharedRoot ?? TestCertificates.CreateRoot("GoDocker Proxy Test Root");
         var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
         var server = new LocalServer(_ => (200, "v1.0.0\n"), leaf);
         var ca = TestCertificates.WritePem(directory, "ca.pem", root);
@@ -81,5 +82,21 @@ public sealed class HttpConnectProbeTests : IDisposable
         var refused = Assert.Single(report.Diagnostics, d => d.Code == "GD3002");
         Assert.Contains($"127.0.0.1:{port}", refused.Message);
         Assert.Contains("HTTPS_PROXY", refused.Message);
+    }
+
+    [Fact]
+    public async Task Https_proxy_url_is_spoken_to_over_TLS_before_the_tunnel()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Proxy Test Root");
+        using var proxyLeaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
+        await using var httpsProxy = new FakeHttpsProxy(proxyLeaf);
+
+        var (report, server) = await VerifyThroughAsync(httpsProxy.Url, root);
+        await using var _ = server;
+
+        Assert.False(report.HasErrors, string.Join("\n", report.Diagnostics));
+        Assert.Equal([ProbePhase.Dns, ProbePhase.Tcp, ProbePhase.Tls, ProbePhase.ProxyConnect, ProbePhase.Tls, ProbePhase.Http],
+            report.Endpoints[0].Phases.Select(p => p.Phase));
+        Assert.Equal([$"127.0.0.1:{server.Port}"], httpsProxy.Connects);
     }
 }

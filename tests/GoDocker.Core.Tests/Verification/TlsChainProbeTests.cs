@@ -68,6 +68,21 @@ public sealed class TlsChainProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task Unknown_authority_sent_with_its_root_still_names_that_root()
+    {
+        using var root = TestCertificates.CreateRoot("Unknown Corp Root");
+        using var intermediate = TestCertificates.CreateIntermediate(root, "Unknown Corp Issuing CA");
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback, withAia: true);
+        await using var server = new LocalServer(ModuleList, leaf, [intermediate, root]);
+
+        var report = await VerifyAsync(server);
+
+        // A complete but untrusted chain is an unknown authority, not a missing intermediate.
+        Assert.Equal(["GD4001"], Codes(report));
+        Assert.Contains("CN=Unknown Corp Root", report.Diagnostics.First(d => d.Code == "GD4001").Message);
+    }
+
+    [Fact]
     public async Task Expired_certificate_reports_the_date()
     {
         using var root = TestCertificates.CreateRoot("GoDocker Test Root");
