@@ -62,16 +62,17 @@ public sealed partial class BuildOutput
     internal static string StripBuildKitPrefix(string line)
     {
         var match = BuildKitPrefix().Match(line);
-        return match.Success ? line[match.Length..] : line;
+        return match.Length > 0 ? line[match.Length..] : line;
     }
 
-    // "#6 0.053 go: ..." (plain progress), "#6 ERROR: ..." and, in buildx error summaries, "0.059 go: ...".
-    [GeneratedRegex(@"^(?:#\d+ (?:\d+\.\d+ )?|\d+\.\d{2,3} )")]
+    // CI timestamps first (GitHub Actions "2024-05-06T17:31:07.1234567Z ", "[2020-06-15T01:17:55.889Z] ", "##[error]"),
+    // then "#6 0.053 go: ..." (plain progress), "#6 ERROR: ..." and, in buildx error summaries, "0.059 go: ...".
+    [GeneratedRegex(@"^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z |\[\d{4}-\d\d-\d\dT[^\]]*\] )?(?:##\[(?:error|warning|notice|debug)\])?(?:#\d+ (?:\d+\.\d+ )?|\d+\.\d{2,3} )?")]
     private static partial Regex BuildKitPrefix();
 
     [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])")]
     private static partial Regex Ansi();
 
-    [GeneratedRegex(@"^(?:sha256:[0-9a-f]{64}|DONE \d+(?:\.\d+)?s|CACHED|transferring \w+:.*|-{3,}|Dockerfile:\d+|\d+ \|.*|>>>.*|resolve docker\.io/.* done|extracting sha256:.*|\[\+\] Building .*|=> .*(?<!ERROR.*)|writing image .*|naming to .*|exporting .*)$")]
+    [GeneratedRegex(@"^(?:sha256:[0-9a-f]{64}|DONE \d+(?:\.\d+)?s|CACHED|transferring \w+:.*|-{3,}|Dockerfile:\d+|\d+ \|.*|>>>.*|resolve docker\.io/.* done|extracting sha256:.*|\[\+\] Building .*|=> (?!.*ERROR).*|writing image .*|naming to .*|exporting .*)$")]
     private static partial Regex BuildKitNoise();
 }

@@ -47,6 +47,10 @@ public sealed class GoOutputClassifier
             new UnknownRevisionRule(),
             new InvalidVersionRule(),
             new MissingGoSumEntryRule(),
+            new ModulePathMismatchRule(),
+            new PackageNotInModuleRule(),
+            new GoModNeedsUpdatesRule(),
+            new ProxyOffRule(),
             new GoTooOldRule(),
             new GoModReadByOlderGoRule(),
             new MalformedModulePathRule(),
@@ -89,20 +93,30 @@ public sealed class GoOutputClassifier
         {
             accepted = Run(_fallbackRules, output, stopAtFirst: true);
         }
-        return accepted
-            .GroupBy(f => f.Key, StringComparer.Ordinal)
-            .Select(g => g.First())
-            .OrderBy(f => f.FirstLine)
-            .ToList();
+        return accepted.OrderBy(f => f.FirstLine).ToList();
     }
 
     private static List<OutputFinding> Run(IEnumerable<IOutputRule> rules, BuildOutput output, bool stopAtFirst)
     {
         var accepted = new List<OutputFinding>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        // Lines explained by an earlier rule, repeats included, so a later rule cannot report them again;
+        // an array keeps a log with thousands of identical failures linear.
+        var claimed = new bool[output.Lines.Count + 1];
         foreach (var rule in rules)
         {
-            var fresh = rule.Find(output).Where(f => !accepted.Any(a => a.Overlaps(f))).ToList();
-            accepted.AddRange(fresh);
+            var fresh = rule.Find(output).Where(f => !Claimed(claimed, f)).ToList();
+            foreach (var finding in fresh)
+            {
+                for (var line = Math.Max(0, finding.FirstLine); line <= finding.LastLine && line < claimed.Length; line++)
+                {
+                    claimed[line] = true;
+                }
+                if (keys.Add(finding.Key))
+                {
+                    accepted.Add(finding);
+                }
+            }
             if (stopAtFirst && accepted.Count > 0)
             {
                 break;
@@ -110,6 +124,19 @@ public sealed class GoOutputClassifier
         }
         return accepted;
     }
+
+    private static bool Claimed(bool[] claimed, OutputFinding finding)
+    {
+        for (var line = Math.Max(0, finding.FirstLine); line <= finding.LastLine && line < claimed.Length; line++)
+        {
+            if (claimed[line])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     private static Diagnostic Unclassified(BuildOutput output)
     {

@@ -10,7 +10,16 @@ public interface IOutputRule
 public abstract class RecordRule : IOutputRule
 {
     public IEnumerable<OutputFinding> Find(BuildOutput output) =>
-        output.Records.SelectMany(Match);
+        output.Records.Where(MayMatch).SelectMany(Match);
+
+    /// <summary>
+    /// Literal phrases at least one of which every match contains. Checked before the regular expressions, so logs of
+    /// tens of thousands of lines (and single lines of megabytes) stay linear.
+    /// </summary>
+    protected abstract IReadOnlyList<string> Phrases { get; }
+
+    private bool MayMatch(OutputRecord record) =>
+        Phrases.Any(p => record.Text.Contains(p, StringComparison.Ordinal));
 
     protected abstract IEnumerable<OutputFinding> Match(OutputRecord record);
 }

@@ -22,8 +22,6 @@ public sealed record OutputFinding(
     /// </summary>
     public bool MergeByPosition { get; init; }
 
-    public bool Overlaps(OutputFinding other) => FirstLine <= other.LastLine && other.FirstLine <= LastLine;
-
     public Diagnostic ToDiagnostic(IDiagnosticPositions positions) =>
         Descriptor.Create(Position.Resolve(positions), Arguments.ToArray());
 }

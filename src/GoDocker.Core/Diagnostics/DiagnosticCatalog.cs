@@ -57,6 +57,12 @@ public static class DiagnosticCatalog
         "The go command in the image does not know the go.mod directive '{0}' (added in a newer Go). Use a base image with a newer Go, or remove the directive.");
     public static readonly DiagnosticDescriptor InvalidGoVersion = Error("GD2008", "Invalid go version",
         "{0}");
+    public static readonly DiagnosticDescriptor InvalidModuleZip = Error("GD2030", "Invalid module zip",
+        "{0}. The go command rejects such a module zip: rename or remove the files named here (case-insensitive duplicates, go.mod outside the root, disallowed characters, files over the size limits), or rebuild the zip from the module directory.");
+    public static readonly DiagnosticDescriptor InvalidModulePathVersion = Error("GD2031", "Invalid module path or version",
+        "{0}. Give a module path such as 'example.com/name' and a canonical semantic version such as 'v1.2.3' whose major version matches the path's /vN suffix (v0 or v1 without a suffix).");
+    public static readonly DiagnosticDescriptor HashNeedsModule = Error("GD2032", "Module path and version needed to hash a directory",
+        "'{0}' is a directory: its h1 hash covers file names that start with 'path@version/', so pass --module path@version (for example --module example.com/m@v1.0.0).");
 
     // GD3xxx: network, HTTP proxies, GOPROXY and checksum database answers.
     public static readonly DiagnosticDescriptor DnsLookupFailed = Error("GD3001", "DNS lookup failed",
@@ -151,6 +157,12 @@ public static class DiagnosticCatalog
         "No version of {0} matches '{1}'. Check the module path and that the proxy has it.");
     public static readonly DiagnosticDescriptor UnrecognizedImportPath = Error("GD6011", "Unrecognized import path",
         "The go command could not find the repository of {0}: {1}. For a private module, add it to GoPrivate and give credentials as a GoBuildSecret.");
+    public static readonly DiagnosticDescriptor ModulePathMismatch = Error("GD6020", "Module path mismatch",
+        "{0}@{1} declares its module path as {2}, but go.mod requires it as {0}. Require {2} instead (with 'replace {2} => {0} {1}' to use this copy), or fix the module line of {0}.");
+    public static readonly DiagnosticDescriptor GoModNeedsUpdates = Error("GD6021", "go.mod needs updates",
+        "go.mod does not list every requirement the build needs ({0}). Run 'go mod tidy' on a machine that can reach the proxy and commit go.mod and go.sum.");
+    public static readonly DiagnosticDescriptor PackageNotInModule = Error("GD6022", "Package not in module",
+        "Module {0} ({1}) does not contain package {2}. Check the import path, or require the module that holds the package (it may have moved to a /vN path).");
     public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
         "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
 

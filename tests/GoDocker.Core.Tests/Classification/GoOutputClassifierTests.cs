@@ -143,3 +143,83 @@ public class GoOutputClassifierTests
         public SourceLocation? GoModLine(int line) => null;
     }
 }
+
+public class GoOutputClassifierScaleTests
+{
+    [Fact]
+    public void A_huge_log_with_thousands_of_repeats_is_classified_quickly_into_one_diagnostic()
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            lines.Add($"#9 {i / 100.0:0.000} go: downloading example.com/m{i} v1.0.{i}");
+        }
+        for (var i = 0; i < 5_000; i++)
+        {
+            lines.Add($"#9 9.000 go: example.com/m{i}@v1.0.{i}: Get \"https://proxy.example/example.com/m{i}/@v/v1.0.{i}.zip\": dial tcp: lookup proxy.example on 127.0.0.11:53: no such host");
+        }
+        lines.Add("=> " + new string('x', 20_000) + " ERROR");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var diagnostics = GoOutputClassifier.Default.Classify(string.Join("\n", lines));
+        watch.Stop();
+        Assert.Equal(["GD3001"], diagnostics.Select(d => d.Code));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Ci_timestamps_on_every_line_do_not_split_a_message()
+    {
+        var log = """
+            2024-05-06T17:31:07.1234567Z verifying example.com/lib@v1.0.0: checksum mismatch
+            2024-05-06T17:31:07.1234567Z 	downloaded: h1:vDKk=
+            2024-05-06T17:31:07.1234567Z 	go.sum:     h1:AAAA=
+            2024-05-06T17:31:07.1234567Z ##[error]Process completed with exit code 1.
+            """;
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(log));
+        Assert.Equal("GD6003", diagnostic.Code);
+    }
+}
+
+public class GoModuleGraphFailureTests
+{
+    [Fact]
+    public void A_fork_required_under_its_own_path_points_at_its_require_line()
+    {
+        using var project = new TestProject("github.com/myfork/yaml@v1.2.0");
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(
+            "go: github.com/myfork/yaml@v1.2.0: parsing go.mod:\n\tmodule declares its path as: gopkg.in/yaml.v3\n\t        but was required as: github.com/myfork/yaml\n",
+            project.Positions()));
+        Assert.Equal("GD6020", diagnostic.Code);
+        Assert.Contains("Require gopkg.in/yaml.v3 instead (with 'replace gopkg.in/yaml.v3 => github.com/myfork/yaml v1.2.0'", diagnostic.Message);
+        Assert.Equal(TestProject.RequireLine, diagnostic.Location?.Line);
+    }
+
+    [Fact]
+    public void Updates_to_go_mod_needed_points_at_the_module_line()
+    {
+        using var project = new TestProject(null);
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify("go: updates to go.mod needed, disabled by -mod=readonly; to update it:\n\tgo mod tidy\n", project.Positions()));
+        Assert.Equal("GD6021", diagnostic.Code);
+        Assert.Contains("(updates to go.mod needed, disabled by -mod=readonly)", diagnostic.Message);
+        Assert.Equal(1, diagnostic.Location?.Line);
+    }
+
+    [Fact]
+    public void Package_missing_from_its_module_points_at_the_module()
+    {
+        using var project = new TestProject("github.com/go-chi/chi");
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(
+            "main.go:5:2: module github.com/go-chi/chi@latest found (v1.5.5), but does not contain package github.com/go-chi/chi/v5/middleware\n", project.Positions()));
+        Assert.Equal("GD6022", diagnostic.Code);
+        Assert.StartsWith("Module github.com/go-chi/chi (latest, found v1.5.5) does not contain package github.com/go-chi/chi/v5/middleware", diagnostic.Message);
+        Assert.Equal(TestProject.RequireLine, diagnostic.Location?.Line);
+    }
+
+    [Fact]
+    public void Goproxy_off_is_GD1011()
+    {
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify("go: golang.org/x/text@v0.14.0: module lookup disabled by GOPROXY=off\n"));
+        Assert.Equal("GD1011", diagnostic.Code);
+        Assert.StartsWith("GOPROXY is 'off' for module golang.org/x/text,", diagnostic.Message);
+    }
+}

@@ -11,6 +11,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class CertificateRule : EndpointFailureRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["x509: ", "tls: "];
+
     protected override Regex Pattern => X509();
 
     protected override DiagnosticDescriptor Descriptor => DiagnosticCatalog.TlsHandshakeFailed;

@@ -9,6 +9,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed class ChecksumDatabaseNotFoundRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["://"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (var answer in HttpAnswer.In(record.Text))

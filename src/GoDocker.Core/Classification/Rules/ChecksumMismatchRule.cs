@@ -10,6 +10,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class ChecksumMismatchRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["checksum mismatch"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in Mismatch().Matches(record.Text))

@@ -6,6 +6,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// <summary>GD3003: the TCP connect got no answer (<c>dial tcp ip:443: i/o timeout</c>, <c>connect: connection timed out</c>).</summary>
 public sealed partial class ConnectTimeoutRule : EndpointFailureRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["dial tcp"];
+
     protected override Regex Pattern => Timeout();
 
     protected override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ConnectionTimedOut;

@@ -6,6 +6,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// <summary>GD3002: <c>dial tcp ip:port: connect: connection refused</c> (Windows: actively refused).</summary>
 public sealed partial class ConnectionRefusedRule : EndpointFailureRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["refused"];
+
     protected override Regex Pattern => Refused();
 
     protected override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ConnectionRefused;

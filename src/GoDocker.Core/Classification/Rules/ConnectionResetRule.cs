@@ -6,6 +6,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// <summary>GD3004: <c>read tcp a->b: read: connection reset by peer</c>, typically a filtering middlebox.</summary>
 public sealed partial class ConnectionResetRule : EndpointFailureRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["connection reset"];
+
     protected override Regex Pattern => Reset();
 
     protected override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ConnectionReset;

@@ -10,6 +10,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class CredentialsRequiredRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["terminal prompts", "could not read", "Permission denied", "Authentication failed"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         var m = Prompt().Match(record.Text);
@@ -19,11 +21,19 @@ public sealed partial class CredentialsRequiredRule : RecordRule
         }
         var mention = GoMessage.ModuleBefore(record.Text, m.Index);
         var module = mention?.Path ?? "a module";
-        yield return new OutputFinding(DiagnosticCatalog.CredentialsRequired, [module, m.Value.Trim()],
+        yield return new OutputFinding(DiagnosticCatalog.CredentialsRequired, [module, LineAround(record.Text, m.Index)],
             mention is null ? PositionHint.None : new RequirePosition(mention.Path),
             record.FirstLine, record.LastLine, $"GD6005|{module}");
     }
 
-    [GeneratedRegex(@"(?:fatal: )?(?:could not read (?:Username|Password) for '[^']*': [^\n]*|[^\n]*terminal prompts disabled|[^\n]*Permission denied \(publickey\)[^\n]*|Authentication failed for '[^']*')")]
+    // git's whole line ("fatal: could not read Username for 'https://github.com': terminal prompts disabled").
+    private static string LineAround(string text, int index)
+    {
+        var start = text.LastIndexOf('\n', index) + 1;
+        var end = text.IndexOf('\n', index);
+        return text[start..(end < 0 ? text.Length : end)].Trim();
+    }
+
+    [GeneratedRegex(@"could not read (?:Username|Password) for '[^']*'|terminal prompts disabled|Permission denied \(publickey\)|Authentication failed for '[^']*'")]
     private static partial Regex Prompt();
 }

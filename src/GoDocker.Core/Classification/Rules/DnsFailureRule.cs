@@ -6,6 +6,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// <summary>GD3001: a host name did not resolve (<c>lookup h on r:53: no such host</c>, DNS server unreachable, DNS timeout).</summary>
 public sealed partial class DnsFailureRule : EndpointFailureRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["lookup "];
+
     protected override Regex Pattern => Lookup();
 
     protected override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DnsLookupFailed;

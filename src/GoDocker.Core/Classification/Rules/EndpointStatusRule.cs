@@ -8,6 +8,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed class EndpointStatusRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["://"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (var answer in HttpAnswer.In(record.Text))

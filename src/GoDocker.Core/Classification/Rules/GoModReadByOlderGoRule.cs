@@ -11,6 +11,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class GoModReadByOlderGoRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["unknown directive", "invalid go version"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in OlderGo().Matches(record.Text))

@@ -9,6 +9,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class GoTooOldRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["requires go >="];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in TooNew().Matches(record.Text))

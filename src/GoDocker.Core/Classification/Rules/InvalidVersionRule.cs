@@ -11,6 +11,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class InvalidVersionRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["invalid"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in Invalid().Matches(record.Text))

@@ -9,6 +9,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class MalformedModulePathRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["malformed module path"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in Malformed().Matches(record.Text))

@@ -9,6 +9,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class MissingGoSumEntryRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["missing go.sum entry"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in Missing().Matches(record.Text))

@@ -9,6 +9,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class NoMatchingVersionsRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["no matching versions"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in NoMatch().Matches(record.Text))

@@ -9,6 +9,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class ProxyConnectRule : EndpointFailureRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["proxyconnect"];
+
     protected override Regex Pattern => ProxyConnect();
 
     protected override DiagnosticDescriptor Descriptor => DiagnosticCatalog.HttpProxyFailed;

@@ -6,6 +6,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// <summary>GD3009: <c>net/http: TLS handshake timeout</c>, the TCP connect worked but the handshake stalled.</summary>
 public sealed partial class TlsHandshakeTimeoutRule : EndpointFailureRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["TLS handshake timeout"];
+
     protected override Regex Pattern => HandshakeTimeout();
 
     protected override DiagnosticDescriptor Descriptor => DiagnosticCatalog.TlsHandshakeTimeout;

@@ -6,6 +6,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// <summary>GD6006: <c>M@V: [invalid version: ]unknown revision R</c>, a commit or tag the repository no longer has.</summary>
 public sealed partial class UnknownRevisionRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["unknown revision"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in Unknown().Matches(record.Text))

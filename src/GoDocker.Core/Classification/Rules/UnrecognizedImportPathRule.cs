@@ -9,6 +9,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class UnrecognizedImportPathRule : RecordRule
 {
+    protected override IReadOnlyList<string> Phrases { get; } = ["unrecognized import path"];
+
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
         foreach (Match m in Unrecognized().Matches(record.Text))
