@@ -89,6 +89,8 @@ public static class DiagnosticCatalog
         "No module download path works: {0}");
     public static readonly DiagnosticDescriptor ProbeTimedOut = Error("GD3012", "Endpoint did not answer in time",
         "{0} did not answer within {1} ({2}). Raise GoVerifyTimeout, or fix the network path to it.");
+    public static readonly DiagnosticDescriptor NetworkUnreachable = Error("GD3020", "No route to host",
+        "There is no route to {0} for {1} ({2}). The build's network cannot reach it: check GoDockerNetwork, or set HTTPS_PROXY to a proxy that can.");
 
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
@@ -111,6 +113,8 @@ public static class DiagnosticCatalog
         "The base image {0} has no CA bundle where Go looks for one ({1}), so every HTTPS download fails. Use an image with ca-certificates, or add GoCaCertificate items.");
     public static readonly DiagnosticDescriptor TlsHandshakeFailed = Error("GD4010", "TLS handshake failed",
         "The TLS handshake with {0} failed: {1}.");
+    public static readonly DiagnosticDescriptor TlsInterceptionTrusted = Info("GD4020", "TLS interception trusted through GoCaCertificate",
+        "{0} is a public host but answered with a certificate issued by '{1}', which only a GoCaCertificate item trusts: a corporate proxy intercepts TLS. Downloads work as long as every build gets that GoCaCertificate.");
 
     // GD5xxx: Docker engine, BuildKit and images.
     public static readonly DiagnosticDescriptor DockerEngineUnreachable = Error("GD5001", "Docker engine unreachable",

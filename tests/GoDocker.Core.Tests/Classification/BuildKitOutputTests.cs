@@ -152,3 +152,52 @@ public class BuildKitOutputTests
         public void Dispose() => Directory.Delete(_directory, recursive: true);
     }
 }
+
+/// <summary>The wording of BuildKit 0.11+ (Docker 23+, buildx): docker-image:// names, stage prefixes, "failed to resolve source metadata".</summary>
+public class NewerBuildKitOutputTests
+{
+    [Fact]
+    public void Base_image_metadata_failure_with_the_newer_final_error_is_GD5003()
+    {
+        var log = """
+            #3 [internal] load metadata for docker.io/library/golang:1.22-bookworm
+            #3 ERROR: failed to do request: Head "https://registry-1.docker.io/v2/library/golang/manifests/1.22-bookworm": dial tcp: lookup registry-1.docker.io on 127.0.0.11:53: no such host
+            ------
+             > [internal] load metadata for docker.io/library/golang:1.22-bookworm:
+            ------
+            Dockerfile:1
+            --------------------
+               1 | >>> FROM golang:1.22-bookworm AS deps
+            --------------------
+            ERROR: failed to solve: golang:1.22-bookworm: failed to resolve source metadata for docker.io/library/golang:1.22-bookworm: failed to do request: Head "https://registry-1.docker.io/v2/library/golang/manifests/1.22-bookworm": dial tcp: lookup registry-1.docker.io on 127.0.0.11:53: no such host
+            """;
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(log));
+        Assert.Equal("GD5003", diagnostic.Code);
+        Assert.StartsWith("The image docker.io/library/golang:1.22-bookworm is not present locally and cannot be pulled: failed to do request:", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Frontend_with_docker_image_scheme_and_stage_prefix_is_GD5004()
+    {
+        var log = """
+             => ERROR [server] resolve image config for docker-image://docker.io/docker/dockerfile:1                 30.0s
+            ------
+             > [server] resolve image config for docker-image://docker.io/docker/dockerfile:1:
+            ------
+            ERROR: failed to solve: failed to resolve source metadata for docker.io/docker/dockerfile:1: DeadlineExceeded: context deadline exceeded
+            """;
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(log));
+        Assert.Equal("GD5004", diagnostic.Code);
+        Assert.StartsWith("BuildKit could not fetch the Dockerfile frontend docker.io/docker/dockerfile:1 (", diagnostic.Message);
+        Assert.Contains("context deadline exceeded", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Only_the_final_line_of_a_truncated_log_is_enough()
+    {
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(
+            "ERROR: failed to solve: golang:1.23: failed to resolve source metadata for docker.io/library/golang:1.23: pull access denied, repository does not exist or may require authorization\n"));
+        Assert.Equal("GD5003", diagnostic.Code);
+        Assert.Contains("pull access denied", diagnostic.Message);
+    }
+}

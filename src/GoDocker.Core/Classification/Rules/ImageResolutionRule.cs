@@ -22,8 +22,10 @@ public sealed partial class ImageResolutionRule : IOutputRule
             {
                 continue;
             }
-            var image = failed.Groups["image"].Value.TrimEnd(':');
-            var frontend = failed.Groups["kind"].Value.StartsWith("resolve", StringComparison.Ordinal);
+            // BuildKit 0.11+ names images "docker-image://docker.io/...".
+            var image = failed.Groups["image"].Value.TrimEnd(':').Replace("docker-image://", "", StringComparison.Ordinal);
+            var frontend = failed.Groups["kind"].Value.StartsWith("resolve", StringComparison.Ordinal)
+                || image.Contains("docker/dockerfile", StringComparison.Ordinal);
             var first = FirstMention(output, image, i);
             var last = BuildKitFailure.FinalErrorLine(output, i) ?? i;
             var reason = StepError(output, first, last) ?? BuildKitFailure.Reason(output.Lines[last]);
@@ -67,7 +69,9 @@ public sealed partial class ImageResolutionRule : IOutputRule
         return null;
     }
 
-    [GeneratedRegex(@"(?:\bERROR\b.*?|^\s*> )(?<kind>resolve image config for|\[internal\] load metadata for) (?<image>[^\s]+?):?(?=\s|$)")]
+    // "=> ERROR [stage] resolve image config for ...", " > [internal] load metadata for ...:" (the error summary),
+    // and newer BuildKit's final "failed to resolve source metadata for ...".
+    [GeneratedRegex(@"(?:\bERROR\b.*?|^\s*> (?:\[[^\]]*\] )?)(?<kind>resolve image config for|load metadata for) (?<image>[^\s]+?):?(?=\s|$)|(?<kind>failed to resolve source metadata for) (?<image>[^\s]+?):(?=\s|$)")]
     private static partial Regex Failed();
 
     [GeneratedRegex(@"(?:resolve image config for|load metadata for) ")]
