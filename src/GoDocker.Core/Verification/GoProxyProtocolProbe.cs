@@ -26,7 +26,7 @@ public static class GoProxyProtocolProbe
     private static async Task<EndpointReport> ProbeProxyAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var url = Join(target.Url, $"{Escape(target.ModulePath)}/@v/list");
-        var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.Label, "GoProxy", trust, timeout, cancellationToken).ConfigureAwait(false);
+        var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoProxy", trust, timeout, cancellationToken).ConfigureAwait(false);
         var module = target.ModulePath;
         return Judge(target, got, answer => answer.StatusCode switch
         {
@@ -39,7 +39,7 @@ public static class GoProxyProtocolProbe
     private static async Task<EndpointReport> ProbeDirectAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var url = new UriBuilder(target.Url) { Query = "go-get=1" }.Uri;
-        var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.Label, "GoPrivate", trust, timeout, cancellationToken).ConfigureAwait(false);
+        var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoPrivate", trust, timeout, cancellationToken).ConfigureAwait(false);
         return Judge(target, got, answer => answer.StatusCode switch
         {
             401 or 403 => (EndpointStatus.Failed, DiagnosticCatalog.CredentialsRequired.Create(target.ModulePath, $"{target.Url.Host} answered {answer}")),
@@ -65,7 +65,7 @@ public static class GoProxyProtocolProbe
                 databaseHttpProxy = route.HttpProxy;
                 break;
             }
-            var got = await PhasedHttpGet.GetAsync(route.SupportedUrl, route.HttpProxy, $"{route.Label} as checksum database proxy", "GoProxy", trust, timeout, cancellationToken).ConfigureAwait(false);
+            var got = await PhasedHttpGet.GetAsync(route.SupportedUrl, route.HttpProxy, $"{route.Label} ({route.BaseUrl}) as checksum database proxy", "GoProxy", trust, timeout, cancellationToken).ConfigureAwait(false);
             phases.AddRange(got.Phases);
             if (got.Answer is { IsSuccess: true })
             {
@@ -86,7 +86,7 @@ public static class GoProxyProtocolProbe
         }
 
         var lookup = Join(database, $"lookup/{Escape(target.ModulePath)}@{Escape(target.ModuleVersion)}");
-        var answer = await PhasedHttpGet.GetAsync(lookup, databaseHttpProxy, target.Label, "GoSumDb", trust, timeout, cancellationToken).ConfigureAwait(false);
+        var answer = await PhasedHttpGet.GetAsync(lookup, databaseHttpProxy, target.ToString(), "GoSumDb", trust, timeout, cancellationToken).ConfigureAwait(false);
         phases.AddRange(answer.Phases);
         var via = steps.Count == 0 ? "" : string.Join("; ", steps) + "; ";
         var report = Judge(target, new PhasedAnswer(phases, answer.Answer), a => a.StatusCode switch

@@ -29,6 +29,27 @@ public static class ProjectVerification
         return await EndpointVerifier.RunAsync(plan, options, cancellationToken, positions).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The same checks inside the project's base image (<c>godocker verify --in-container</c>): go version, go env, the CA
+    /// bundle, and a real <c>go mod download</c> of the sample module with the build's network and Go environment.
+    /// </summary>
+    public static async Task<ContainerPreflightResult?> RunInContainerAsync(GoProjectSettings settings, Docker.DockerEndpoint endpoint, CancellationToken cancellationToken, IEnvironmentSource? processEnvironment = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var module = SampleModule(settings.GoModFile);
+        if (module is null)
+        {
+            return null;
+        }
+        var environment = GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
+        var request = ContainerPreflightRequest.For(environment, settings.BaseImage, module.Path, module.Version) with
+        {
+            NetworkMode = settings.DockerNetwork.Length > 0 ? settings.DockerNetwork : "host",
+            CaCertificateFiles = settings.CaCertificates,
+        };
+        return await new ContainerPreflight(endpoint).RunAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The module verify asks every endpoint for: the first direct requirement, else the first at all.</summary>
     public static GoDocker.Core.Modules.ModuleVersion? SampleModule(string goModFile)
     {
