@@ -223,3 +223,25 @@ public class GoModuleGraphFailureTests
         Assert.StartsWith("GOPROXY is 'off' for module golang.org/x/text,", diagnostic.Message);
     }
 }
+
+public class ToolchainDownloadTests
+{
+    [Fact]
+    public void Toolchain_not_available_points_at_the_toolchain_line()
+    {
+        using var project = new TestProject(null);
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify("go: downloading go1.22.4 (linux/amd64)\ngo: download go1.22.4 for linux/amd64: toolchain not available\n", project.Positions()));
+        Assert.Equal("GD6023", diagnostic.Code);
+        Assert.StartsWith("The go command could not download the Go toolchain go1.22.4 that go.mod asks for (the module proxy does not have it for this platform). Use a base image with Go 1.22.4 or later", diagnostic.Message);
+        Assert.Equal(TestProject.ToolchainLine, diagnostic.Location?.Line);
+    }
+
+    [Fact]
+    public void A_network_failure_while_switching_toolchains_is_one_toolchain_diagnostic()
+    {
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(
+            "go: download go1.23.1: golang.org/toolchain@v0.0.1-go1.23.1.linux-amd64: Get \"https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.23.1.linux-amd64.zip\": dial tcp: lookup proxy.golang.org: no such host\n"));
+        Assert.Equal("GD6023", diagnostic.Code);
+        Assert.Contains("(Get \"https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.23.1.linux-amd64.zip\": dial tcp: lookup proxy.golang.org: no such host)", diagnostic.Message);
+    }
+}
