@@ -58,6 +58,7 @@ public sealed class GoOutputClassifier
             new MalformedModulePathRule(),
             new NoMatchingVersionsRule(),
             new UnrecognizedImportPathRule(),
+            new RepositoryNotFoundRule(),
         ],
         [new BuildStepFailedRule()]);
 

@@ -245,3 +245,19 @@ public class ToolchainDownloadTests
         Assert.Contains("(Get \"https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.23.1.linux-amd64.zip\": dial tcp: lookup proxy.golang.org: no such host)", diagnostic.Message);
     }
 }
+
+public class RepositoryNotFoundTests
+{
+    [Fact]
+    public void Git_repository_not_found_is_about_the_module_not_an_image()
+    {
+        var output = """
+            go: example.com/private/lib@v1.2.0: invalid version: git ls-remote -q origin in /go/pkg/mod/cache/vcs/0a06: exit status 128:
+            	remote: Repository not found.
+            	fatal: repository 'https://git.example.com/private/lib/' not found
+            """;
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(output));
+        Assert.Equal("GD6011", diagnostic.Code);
+        Assert.StartsWith("The go command could not find the repository of example.com/private/lib: remote: Repository not found.", diagnostic.Message);
+    }
+}
