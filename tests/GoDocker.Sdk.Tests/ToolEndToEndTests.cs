@@ -42,3 +42,32 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
         Assert.Contains("--no-such-option", run.Output);
     }
 }
+
+/// <summary>The tool's Go-semantics commands agree with the real go command.</summary>
+public sealed class ToolGoSemanticsTests(SdkPackages packages)
+{
+    [Fact]
+    public async Task Hash_equals_the_go_sum_line_go_writes_and_modfile_equals_go_mod_edit_json()
+    {
+        Requirements.Go();
+        await using var proxy = new TestModuleProxy();
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages).WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        var zip = project.Path("dep.zip");
+        File.WriteAllBytes(zip, dependency.ProxyFiles().Single(f => f.UrlPath.EndsWith(".zip", StringComparison.Ordinal)).Content);
+
+        var hash = await project.DotnetAsync("tool", "run", "godocker", "hash", zip, "--module", $"{dependency.Path}@{dependency.Version}");
+        var modfile = await project.DotnetAsync("tool", "run", "godocker", "modfile", project.GoModPath, "--json", "--go", "1.19");
+        var goJson = await CommandRun.ExecuteAsync("go", ["mod", "edit", "-json"], project.Directory, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(hash.ExitCode == 0, hash.ToString());
+        var sumLine = File.ReadAllLines(project.GoSumPath).Single(l => l.StartsWith($"{dependency.Path} {dependency.Version} ", StringComparison.Ordinal));
+        Assert.Equal(sumLine.Split(' ')[2], hash.Output.Trim());
+        Assert.Equal(0, modfile.ExitCode);
+        Assert.Equal(goJson.Output, modfile.Output);
+    }
+}

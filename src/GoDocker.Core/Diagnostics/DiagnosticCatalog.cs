@@ -57,6 +57,12 @@ public static class DiagnosticCatalog
         "The go command in the image does not know the go.mod directive '{0}' (added in a newer Go). Use a base image with a newer Go, or remove the directive.");
     public static readonly DiagnosticDescriptor InvalidGoVersion = Error("GD2008", "Invalid go version",
         "{0}");
+    public static readonly DiagnosticDescriptor InvalidModuleZip = Error("GD2030", "Invalid module zip",
+        "{0}. The go command rejects such a module zip: rename or remove the files named here (case-insensitive duplicates, go.mod outside the root, disallowed characters, files over the size limits), or rebuild the zip from the module directory.");
+    public static readonly DiagnosticDescriptor InvalidModulePathVersion = Error("GD2031", "Invalid module path or version",
+        "{0}. Give a module path such as 'example.com/name' and a canonical semantic version such as 'v1.2.3' whose major version matches the path's /vN suffix (v0 or v1 without a suffix).");
+    public static readonly DiagnosticDescriptor HashNeedsModule = Error("GD2032", "Module path and version needed to hash a directory",
+        "'{0}' is a directory: its h1 hash covers file names that start with 'path@version/', so pass --module path@version (for example --module example.com/m@v1.0.0).");
 
     // GD3xxx: network, HTTP proxies, GOPROXY and checksum database answers.
     public static readonly DiagnosticDescriptor DnsLookupFailed = Error("GD3001", "DNS lookup failed",
@@ -83,6 +89,8 @@ public static class DiagnosticCatalog
         "No module download path works: {0}");
     public static readonly DiagnosticDescriptor ProbeTimedOut = Error("GD3012", "Endpoint did not answer in time",
         "{0} did not answer within {1} ({2}). Raise GoVerifyTimeout, or fix the network path to it.");
+    public static readonly DiagnosticDescriptor NetworkUnreachable = Error("GD3020", "No route to host",
+        "There is no route to {0} for {1} ({2}). The build's network cannot reach it: check GoDockerNetwork, or set HTTPS_PROXY to a proxy that can.");
 
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
@@ -105,6 +113,8 @@ public static class DiagnosticCatalog
         "The base image {0} has no CA bundle where Go looks for one ({1}), so every HTTPS download fails. Use an image with ca-certificates, or add GoCaCertificate items.");
     public static readonly DiagnosticDescriptor TlsHandshakeFailed = Error("GD4010", "TLS handshake failed",
         "The TLS handshake with {0} failed: {1}.");
+    public static readonly DiagnosticDescriptor TlsInterceptionTrusted = Info("GD4020", "TLS interception trusted through GoCaCertificate",
+        "{0} is a public host but answered with a certificate issued by '{1}', which only a GoCaCertificate item trusts: a corporate proxy intercepts TLS. Downloads work as long as every build gets that GoCaCertificate.");
 
     // GD5xxx: Docker engine, BuildKit and images.
     public static readonly DiagnosticDescriptor DockerEngineUnreachable = Error("GD5001", "Docker engine unreachable",

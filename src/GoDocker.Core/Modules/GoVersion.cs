@@ -10,6 +10,8 @@ public static class GoVersion
     public readonly record struct Parts(string Major, string Minor, string Patch, string Kind, string Pre)
     {
         public bool IsZero => Major.Length == 0;
+
+        public static readonly Parts Invalid = new("", "", "", "", "");
     }
 
     public static bool IsValid(string? x) => !Parse(x).IsZero;
@@ -59,13 +61,13 @@ public static class GoVersion
     /// <summary>Parses x; the zero value (IsZero) means malformed.</summary>
     public static Parts Parse(string? x)
     {
-        if (x is null) return default;
+        if (x is null) return Parts.Invalid;
         var pos = 0;
-        if (!CutInt(x, ref pos, out var major)) return default;
+        if (!CutInt(x, ref pos, out var major)) return Parts.Invalid;
         if (pos == x.Length) return new Parts(major, "0", "0", "", ""); // "1" means 1.0.0
-        if (x[pos] != '.') return default;
+        if (x[pos] != '.') return Parts.Invalid;
         pos++;
-        if (!CutInt(x, ref pos, out var minor)) return default;
+        if (!CutInt(x, ref pos, out var minor)) return Parts.Invalid;
         if (pos == x.Length)
         {
             // A missing patch means .0 before Go 1.21 and the language version from 1.21 on.
@@ -74,11 +76,11 @@ public static class GoVersion
         if (x[pos] == '.')
         {
             pos++;
-            if (!CutInt(x, ref pos, out var patch)) return default;
+            if (!CutInt(x, ref pos, out var patch)) return Parts.Invalid;
             if (pos == x.Length) return new Parts(major, minor, patch, "", "");
-            return ParsePrerelease(x[pos..], out var k, out var p) ? new Parts(major, minor, patch, k, p) : default;
+            return ParsePrerelease(x[pos..], out var k, out var p) ? new Parts(major, minor, patch, k, p) : Parts.Invalid;
         }
-        return ParsePrerelease(x[pos..], out var kind, out var pre) ? new Parts(major, minor, "", kind, pre) : default;
+        return ParsePrerelease(x[pos..], out var kind, out var pre) ? new Parts(major, minor, "", kind, pre) : Parts.Invalid;
     }
 
     private static bool ParsePrerelease(string x, out string kind, out string pre)

@@ -15,68 +15,86 @@ public static class ModulePath
         "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
     ];
 
+    /// <summary>Which rule set a path is checked against: module paths are strictest, file paths most lenient.</summary>
+    internal enum PathKind
+    {
+        Module,
+        Import,
+        File,
+    }
+
     /// <summary>module.CheckPath: an import path whose first element is a lower-case dotted domain,
     /// and whose /vN or gopkg.in .vN suffix is well formed.</summary>
     public static string? CheckPath(string path)
     {
-        var q = GoText.Quote(path);
-        var err = CheckPathCore(path, fileName: false);
-        if (err is not null) return $"malformed module path {q}: {err}";
+        var why = CheckModulePathReason(path);
+        return why is null ? null : $"malformed module path {GoText.Quote(path)}: {why}";
+    }
+
+    private static string? CheckModulePathReason(string path)
+    {
+        var err = CheckPathCore(path, PathKind.Module);
+        if (err is not null) return err;
         var i = path.IndexOf('/');
         if (i < 0) i = path.Length;
-        if (i == 0) return $"malformed module path {q}: leading slash";
-        if (!path.AsSpan(0, i).Contains('.')) return $"malformed module path {q}: missing dot in first path element";
-        if (path[0] == '-') return $"malformed module path {q}: leading dash in first path element";
+        if (i == 0) return "leading slash";
+        if (!path.AsSpan(0, i).Contains('.')) return "missing dot in first path element";
+        if (path[0] == '-') return "leading dash in first path element";
         foreach (var (_, r) in GoText.Runes(path[..i]))
         {
-            if (!FirstPathOK(r)) return $"malformed module path {q}: invalid char {GoText.QuoteRune(r)} in first path element";
+            if (!FirstPathOK(r)) return $"invalid char {GoText.QuoteRune(r)} in first path element";
         }
-        if (!SplitPathVersion(path).Ok) return $"malformed module path {q}: invalid version";
+        if (!SplitPathVersion(path).Ok) return "invalid version";
         return null;
     }
 
-    /// <summary>module.CheckImportPath.</summary>
+    /// <summary>module.CheckImportPath: like a module path element-wise, but also allowing '+' and leading dots.</summary>
     public static string? CheckImportPath(string path)
     {
-        var err = CheckPathCore(path, fileName: false);
+        var err = CheckPathCore(path, PathKind.Import);
         return err is null ? null : $"malformed import path {GoText.Quote(path)}: {err}";
     }
 
     /// <summary>module.CheckFilePath: like an import path but file names may use more characters.</summary>
     public static string? CheckFilePath(string path)
     {
-        var err = CheckPathCore(path, fileName: true);
+        var err = CheckPathCore(path, PathKind.File);
         return err is null ? null : $"malformed file path {GoText.Quote(path)}: {err}";
     }
 
-    private static string? CheckPathCore(string path, bool fileName)
+    private static string? CheckPathCore(string path, PathKind kind)
     {
         if (!GoText.IsValidUtf8(path)) return "invalid UTF-8";
         if (path.Length == 0) return "empty string";
-        if (path.Contains("..", StringComparison.Ordinal)) return "double dot";
+        if (path[0] == '-' && kind != PathKind.File) return "leading dash";
         if (path.Contains("//", StringComparison.Ordinal)) return "double slash";
         if (path[^1] == '/') return "trailing slash";
         var start = 0;
         for (var i = 0; i < path.Length; i++)
         {
             if (path[i] != '/') continue;
-            var e = CheckElem(path[start..i], fileName);
+            var e = CheckElem(path[start..i], kind);
             if (e is not null) return e;
             start = i + 1;
         }
-        return CheckElem(path[start..], fileName);
+        return CheckElem(path[start..], kind);
     }
 
-    /// <summary>Checks one path element; fileName allows a leading dot and more characters.</summary>
-    internal static string? CheckElem(string elem, bool fileName)
+    /// <summary>Checks one path element against the rules of its kind.</summary>
+    internal static string? CheckElem(string elem, PathKind kind)
     {
         if (elem.Length == 0) return "empty path element";
         if (elem.All(c => c == '.')) return $"invalid path element {GoText.Quote(elem)}";
-        if (elem[0] == '.' && !fileName) return "leading dot in path element";
+        if (elem[0] == '.' && kind == PathKind.Module) return "leading dot in path element";
         if (elem[^1] == '.') return "trailing dot in path element";
         foreach (var (_, r) in GoText.Runes(elem))
         {
-            var ok = fileName ? FileNameOK(r) : PathOK(r);
+            var ok = kind switch
+            {
+                PathKind.Module => ModPathOK(r),
+                PathKind.Import => ModPathOK(r) || r == '+',
+                _ => FileNameOK(r),
+            };
             if (!ok) return $"invalid char {GoText.QuoteRune(r)}";
         }
         var dot = elem.IndexOf('.');
@@ -86,13 +104,18 @@ public static class ModulePath
             if (string.Equals(bad, shortName, StringComparison.OrdinalIgnoreCase))
                 return $"{GoText.Quote(shortName)} disallowed as path element component on Windows";
         }
+        if (kind == PathKind.File) return null;
+        // Elements ending in '~' and digits look like Windows short names (GOPKG~1) and could alias other paths.
+        var tilde = shortName.LastIndexOf('~');
+        if (tilde >= 0 && tilde < shortName.Length - 1 && shortName[(tilde + 1)..].All(c => c is >= '0' and <= '9'))
+            return "trailing tilde and digits in path element";
         return null;
     }
 
     private static bool FirstPathOK(int r) => r is '-' or '.' or >= '0' and <= '9' or >= 'a' and <= 'z';
 
-    private static bool PathOK(int r) =>
-        r is '+' or '-' or '.' or '_' or '~' or >= '0' and <= '9' or >= 'A' and <= 'Z' or >= 'a' and <= 'z';
+    private static bool ModPathOK(int r) =>
+        r is '-' or '.' or '_' or '~' or >= '0' and <= '9' or >= 'A' and <= 'Z' or >= 'a' and <= 'z';
 
     private static bool FileNameOK(int r)
     {
@@ -137,26 +160,34 @@ public static class ModulePath
     }
 
     /// <summary>Whether semantic version v fits the path's major-version suffix.</summary>
-    public static bool MatchPathMajor(string v, string pathMajor)
+    public static bool MatchPathMajor(string v, string pathMajor) => CheckPathMajor(v, pathMajor) is null;
+
+    /// <summary>module.CheckPathMajor: null when v fits pathMajor, else the InvalidVersionError text.</summary>
+    public static string? CheckPathMajor(string v, string pathMajor)
+    {
+        var why = CheckPathMajorReason(v, pathMajor);
+        return why is null ? null : ModuleErrors.InvalidVersion(v, why);
+    }
+
+    /// <summary>The bare reason ("should be v2, not v1") that module errors wrap in their own prefixes.</summary>
+    internal static string? CheckPathMajorReason(string v, string pathMajor)
     {
         if (pathMajor.StartsWith(".v", StringComparison.Ordinal) && pathMajor.EndsWith("-unstable", StringComparison.Ordinal))
             pathMajor = pathMajor[..^"-unstable".Length];
         // An old pseudo-version bug produced v0.0.0- versions for gopkg.in .v1 paths; still accepted.
-        if (v.StartsWith("v0.0.0-", StringComparison.Ordinal) && pathMajor == ".v1") return true;
-        var m = SemVer.Major(v);
-        if (pathMajor.Length == 0) return m is "v0" or "v1" || SemVer.Build(v) == "+incompatible";
-        return pathMajor[0] is '/' or '.' && m == pathMajor[1..];
-    }
-
-    /// <summary>module.CheckPathMajor: null when v fits pathMajor, else the go command's InvalidVersionError text.</summary>
-    public static string? CheckPathMajor(string v, string pathMajor)
-    {
-        if (pathMajor.StartsWith(".v", StringComparison.Ordinal) && pathMajor.EndsWith("-unstable", StringComparison.Ordinal))
-            pathMajor = pathMajor[..^"-unstable".Length];
         if (v.StartsWith("v0.0.0-", StringComparison.Ordinal) && pathMajor == ".v1") return null;
-        if (MatchPathMajor(v, pathMajor)) return null;
-        var want = pathMajor.Length == 0 ? "v0 or v1" : pathMajor[1..];
-        return $"version {GoText.Quote(v)} invalid: should be {want}, not {SemVer.Major(v)}";
+        var m = SemVer.Major(v);
+        if (pathMajor.Length == 0)
+        {
+            if (m is "v0" or "v1" || SemVer.Build(v) == "+incompatible") return null;
+            pathMajor = "v0 or v1";
+        }
+        else if (pathMajor[0] is '/' or '.')
+        {
+            if (m == pathMajor[1..]) return null;
+            pathMajor = pathMajor[1..];
+        }
+        return $"should be {pathMajor}, not {m}";
     }
 
     /// <summary>The canonical form of v, keeping the "+incompatible" build suffix.</summary>
@@ -183,9 +214,9 @@ public static class ModulePath
     public static bool TryEscapeVersion(string v, out string escaped, out string? error)
     {
         escaped = "";
-        if (CheckElem(v, fileName: true) is not null || v.Contains('!'))
+        if (CheckElem(v, PathKind.File) is not null || v.Contains('!'))
         {
-            error = $"disallowed version string {GoText.Quote(v)}";
+            error = ModuleErrors.InvalidVersion(v, "disallowed version string");
             return false;
         }
         return TryEscapeString(v, out escaped, out error);
@@ -254,7 +285,7 @@ public static class ModulePath
             error = $"invalid escaped version {GoText.Quote(escaped)}";
             return false;
         }
-        var err = CheckElem(v, fileName: true);
+        var err = CheckElem(v, PathKind.File);
         if (err is not null)
         {
             error = $"invalid escaped version {GoText.Quote(v)}: {err}";

@@ -13,14 +13,10 @@ public sealed record ModuleVersion(string Path, string Version)
     {
         var err = ModulePath.CheckPath(path);
         if (err is not null) return err;
-        if (!SemVer.IsValid(version)) return $"malformed semantic version {version}";
+        if (!SemVer.IsValid(version)) return ModuleErrors.ModuleInvalidVersion(path, version, "not a semantic version");
         var (_, pathMajor, _) = ModulePath.SplitPathVersion(path);
-        if (!ModulePath.MatchPathMajor(version, pathMajor))
-        {
-            var want = pathMajor.Length == 0 ? "v0 or v1" : pathMajor[0] == '.' ? pathMajor[1..] : pathMajor;
-            return $"mismatched module path {path} and version {version} (want {want})";
-        }
-        return null;
+        var why = ModulePath.CheckPathMajorReason(version, pathMajor);
+        return why is null ? null : ModuleErrors.ModuleInvalidVersion(path, version, why);
     }
 
     /// <summary>Parses "path@version"; null when there is no '@'.</summary>
