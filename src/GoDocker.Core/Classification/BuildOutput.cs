@@ -34,7 +34,14 @@ public sealed partial class BuildOutput
             {
                 line = line[(cr + 1)..];
             }
-            lines.Add(StripBuildKitPrefix(line).TrimEnd());
+            line = StripBuildKitPrefix(line).TrimEnd();
+            if (JsonError().Match(line) is { Success: true } json && DecodeJsonString(json.Groups["value"].Value) is { } error)
+            {
+                // go mod download -json (verify --in-container reads it): the error as go would have printed it.
+                lines.AddRange(error.Split('\n').Select(l => l.TrimEnd()));
+                continue;
+            }
+            lines.Add(line);
         }
         while (lines.Count > 0 && lines[^1].Length == 0)
         {
@@ -59,6 +66,18 @@ public sealed partial class BuildOutput
         return trimmed.Length > 0 && !BuildKitNoise().IsMatch(trimmed);
     }
 
+    private static string? DecodeJsonString(string literal)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string>(literal);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     internal static string StripBuildKitPrefix(string line)
     {
         var match = BuildKitPrefix().Match(line);
@@ -69,6 +88,9 @@ public sealed partial class BuildOutput
     // then "#6 0.053 go: ..." (plain progress), "#6 ERROR: ..." and, in buildx error summaries, "0.059 go: ...".
     [GeneratedRegex(@"^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z |\[\d{4}-\d\d-\d\dT[^\]]*\] )?(?:##\[(?:error|warning|notice|debug)\])?(?:#\d+ (?:\d+\.\d+ )?|\d+\.\d{2,3} )?")]
     private static partial Regex BuildKitPrefix();
+
+    [GeneratedRegex(@"^\s*""Error"":\s*(?<value>"".*"")\s*,?$")]
+    private static partial Regex JsonError();
 
     [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])")]
     private static partial Regex Ansi();

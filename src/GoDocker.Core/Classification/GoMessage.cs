@@ -57,12 +57,6 @@ public static partial class GoMessage
         return found;
     }
 
-    public static FetchedUrl? UrlAfter(string text, int index)
-    {
-        var m = Url().Match(text, Math.Clamp(index, 0, text.Length));
-        return m.Success ? ParseUrl(m.Value.TrimEnd(':', '.', ',')) : null;
-    }
-
     public static FetchedUrl? ParseUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))

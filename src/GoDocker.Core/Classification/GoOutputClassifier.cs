@@ -29,6 +29,8 @@ public sealed class GoOutputClassifier
             // Docker and BuildKit first: their steps wrap network errors that are about images, not modules.
             new ClassicBuilderRule(),
             new ImageResolutionRule(),
+            // A toolchain switch (Go 1.21+) fails before any module is fetched; its network error is part of it.
+            new ToolchainDownloadRule(),
             // Answers with an HTTP status consume their server response (which may quote git or network errors).
             new ChecksumMismatchRule(),
             new ChecksumDatabaseNotFoundRule(),
@@ -56,6 +58,7 @@ public sealed class GoOutputClassifier
             new MalformedModulePathRule(),
             new NoMatchingVersionsRule(),
             new UnrecognizedImportPathRule(),
+            new RepositoryNotFoundRule(),
         ],
         [new BuildStepFailedRule()]);
 

@@ -48,7 +48,4 @@ public sealed record OutputRecord(int FirstLine, int LastLine, string Text)
             || t.EndsWith(" to add it:", StringComparison.Ordinal)
             || t.EndsWith("; to add:", StringComparison.Ordinal);
     }
-
-    /// <summary>The 0-based output line holding character <paramref name="index"/> of <see cref="Text"/>.</summary>
-    public int LineAt(int index) => FirstLine + Text.AsSpan(0, Math.Clamp(index, 0, Text.Length)).Count('\n');
 }

@@ -45,13 +45,22 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
     {
         if (_goMod?.FindRequire(modulePath) is not { Syntax: { } line })
         {
-            return null;
+            return ReplacedBy(modulePath);
         }
         // From the module path to the end of the line, so "require x v1" and a block line both start at the path.
         var whole = GoModFile.LocationOf(line, _goModPath);
         return line.SpanOfToken(line.InBlock ? 0 : 1) is { } path
             ? whole with { Line = path.Start.Line, Column = path.Start.LineRune }
             : whole;
+    }
+
+    // A fork or mirror fetched through "replace X => fork v" is not required by its own path: the replace line is the
+    // line to change.
+    private SourceLocation? ReplacedBy(string modulePath)
+    {
+        var candidates = GoModFile.PathCandidates(modulePath).ToList();
+        var replace = _goMod?.Replace.FirstOrDefault(r => candidates.Contains(r.New.Path) && r.New.Version.Length > 0);
+        return replace is null ? null : GoModFile.LocationOf(replace.Syntax, _goModPath);
     }
 
     public SourceLocation? Sum(string modulePath, string version, bool goMod) =>

@@ -163,6 +163,8 @@ public static class DiagnosticCatalog
         "go.mod does not list every requirement the build needs ({0}). Run 'go mod tidy' on a machine that can reach the proxy and commit go.mod and go.sum.");
     public static readonly DiagnosticDescriptor PackageNotInModule = Error("GD6022", "Package not in module",
         "Module {0} ({1}) does not contain package {2}. Check the import path, or require the module that holds the package (it may have moved to a /vN path).");
+    public static readonly DiagnosticDescriptor ToolchainDownloadFailed = Error("GD6023", "Go toolchain download failed",
+        "The go command could not download the Go toolchain {0} that go.mod asks for ({1}). Use a base image with Go {2} or later (GoBaseImage), or make golang.org/toolchain reachable through GoProxy.");
     public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
         "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
 

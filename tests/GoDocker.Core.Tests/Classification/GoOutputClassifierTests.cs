@@ -223,3 +223,41 @@ public class GoModuleGraphFailureTests
         Assert.StartsWith("GOPROXY is 'off' for module golang.org/x/text,", diagnostic.Message);
     }
 }
+
+public class ToolchainDownloadTests
+{
+    [Fact]
+    public void Toolchain_not_available_points_at_the_toolchain_line()
+    {
+        using var project = new TestProject(null);
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify("go: downloading go1.22.4 (linux/amd64)\ngo: download go1.22.4 for linux/amd64: toolchain not available\n", project.Positions()));
+        Assert.Equal("GD6023", diagnostic.Code);
+        Assert.StartsWith("The go command could not download the Go toolchain go1.22.4 that go.mod asks for (the module proxy does not have it for this platform). Use a base image with Go 1.22.4 or later", diagnostic.Message);
+        Assert.Equal(TestProject.ToolchainLine, diagnostic.Location?.Line);
+    }
+
+    [Fact]
+    public void A_network_failure_while_switching_toolchains_is_one_toolchain_diagnostic()
+    {
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(
+            "go: download go1.23.1: golang.org/toolchain@v0.0.1-go1.23.1.linux-amd64: Get \"https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.23.1.linux-amd64.zip\": dial tcp: lookup proxy.golang.org: no such host\n"));
+        Assert.Equal("GD6023", diagnostic.Code);
+        Assert.Contains("(Get \"https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.23.1.linux-amd64.zip\": dial tcp: lookup proxy.golang.org: no such host)", diagnostic.Message);
+    }
+}
+
+public class RepositoryNotFoundTests
+{
+    [Fact]
+    public void Git_repository_not_found_is_about_the_module_not_an_image()
+    {
+        var output = """
+            go: example.com/private/lib@v1.2.0: invalid version: git ls-remote -q origin in /go/pkg/mod/cache/vcs/0a06: exit status 128:
+            	remote: Repository not found.
+            	fatal: repository 'https://git.example.com/private/lib/' not found
+            """;
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(output));
+        Assert.Equal("GD6011", diagnostic.Code);
+        Assert.StartsWith("The go command could not find the repository of example.com/private/lib: remote: Repository not found.", diagnostic.Message);
+    }
+}

@@ -87,3 +87,24 @@ public sealed class ProjectDiagnosticPositionsTests : IDisposable
         Assert.Null(positions.Property("GoBaseImage"));
     }
 }
+
+public sealed class ReplacedModulePositionsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "godocker-replace-" + Guid.NewGuid().ToString("N"));
+
+    public ReplacedModulePositionsTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void A_failing_fork_points_at_the_replace_line_that_brings_it_in()
+    {
+        var goMod = Path.Combine(_dir, "go.mod");
+        File.WriteAllText(goMod, "module example.com/app\n\ngo 1.22\n\nrequire gopkg.in/yaml.v3 v3.0.1\n\nreplace gopkg.in/yaml.v3 => git.example.com/forks/yaml v3.0.2-fix\n\nreplace example.com/local => ../local\n");
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(
+            "go: git.example.com/forks/yaml@v3.0.2-fix: reading https://proxy.golang.org/git.example.com/forks/yaml/@v/v3.0.2-fix.mod: 404 Not Found\n",
+            ProjectDiagnosticPositions.Load(goMod)));
+        Assert.Equal("GD6001", diagnostic.Code);
+        Assert.Equal((goMod, 7, 1), (diagnostic.Location?.File, diagnostic.Location?.Line, diagnostic.Location?.Column));
+    }
+}

@@ -114,3 +114,24 @@ public class RealGoOutputTests
         Assert.Contains("the download has hash h1:N7CPJH6XxZY1Od6Fmdiv/h5r9ZvNxkcq/EANj7ibnyU= but the checksum database sum.golang.org records h1:v6nnznFTs4bppib/NyU1PQxobwDHwCXXl15P7DV5Zgo=", diagnostic.Message);
     }
 }
+
+public class GoModDownloadJsonTests
+{
+    [Fact]
+    public void Json_error_of_go_mod_download_is_read_as_go_prints_errors()
+    {
+        // Go 1.19 'go mod download -json example.com/lib@v1.0.0' with GOPROXY=http://127.0.0.1:1, captured here.
+        var output = """
+            {
+            	"Path": "example.com/lib",
+            	"Version": "v1.0.0",
+            	"Error": "example.com/lib@v1.0.0: Get \"http://127.0.0.1:1/example.com/lib/@v/v1.0.0.info\": dial tcp 127.0.0.1:1: connect: connection refused"
+            }
+            """;
+        using var project = new TestProject("example.com/lib@v1.0.0");
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(output, project.Positions()));
+        Assert.Equal("GD3002", diagnostic.Code);
+        Assert.StartsWith("Connection to 127.0.0.1 (127.0.0.1:1) for example.com/lib@v1.0.0 was refused", diagnostic.Message);
+        Assert.Equal(TestProject.RequireLine, diagnostic.Location?.Line);
+    }
+}

@@ -32,6 +32,7 @@ public sealed partial class ClassicBuilderRule : IOutputRule
     [GeneratedRegex(@"--mount option requires BuildKit|[Uu]nknown flag: (?:--)?mount")]
     private static partial Regex Mount();
 
-    [GeneratedRegex(@"(?:pull access denied for (?<image>[^\s,]+)|manifest for (?<image>\S+) not found|repository (?<image>\S+) not found)")]
+    // Not "repository X not found": git says that about module repositories.
+    [GeneratedRegex(@"(?:pull access denied for (?<image>[^\s,]+)|manifest for (?<image>\S+) not found)")]
     private static partial Regex PullDenied();
 }
