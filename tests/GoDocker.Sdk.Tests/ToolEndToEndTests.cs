@@ -14,7 +14,8 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
         proxy.Add(dependency);
         var closed = $"http://127.0.0.1:{TestModuleProxy.FreePort()}";
         using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings($"{proxy.Url}|{closed}"))
+            // Under ',' the go command stops at a proxy it cannot connect to: the working proxy after it is never asked.
+            .WithProject(TestGoProject.LocalDockerSettings($"{closed},{proxy.Url}"))
             .WithMainModule(dependency);
         Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
         var install = await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version);
