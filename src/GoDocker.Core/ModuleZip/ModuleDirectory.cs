@@ -54,7 +54,8 @@ public static class ModuleDirectory
                     continue;
                 }
                 var goMod = new FileInfo(Path.Combine(sub.FullName, "go.mod"));
-                if (goMod.Exists || (goMod.LinkTarget is not null && !Directory.Exists(goMod.FullName)))
+                // Lstat semantics: any non-directory named go.mod (a symlink included) marks another module.
+                if (goMod.Exists || goMod.LinkTarget is not null)
                 {
                     omitted.Add(new FileError(slashPath, ModuleFileChecker.ErrSubmoduleDir));
                     continue;

@@ -139,4 +139,16 @@ public class ModuleFetchPlanTests
         Assert.True(plan.ChecksumDb.IsConsulted);
         Assert.Equal("invalid GOSUMDB: malformed verifier id", plan.ChecksumDb.Error);
     }
+
+    [Fact]
+    public void Toolchain_downloads_are_always_checked_against_the_database()
+    {
+        var privateToolchain = Env(("GOPRIVATE", "golang.org")).PlanFetch(GoToolchainSetting.ToolchainModulePath);
+        var sumdbOff = Env(("GOSUMDB", "off")).PlanFetch(GoToolchainSetting.ToolchainModulePath);
+        var fileProxy = Env(("GOSUMDB", "off"), ("GOPROXY", "file:///srv/dist")).PlanFetch(GoToolchainSetting.ToolchainModulePath);
+
+        Assert.True(privateToolchain.ChecksumDb.IsConsulted);
+        Assert.Equal("checksum database disabled by GOSUMDB=off", sumdbOff.ChecksumDb.Error);
+        Assert.False(fileProxy.ChecksumDb.IsConsulted);
+    }
 }

@@ -77,4 +77,27 @@ public class VerificationTargetsTests
         Assert.Equal("GD1001", Assert.Single(set.SettingsErrors).Code);
         Assert.Equal(["golang.org/x/text"], set.BlockedModules);
     }
+
+    [Fact]
+    public void An_http_proxy_under_CGI_is_an_error_the_probe_must_report()
+    {
+        var set = VerificationTargets.For(Env(("GOPROXY", "http://goproxy.corp.example"), ("HTTP_PROXY", "http://proxy.corp.example:3128"),
+            ("REQUEST_METHOD", "GET"), ("GOSUMDB", "off")), ["golang.org/x/text"]);
+
+        var target = Assert.Single(set.Targets);
+        Assert.Equal(HttpProxySettings.CgiError, target.HttpProxyError);
+        Assert.Null(target.HttpProxy);
+    }
+
+    [Fact]
+    public void File_proxies_are_listed_without_an_http_proxy()
+    {
+        var set = VerificationTargets.For(Env(("GOPROXY", "file:///srv/goproxy"), ("HTTPS_PROXY", "http://proxy.corp.example:3128"), ("GOSUMDB", "off")),
+            ["golang.org/x/text"]);
+
+        var target = Assert.Single(set.Targets);
+        Assert.Equal("file:///srv/goproxy", target.Uri.ToString());
+        Assert.Null(target.HttpProxy);
+        Assert.Equal("file:///srv/goproxy/golang.org/x/text/@v/list", target.ProbeUris[0].ToString());
+    }
 }

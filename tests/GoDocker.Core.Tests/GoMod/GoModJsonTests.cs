@@ -132,6 +132,32 @@ public sealed class GoModJsonTests
     }
 
     [Fact]
+    public void Raw_bytes_and_html_characters_are_kept_and_escaped_like_go()
+    {
+        // Not UTF-8 (0xFF, a cut 3-byte sequence), HTML-sensitive characters and control escapes in comments and paths.
+        static byte[] U(string s) => System.Text.Encoding.UTF8.GetBytes(s);
+        byte[] data = [.. U("// Deprecated: use <v2> & \"more\"\nmodule example.com/m\n\ngo 1.19\n\nrequire x.y/a"), 0xFF,
+            .. U("b v1.0.0 // "), 0xE2, 0x82, .. U("\n\n// why: \u2028 tab\there\nretract v1.0.0\n")];
+        var ours = GoModFile.Parse("go.mod", data);
+        Assert.Equal(data, ModFormatter.FormatBytes(ours.Syntax));
+        Assert.Equal(24, ours.Require[0].Syntax!.Comments.Suffix[0].Start.LineRune);
+
+        var dir = Directory.CreateTempSubdirectory("gomodjson");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "go.mod");
+            File.WriteAllBytes(path, data);
+            var (exit, stdout, stderr) = RunGo(path, 0);
+            Assert.True(exit == 0, stderr);
+            Assert.Equal(stdout, ModFileJson.Format(ours, InstalledGoMinor()));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
     public void Newer_fields_appear_in_the_order_and_form_of_newer_go_releases()
     {
         var f = GoModFile.Parse("go.mod", "module m\ngo 1.24\ntoolchain go1.24.1\ngodebug x=1\ntool a.b/c\nignore ./node_modules\n");

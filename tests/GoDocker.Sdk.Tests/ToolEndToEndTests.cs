@@ -1,0 +1,74 @@
+using GoDocker.Sdk.Tests.Infrastructure;
+
+namespace GoDocker.Sdk.Tests;
+
+/// <summary>The packed tool, run as a local .NET tool the way teams run it in CI.</summary>
+public sealed class ToolEndToEndTests(SdkPackages packages)
+{
+    [Fact]
+    public async Task Verify_prints_a_result_per_proxy_and_exits_non_zero_when_one_fails()
+    {
+        Requirements.Go();
+        await using var proxy = new TestModuleProxy();
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        var closed = $"http://127.0.0.1:{TestModuleProxy.FreePort()}";
+        using var project = new TestGoProject(packages)
+            // Under ',' the go command stops at a proxy it cannot connect to: the working proxy after it is never asked.
+            .WithProject(TestGoProject.LocalDockerSettings($"{closed},{proxy.Url}"))
+            .WithMainModule(dependency);
+        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+        var install = await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version);
+        Assert.True(install.ExitCode == 0, install.ToString());
+
+        var verify = await project.DotnetAsync("tool", "run", "godocker", "verify");
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains(proxy.Url, verify.Output);
+        Assert.Contains(closed, verify.Output);
+        Assert.Contains(verify.Diagnostics, d => d.Code.StartsWith("GD3", StringComparison.Ordinal) && d.Message.Contains(closed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bad_usage_exits_with_2()
+    {
+        Requirements.Go();
+        using var project = new TestGoProject(packages);
+        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+
+        var run = await project.DotnetAsync("tool", "run", "godocker", "verify", "--no-such-option");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--no-such-option", run.Output);
+    }
+}
+
+/// <summary>The tool's Go-semantics commands agree with the real go command.</summary>
+public sealed class ToolGoSemanticsTests(SdkPackages packages)
+{
+    [Fact]
+    public async Task Hash_equals_the_go_sum_line_go_writes_and_modfile_equals_go_mod_edit_json()
+    {
+        Requirements.Go();
+        await using var proxy = new TestModuleProxy();
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages).WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        var zip = project.Path("dep.zip");
+        File.WriteAllBytes(zip, dependency.ProxyFiles().Single(f => f.UrlPath.EndsWith(".zip", StringComparison.Ordinal)).Content);
+
+        var hash = await project.DotnetAsync("tool", "run", "godocker", "hash", zip, "--module", $"{dependency.Path}@{dependency.Version}");
+        var modfile = await project.DotnetAsync("tool", "run", "godocker", "modfile", project.GoModPath, "--json", "--go", "1.19");
+        var goJson = await CommandRun.ExecuteAsync("go", ["mod", "edit", "-json"], project.Directory, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(hash.ExitCode == 0, hash.ToString());
+        var sumLine = File.ReadAllLines(project.GoSumPath).Single(l => l.StartsWith($"{dependency.Path} {dependency.Version} ", StringComparison.Ordinal));
+        Assert.Equal(sumLine.Split(' ')[2], hash.Output.Trim());
+        Assert.Equal(0, modfile.ExitCode);
+        Assert.Equal(goJson.Output, modfile.Output);
+    }
+}
