@@ -122,6 +122,11 @@ public sealed class UpstreamTests
 
         Assert.Equal(200, (int)(await http.GetAsync(Mod, TestContext.Current.CancellationToken)).StatusCode);
         Assert.NotNull(gateway.Cache.GetPin(Mod[1..]));
+
+        // Denied in every view, snapshots included.
+        await gateway.Snapshots.CreateAsync("s", TestContext.Current.CancellationToken);
+        Assert.Equal(403, (int)(await http.GetAsync("/snapshots/s/secret.invalid/x/@v/v1.0.0.mod", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(200, (int)(await http.GetAsync("/snapshots/s" + Mod, TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]

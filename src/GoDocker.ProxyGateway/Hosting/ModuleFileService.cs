@@ -46,6 +46,12 @@ public sealed class ModuleFileService
         var view = snapshot ?? _options.SnapshotView ?? _snapshots.CurrentView();
         if (view is not null)
         {
+            // A deny rule wins over snapshots too: denying a module must not depend on which view is selected.
+            if (_options.ModuleRules.FirstOrDefault(r => r.Matches(request.ModulePath)) is { Action: ModuleRouteAction.Deny } deny)
+            {
+                throw Fail(GatewayFailure.Forbidden($"module {request.ModulePath} is denied by gateway rule '{deny.Pattern}'"));
+            }
+
             return ServeFromSnapshot(request, view);
         }
 
