@@ -4,6 +4,8 @@ namespace GoDocker.ProxyGateway.Cache;
 public interface IModuleCache
 {
     PinRecord? GetPin(string key);
+    IReadOnlyList<PinRecord> Pins();
+    bool HasBlob(string sha256);
     FileStream? TryOpen(string key, out PinRecord? pin);
     FileStream? OpenBlob(string sha256);
     Task<StagedFile> StageAsync(Stream source, CancellationToken cancellationToken);

@@ -17,7 +17,7 @@ public sealed class ModuleFileService
 {
     private const int MaxListBytes = 16 << 20;
 
-    private readonly DiskModuleCache _cache;
+    private readonly IModuleCache _cache;
     private readonly SnapshotStore _snapshots;
     private readonly IUpstreamFetcher _upstream;
     private readonly GatewayOptions _options;
@@ -28,7 +28,7 @@ public sealed class ModuleFileService
 
     private sealed record FetchResult(PinRecord? Pin, ListRecord? List, GatewayFailure? Failure);
 
-    public ModuleFileService(DiskModuleCache cache, SnapshotStore snapshots, IUpstreamFetcher upstream, GatewayOptions options, GatewayMetrics metrics, ILogger logger, CancellationToken stopping)
+    public ModuleFileService(IModuleCache cache, SnapshotStore snapshots, IUpstreamFetcher upstream, GatewayOptions options, GatewayMetrics metrics, ILogger logger, CancellationToken stopping)
     {
         _cache = cache;
         _snapshots = snapshots;
