@@ -130,6 +130,27 @@ public sealed class UpstreamTests
     }
 
     [Fact]
+    public async Task AModuleRuleCanSendMatchingModulesToTheirOwnUpstream()
+    {
+        using var temp = new TempFolder();
+        await using var main = await TestUpstream.StartAsync(new ModuleFolder(temp.Sub("main")).Add("example.invalid/m", "v1.0.0"));
+        await using var corp = await TestUpstream.StartAsync(new ModuleFolder(temp.Sub("corp")).Add("corp.invalid/lib", "v1.0.0"));
+        await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), main.Address, o => o with
+        {
+            ModuleRules = [ModuleRule.ForPatterns("corp.invalid", UpstreamList.Parse(corp.Address.ToString().TrimEnd('/')))],
+        });
+        using var http = Gateways.Client(gateway);
+
+        Assert.Equal(200, (int)(await http.GetAsync("/corp.invalid/lib/@v/v1.0.0.zip", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(200, (int)(await http.GetAsync(Mod, TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Equal(1, corp.Count("corp.invalid/lib/@v/v1.0.0.zip"));
+        Assert.Equal(0, main.Count("corp.invalid/lib/@v/v1.0.0.zip"));
+        Assert.Equal(0, corp.Count(Mod[1..]));
+        Assert.NotNull(gateway.Cache.GetPin("corp.invalid/lib/@v/v1.0.0.zip"));
+    }
+
+    [Fact]
     public async Task PassesChecksumDatabaseRequestsOnlyForConfiguredDatabases()
     {
         using var temp = new TempFolder();

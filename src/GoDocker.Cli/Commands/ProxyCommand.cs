@@ -25,21 +25,36 @@ internal static class ProxyCommand
         var timeout = TimeoutOption();
         var privatePatterns = new Option<string?>("--private") { Description = "GOPRIVATE-style patterns of modules the --private-mode rule applies to." };
         var privateMode = new Option<ModuleRouteAction>("--private-mode") { Description = "For --private modules: Passthrough (fetch without caching) or Deny (403).", DefaultValueFactory = _ => ModuleRouteAction.Passthrough };
+        var rule = new Option<string[]>("--rule") { Description = "Modules matching GOPRIVATE-style patterns use their own upstream list: 'patterns=list' (repeatable, first match wins).", AllowMultipleArgumentsPerToken = false };
         var sumdb = new Option<string[]>("--sumdb") { Description = "A checksum database to pass through at /sumdb/<name>/, as name=url (repeatable).", AllowMultipleArgumentsPerToken = false };
         var netrc = new Option<string?>("--netrc") { Description = "netrc file with upstream credentials (default: $NETRC, then ~/.netrc)." };
         var logJson = new Option<bool>("--log-json") { Description = "Write logs as JSON lines." };
 
         var command = new Command("proxy", "Run the caching module proxy gateway: GOPROXY protocol, single-flight fetches, pinned content, snapshots.")
         {
-            listen, cache, upstream, offline, snapshot, maxSize, listTtl, timeout, privatePatterns, privateMode, sumdb, netrc, logJson,
+            listen, cache, upstream, offline, snapshot, maxSize, listTtl, timeout, privatePatterns, privateMode, rule, sumdb, netrc, logJson,
         };
         command.SetAction((parse, cancellationToken) => Reported(async () =>
         {
             using var loggerFactory = GatewayLogging.CreateConsole(parse.GetValue(logJson));
             var upstreams = ParseUpstreams(parse.GetValue(upstream), parse.GetValue(timeout));
-            var rules = parse.GetValue(privatePatterns) is { Length: > 0 } patterns
-                ? new[] { ModuleRule.ForPatterns(patterns, parse.GetValue(privateMode)) }
-                : [];
+            var rules = new List<ModuleRule>();
+            if (parse.GetValue(privatePatterns) is { Length: > 0 } patterns)
+            {
+                rules.Add(ModuleRule.ForPatterns(patterns, parse.GetValue(privateMode)));
+            }
+
+            foreach (var value in parse.GetValue(rule) ?? [])
+            {
+                var eq = value.IndexOf('=');
+                if (eq <= 0)
+                {
+                    throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("--rule", value, "use patterns=upstream-list, such as 'git.corp.example/*=https://goproxy.corp.example'"));
+                }
+
+                rules.Add(ModuleRule.ForPatterns(value[..eq], ParseUpstreams(value[(eq + 1)..], parse.GetValue(timeout))));
+            }
+
             var options = new GatewayOptions
             {
                 CacheDirectory = parse.GetValue(cache)!,

@@ -18,7 +18,6 @@ public sealed class GatewayComponents : IDisposable
 
     public GatewayComponents(GatewayOptions options)
     {
-        Options = options;
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Logger = loggerFactory.CreateLogger("GoDocker.ProxyGateway");
         (Cache, Snapshots) = ProxyGatewayHost.OpenCache(options, loggerFactory);
@@ -27,6 +26,13 @@ public sealed class GatewayComponents : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         Upstream = new HttpUpstreamChain(_http, options.Upstreams, options.Credentials, Logger);
+        options = options with
+        {
+            ModuleRules = options.ModuleRules
+                .Select(r => r.Upstream is null && r.Endpoints is { Count: > 0 } e ? r with { Upstream = new HttpUpstreamChain(_http, e, options.Credentials, Logger) } : r)
+                .ToArray(),
+        };
+        Options = options;
         Metrics = new GatewayMetrics();
         Files = new ModuleFileService(Cache, Snapshots, Upstream, options, Metrics, Logger, _stopping.Token);
         ChecksumDatabases = new ChecksumDatabasePassthrough(_http, options.ChecksumDatabases, options.Upstreams.FirstOrDefault()?.EffectiveTimeout ?? UpstreamEndpoint.DefaultTimeout);
