@@ -72,3 +72,33 @@ public sealed class ToolGoSemanticsTests(SdkPackages packages)
         Assert.Equal(goJson.Output, modfile.Output);
     }
 }
+
+/// <summary>godocker explain on a saved CI log, through the packed tool.</summary>
+public sealed class ToolExplainTests(SdkPackages packages)
+{
+    [Fact]
+    public async Task Explain_classifies_a_saved_log_at_the_require_line_as_json()
+    {
+        Requirements.Go();
+        using var project = new TestGoProject(packages);
+        File.WriteAllText(project.GoModPath, "module example.com/app\n\ngo 1.19\n\nrequire github.com/Azure/go-autorest v14.2.0+incompatible\n");
+        var log = project.Path("ci.log");
+        File.WriteAllText(log, """
+            #8 [deps 4/4] RUN --mount=type=cache,target=/go/pkg/mod go mod download && go mod verify
+            #8 0.532 go: github.com/Azure/go-autorest@v14.2.0+incompatible: reading https://goproxy.example.corp/github.com/!azure/go-autorest/@v/v14.2.0+incompatible.info: 410 Gone
+            #8 ERROR: process "/bin/sh -c go mod download && go mod verify" did not complete successfully: exit code: 1
+            """);
+        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+
+        var explain = await project.DotnetAsync("tool", "run", "godocker", "explain", log, "--project", project.Directory, "--format", "json");
+
+        Assert.Equal(1, explain.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(explain.Output);
+        var diagnostic = json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Single(d => d.GetProperty("code").GetString() == "GD6001");
+        Assert.Equal(project.GoModPath, diagnostic.GetProperty("file").GetString());
+        Assert.Equal(5, diagnostic.GetProperty("line").GetInt32());
+        Assert.EndsWith("docs/diagnostics/GD6001.md", diagnostic.GetProperty("helpLink").GetString());
+    }
+}
