@@ -24,7 +24,13 @@ if (parse.Errors.Count > 0)
 
 try
 {
-    return await parse.InvokeAsync();
+    // Our own handlers below turn every failure into a diagnostic; System.CommandLine would print a stack trace.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"godocker: {e.Message}");
+    return ExitCodes.Usage;
 }
 catch (DiagnosticException e)
 {
