@@ -17,6 +17,9 @@ public sealed class GoDockerGenerate : GoProjectTask
     [Required]
     public string InputsHashFile { get; set; } = "";
 
+    /// <summary>Settings outside the Dockerfile that still change what the download sees (the build gateway's view).</summary>
+    public string ExtraInputs { get; set; } = "";
+
     [Output]
     public string GoModFile { get; set; } = "";
 
@@ -40,7 +43,7 @@ public sealed class GoDockerGenerate : GoProjectTask
         var dockerfile = DockerfileWriter.Write(settings, RelativeToContext(settings.DockerContext, settings.GoModFile), RelativeToContext(settings.DockerContext, GoSumFile));
         GeneratedFile.WriteIfChanged(DockerfilePath, dockerfile);
         var arguments = DepsStageBuildArguments.For(settings, DockerfilePath);
-        GeneratedFile.WriteIfChanged(InputsHashFile, InputsHash.Compute(dockerfile, arguments, settings.CaCertificates) + "\n");
+        GeneratedFile.WriteIfChanged(InputsHashFile, InputsHash.Compute(dockerfile, [.. arguments, ExtraInputs], settings.CaCertificates) + "\n");
         log.Detail($"Dockerfile: {DockerfilePath}");
         return System.Threading.Tasks.Task.CompletedTask;
     }

@@ -39,6 +39,8 @@ public static class DiagnosticCatalog
         "GOPROXY is 'off' for module {0}, so the go command may not download it. Add a proxy or 'direct' to GoProxy, or vendor the module.");
     public static readonly DiagnosticDescriptor PrivateModuleNotPrivate = Warning("GD1012", "Private module not covered by GOPRIVATE",
         "Module {0} looks private ({1}) but GoPrivate/GoNoSumDb do not cover it, so the go command asks the public checksum database. Add '{2}' to GoPrivate.");
+    public static readonly DiagnosticDescriptor StartProxyNeedsLoopbackGoProxy = Error("GD1013", "GoDockerStartProxy needs a loopback GoProxy",
+        "GoDockerStartProxy starts a gateway where the first GoProxy entry points, so that entry must be http://127.0.0.1:PORT (or localhost), not '{0}'. Set GoProxy to such a URL.");
 
     // GD2xxx: go.mod, go.sum and go.work content.
     public static readonly DiagnosticDescriptor GoModSyntax = Error("GD2001", "go.mod syntax error",
@@ -105,6 +107,8 @@ public static class DiagnosticCatalog
         "The snapshot archive {0} does not match its manifest: {1}. Nothing was imported; export the snapshot again from the source gateway and copy it unchanged.");
     public static readonly DiagnosticDescriptor GatewayCannotListen = Error("GD3055", "Gateway cannot listen",
         "The module proxy gateway cannot listen on {0}: {1}. Choose a free host:port with --listen, or stop the process that uses it.");
+    public static readonly DiagnosticDescriptor GatewayDidNotStart = Error("GD3056", "Build gateway did not start",
+        "The module proxy gateway for this build (GoDockerStartProxy) did not start: {0}. Check GoDockerProxyCache and GoDockerProxySnapshot, or set GoDockerStartProxy=false.");
 
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
