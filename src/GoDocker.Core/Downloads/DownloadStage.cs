@@ -40,8 +40,14 @@ public sealed class DownloadStage
         DockerCli cli;
         try
         {
-            var status = await new DockerEngineProbe(_endpoint).CheckAsync(request.EngineTimeout, cancellationToken).ConfigureAwait(false);
+            var engine = new DockerEngineProbe(_endpoint);
+            var status = await engine.CheckAsync(request.EngineTimeout, cancellationToken).ConfigureAwait(false);
             log.Detail($"Docker engine {status.ServerVersion} (API {status.ApiVersion}, {status.OperatingSystem}/{status.Architecture}) at {_endpoint}");
+            if (!await engine.ImageExistsAsync(settings.BaseImage, cancellationToken).ConfigureAwait(false))
+            {
+                // Not an error yet: a registry may have it. If the pull fails, the classifier reports GD5003.
+                log.Progress($"The base image {settings.BaseImage} is not present locally; docker build will try to pull it.");
+            }
             cli = await _cliLocator.LocateAsync(cancellationToken).ConfigureAwait(false);
             log.Detail($"Using {cli}");
         }
