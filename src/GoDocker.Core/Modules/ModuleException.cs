@@ -1,0 +1,7 @@
+namespace GoDocker.Core.Modules;
+
+/// <summary>A module path, version, hash or zip rule was violated; Message is the go command's own wording.</summary>
+public class ModuleException : Exception
+{
+    public ModuleException(string message, Exception? inner = null) : base(message, inner) { }
+}
