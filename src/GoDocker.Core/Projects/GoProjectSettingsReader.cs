@@ -194,6 +194,7 @@ public static partial class GoProjectSettingsReader
         if (!Directory.Exists(context))
         {
             Report(DiagnosticCatalog.DockerContextNotFound, ProjectPropertyNames.GoDockerContext, context);
+            context = projectDirectory;
         }
         else if (!ContextPath.IsInside(context, goModFile))
         {
