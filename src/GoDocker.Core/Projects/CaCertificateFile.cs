@@ -57,7 +57,7 @@ public static class CaCertificateFile
         }
         if (certificates.Count == 0)
         {
-            return "it has no PEM certificate block";
+            return "its PEM certificate block cannot be parsed (bad base64 or a truncated block)";
         }
         try
         {

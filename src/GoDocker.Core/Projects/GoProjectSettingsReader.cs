@@ -43,7 +43,7 @@ public static partial class GoProjectSettingsReader
                 diagnostics.Add(DiagnosticCatalog.CredentialsInUrl.Create(positions.Property(name), name));
                 rejected.Add(name);
             }
-            else if (SecretLikeValue.Explain(value) is { } secret)
+            else if (SecretLikeValue.Explain(value, includeRandomStrings: name != ProjectPropertyNames.GoSumDb) is { } secret)
             {
                 diagnostics.Add(DiagnosticCatalog.SecretInProperty.Create(positions.Property(name), name, secret));
                 rejected.Add(name);

@@ -13,7 +13,9 @@ public static partial class SecretLikeValue
     private const double MinBitsPerChar = 4.2;
 
     /// <summary>Why <paramref name="value"/> looks like a secret, or null.</summary>
-    public static string? Explain(string? value)
+    /// <param name="value">The text to check.</param>
+    /// <param name="includeRandomStrings">False for values that hold public keys by design (GOSUMDB's verifier key).</param>
+    public static string? Explain(string? value, bool includeRandomStrings = true)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -38,6 +40,10 @@ public static partial class SecretLikeValue
             {
                 return "a JSON Web Token";
             }
+        }
+        if (!includeRandomStrings)
+        {
+            return null;
         }
         // Paths and host names are split apart first, so only an unbroken run of token characters counts.
         foreach (Match word in RandomWordRegex().Matches(value))

@@ -10,7 +10,7 @@ namespace GoDocker.Core.Tests.Projects;
 /// A throw-away Go project on disk: a .goproj with the given properties (so diagnostics get real lines), a go.mod,
 /// and any other files, read through the same path the SDK uses.
 /// </summary>
-internal sealed class GoProjectFixture : IDisposable
+public sealed class GoProjectFixture : IDisposable
 {
     public const string TestGeneratorVersion = "0.0.0-test";
 
