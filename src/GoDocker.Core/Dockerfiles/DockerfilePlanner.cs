@@ -73,9 +73,14 @@ public static partial class DockerfilePlanner
         var vendorMode = DecideVendorMode(settings, facts, diagnostics);
         CheckGoVersion(settings, facts, diagnostics);
 
-        var staging = SafeRelative(settings.StagingDirectory.Length == 0
+        // The staging folder is named in the Dockerfile only when something is staged.
+        var needsStaging = !settings.CaCertificates.IsEmpty || settings.BuildSecrets.Any(s => s.KnownHosts is not null);
+        var stagingPath = settings.StagingDirectory.Length == 0
             ? Path.Combine(settings.ProjectDirectory, "obj", "godocker", "context")
-            : settings.StagingDirectory, settings.Positions.Property(ProjectPropertyNames.GoDockerContext)) ?? "obj/godocker/context";
+            : settings.StagingDirectory;
+        var staging = needsStaging
+            ? SafeRelative(stagingPath, settings.Positions.Property(ProjectPropertyNames.GoDockerContext)) ?? "obj/godocker/context"
+            : ContextPath.Relative(context, stagingPath);
 
         var certificates = settings.CaCertificates
             .Select((path, i) => new StagedFile(path, $"ca/godocker-{i + 1}-{StagedFileName(Path.GetFileNameWithoutExtension(path))}.crt"))
