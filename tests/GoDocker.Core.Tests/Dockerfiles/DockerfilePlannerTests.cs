@@ -170,11 +170,11 @@ public class DockerfilePlannerTests
     }
 
     [Fact]
-    public void A_go_mod_syntax_error_is_GD2001_at_its_line_and_nothing_is_written()
+    public async Task A_go_mod_syntax_error_is_GD2001_at_its_line_and_nothing_is_written()
     {
         using var f = new GoProjectFixture().WriteFile("go.mod", "module example.com/app\n\ngo 1.22\nrequire (\n");
         var (settings, _) = f.Read();
-        var (inputs, diagnostics) = Core.Dockerfiles.DockerfilePlanner.PlanAsync(settings, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+        var (inputs, diagnostics) = await Core.Dockerfiles.DockerfilePlanner.PlanAsync(settings, TestContext.Current.CancellationToken);
         Assert.Null(inputs);
         Assert.Equal("GD2001", diagnostics[0].Code);
         Assert.True(diagnostics[0].Location?.Line > 0);

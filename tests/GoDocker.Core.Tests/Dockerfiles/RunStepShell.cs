@@ -9,11 +9,15 @@ namespace GoDocker.Core.Tests.Dockerfiles;
 /// </summary>
 internal static class RunStepShell
 {
-    public static bool Available => File.Exists("/bin/sh");
+    public static bool Available => !OperatingSystem.IsWindows() && File.Exists("/bin/sh");
 
     /// <summary>Runs every RUN step; returns the argument lists each stubbed command received, in order.</summary>
     public static List<(string Command, List<string> Arguments)> Execute(string dockerfile, string workDirectory)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("RUN steps are POSIX shell");
+        }
         var (instructions, _) = DockerfileLint.Parse(dockerfile);
         var log = Path.Combine(workDirectory, "calls.log");
         var calls = new List<(string, List<string>)>();
