@@ -22,6 +22,13 @@ public static class GoCommandFlags
         "fullpath", "fuzzcachedir", "fuzzminimizetime", "fuzztime", "fuzzworker", "memprofile", "memprofilerate",
         "mutexprofile", "mutexprofilefraction", "outputdir", "parallel", "paniconexit0", "shuffle", "testlogfile",
         "timeout", "trace", "vet", "artifacts", "debug-actiongraph", "debug-deprecated-importcfg", "debug-runtime-trace",
-        "debug-trace", "buildid", "modcache", "cache", "testcache", "fuzzcache", "file", "h", "help",
+        "debug-trace", "buildid", "modcache", "cache", "testcache", "fuzzcache", "file", "h", "help", "vendor", "diff", "http",
+        "gocoverdir", "telemetry",
+        // go vet passes analyzer flags through GOFLAGS too.
+        "appends", "asmdecl", "assign", "atomic", "bools", "buildtag", "cgocall", "composites", "copylocks", "defers",
+        "directive", "errorsas", "framepointer", "hostport", "httpresponse", "ifaceassert", "loopclosure", "lostcancel",
+        "nilfunc", "printf", "printf.funcs", "shift", "sigchanyzer", "slog", "stdmethods", "stdversion", "stringintconv",
+        "structtag", "testinggoroutine", "tests", "timeformat", "unmarshal", "unreachable", "unsafeptr", "unusedresult",
+        "unusedresult.funcs", "unusedresult.stringmethods", "waitgroup",
     };
 }

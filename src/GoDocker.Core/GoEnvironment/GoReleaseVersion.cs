@@ -8,7 +8,7 @@ public static class GoReleaseVersion
 {
     private readonly record struct Parsed(string Major, string Minor, string Patch, string Kind, string Pre)
     {
-        public bool IsZero => Major.Length == 0;
+        public bool IsZero => string.IsNullOrEmpty(Major);
     }
 
     public static bool IsValid(string version) => !Parse(version).IsZero;
@@ -73,6 +73,11 @@ public static class GoReleaseVersion
         var i = 0;
         while (i < x.Length && !char.IsAsciiDigit(x[i]))
         {
+            // The kind (alpha, beta, rc, …) is lower-case letters only.
+            if (!char.IsAsciiLetterLower(x[i]))
+            {
+                return default;
+            }
             i++;
         }
         if (i == 0)

@@ -11,6 +11,9 @@ public sealed record GoToolchainSetting(string Raw, GoToolchainMode Mode, string
 {
     public const string DefaultValue = "auto";
 
+    /// <summary>The module through which the go command downloads toolchains (v0.0.1-goVERSION.GOOS-GOARCH).</summary>
+    public const string ToolchainModulePath = "golang.org/toolchain";
+
     public static GoToolchainSetting Default { get; } = new(DefaultValue, GoToolchainMode.Auto, null, null);
 
     /// <summary>True when the minimum is the go command's own toolchain rather than a named one.</summary>

@@ -1,3 +1,5 @@
+using GoDocker.Core.Diagnostics;
+
 namespace GoDocker.Core.GoEnvironment;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed record ModuleFetchPlan(string ModulePath, IReadOnlyList<FetchStep>
 
     /// <summary>True when GOPROXY=off (or an invalid GOPROXY) prevents any download of this module.</summary>
     public bool IsBlocked => BlockedBy is not null;
+
+    /// <summary>The diagnostic for a blocked module: GD1011 for GOPROXY=off, GD1001 for an invalid GOPROXY, at the GOPROXY setting.</summary>
+    public Diagnostic? BlockedDiagnostic { get; init; }
 
     /// <summary>True when the module matches GONOPROXY (or GOPRIVATE) and is fetched from its origin only.</summary>
     public bool IsPrivate { get; init; }

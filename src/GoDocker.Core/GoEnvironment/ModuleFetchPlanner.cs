@@ -1,3 +1,5 @@
+using GoDocker.Core.Diagnostics;
+
 namespace GoDocker.Core.GoEnvironment;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal static class ModuleFetchPlanner
                 ChecksumDbPlan.NotConsulted("nothing is downloaded: GOPROXY is invalid"))
             {
                 BlockedBy = proxyResult.Errors[0].Message,
+                BlockedDiagnostic = proxyResult.Errors[0].ToDiagnostic(env["GOPROXY"].Location),
             };
         }
 
@@ -61,6 +64,7 @@ internal static class ModuleFetchPlanner
         return new ModuleFetchPlan(modulePath, steps, PlanChecksumDb(env, modulePath))
         {
             BlockedBy = blockedBy,
+            BlockedDiagnostic = blockedBy is null ? null : DiagnosticCatalog.GoProxyOff.Create(env["GOPROXY"].Location, modulePath),
             IsPrivate = noProxyPattern is not null,
         };
     }
@@ -89,11 +93,18 @@ internal static class ModuleFetchPlanner
     private static ChecksumDbPlan PlanChecksumDb(GoEnvironment env, string modulePath)
     {
         var sumdbValue = env["GOSUMDB"].Value;
+        // Downloaded toolchains cannot be listed in go.sum, so cmd/go always checks them against the database,
+        // except when GOPROXY is a single file:// proxy (testing a distribution).
+        var goproxy = env["GOPROXY"].Value;
+        var mustCheck = modulePath == GoToolchainSetting.ToolchainModulePath
+            && !(goproxy.StartsWith("file://", StringComparison.Ordinal) && goproxy.IndexOfAny([',', '|']) < 0);
         if (env.SumDb.IsOff)
         {
-            return ChecksumDbPlan.NotConsulted("GOSUMDB=off");
+            return mustCheck
+                ? new ChecksumDbPlan(true, null, Array.Empty<ChecksumDbAccess>(), "toolchain downloads are always verified", "checksum database disabled by GOSUMDB=off")
+                : ChecksumDbPlan.NotConsulted("GOSUMDB=off");
         }
-        if (env.NoSumDb.FirstMatch(modulePath) is { } pattern)
+        if (!mustCheck && env.NoSumDb.FirstMatch(modulePath) is { } pattern)
         {
             var source = env["GONOSUMDB"].Source == GoEnvSource.GoPrivate ? "GOPRIVATE" : "GONOSUMDB";
             return ChecksumDbPlan.NotConsulted($"matches {source} pattern '{pattern}'");

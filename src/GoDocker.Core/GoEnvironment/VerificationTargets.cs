@@ -65,9 +65,11 @@ public static class VerificationTargets
             AddChecksumDb(plan.ChecksumDb, plan.ModulePath, Add);
         }
 
+        // Go accepts a few URLs .NET cannot represent (a port above 65535); those cannot be probed and are left out.
         var targets = order
             .OrderBy(k => RoleRank(k.Role))
             .ThenBy(k => builder[k].Position)
+            .Where(k => Uri.TryCreate(builder[k].Uri, UriKind.Absolute, out _))
             .Select(k =>
             {
                 var e = builder[k];
@@ -75,8 +77,9 @@ public static class VerificationTargets
                 var decision = uri.Scheme is "http" or "https"
                     ? environment.HttpProxy.ProxyFor(e.Uri)
                     : new HttpProxyDecision(null, null, $"a {uri.Scheme} URL needs no network");
+                var probes = e.Probes.Select(p => Uri.TryCreate(p, UriKind.Absolute, out var probe) ? probe : null).OfType<Uri>().ToArray();
                 return new VerificationTarget(uri, k.Role, e.Position, e.Fallback, decision.ProxyUri, decision.Reason, decision.Error,
-                    e.Modules.ToArray(), e.Probes.Select(p => new Uri(p)).ToArray());
+                    e.Modules.ToArray(), probes);
             })
             .ToArray();
         var blocked = plans.Where(p => p.IsBlocked).Select(p => p.ModulePath).ToArray();

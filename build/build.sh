@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Entry point for newcomers and CI.
+#   build/build.sh pack     pack GoDocker.Sdk and GoDocker.Tool into artifacts/packages
+#   build/build.sh sample   set up Docker and Go, pack, then build samples/hello with dotnet build and run its image
+#   build/build.sh test     run every test project (what .ci/run calls after build/docker-setup.sh)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+version=$(sed -n 's:.*<VersionPrefix[^>]*>\(.*\)</VersionPrefix>.*:\1:p' Directory.Build.props | head -n 1)
+
+pack() {
+  rm -f artifacts/packages/GoDocker.*.nupkg
+  dotnet pack src/GoDocker.Sdk/GoDocker.Sdk.csproj -c Release -p:Version="$version" -o artifacts/packages -nologo -v:q
+  dotnet pack src/GoDocker.Cli/GoDocker.Cli.csproj -c Release -p:Version="$version" -o artifacts/packages -nologo -v:q
+}
+
+sample() {
+  build/docker-setup.sh
+  pack
+  # The sample restores the SDK from the local feed into a package folder of its own, so a repack is always seen.
+  export NUGET_PACKAGES="$root/artifacts/nuget-packages"
+  rm -rf "$NUGET_PACKAGES/godocker.sdk" "$NUGET_PACKAGES/godocker.tool"
+  # The sample's one dependency, served in the GOPROXY layout on the port hello.goproj names.
+  busybox httpd -f -p 127.0.0.1:47381 -h samples/modules &
+  proxy=$!
+  trap 'kill $proxy 2>/dev/null || true' EXIT
+  cd samples/hello
+  dotnet build hello.goproj -nodeReuse:false
+  dotnet tool restore >/dev/null
+  dotnet tool run godocker verify
+  echo "sample: building the whole image and running it"
+  DOCKER_BUILDKIT=1 /usr/bin/docker build -q --network host -f obj/Debug/godocker/Dockerfile -t godocker-sample/hello:latest . >/dev/null
+  /usr/bin/docker run --rm --network none godocker-sample/hello:latest
+}
+
+run_tests() {
+  dotnet test --solution GoDocker.Sdk.sln "$@"
+}
+
+case "${1:-}" in
+  pack) pack ;;
+  sample) sample ;;
+  test) shift; run_tests "$@" ;;
+  *) echo "usage: build/build.sh pack|sample|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Makes this Debian machine ready for the Docker- and Go-dependent tests: installs Debian's docker.io, golang-go,
+# busybox-static and the tools tests start (tinyproxy, nginx, wrk, openssl) when missing, starts dockerd without a
+# bridge (containers get loopback only, so all traffic stays on 127.0.0.1) when none runs, and waits for its socket.
+set -euo pipefail
+
+packages=()
+command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
+[ -x /usr/bin/docker ] || packages+=(docker.io)
+command -v go >/dev/null 2>&1 || packages+=(golang-go)
+[ -x /bin/busybox ] || packages+=(busybox-static)
+command -v tinyproxy >/dev/null 2>&1 || packages+=(tinyproxy)
+command -v nginx >/dev/null 2>&1 || packages+=(nginx-light)
+command -v wrk >/dev/null 2>&1 || packages+=(wrk)
+command -v openssl >/dev/null 2>&1 || packages+=(openssl)
+command -v curl >/dev/null 2>&1 || packages+=(curl)
+
+if [ ${#packages[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  echo "docker-setup: installing ${packages[*]}"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+socket=/var/run/docker.sock
+if ! /usr/bin/docker version >/dev/null 2>&1; then
+  echo "docker-setup: starting dockerd (no bridge, no iptables)"
+  log=${TMPDIR:-/tmp}/godocker-dockerd.log
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  # setsid keeps dockerd alive after this script's session ends.
+  $sudo_cmd setsid nohup dockerd --bridge=none --iptables=false --ip-masq=false >"$log" 2>&1 < /dev/null &
+  for _ in $(seq 1 60); do
+    if [ -S "$socket" ] && /usr/bin/docker version >/dev/null 2>&1; then
+      break
+    fi
+    sleep 1
+  done
+  if ! /usr/bin/docker version >/dev/null 2>&1; then
+    echo "docker-setup: dockerd did not come up; its log:" >&2
+    tail -n 40 "$log" >&2 || true
+    exit 1
+  fi
+fi
+echo "docker-setup: engine $(/usr/bin/docker version --format '{{.Server.Version}}') ready at $socket"
+
+"$(dirname "$0")/test-images.sh"

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the local images the tests use, since no registry is reachable: a Go base image from the host's Go
+# toolchain, busybox-static and CA bundle (`docker import` of a rootfs), the same without any CA bundle, and a
+# busybox runtime image. Each is rebuilt only when missing.
+set -euo pipefail
+docker=/usr/bin/docker
+goroot=$(go env GOROOT)
+goversion=$(go env GOVERSION | sed 's/^go//')
+tag_minor=$(echo "$goversion" | cut -d. -f1,2)
+
+image_exists() { $docker image inspect "$1" >/dev/null 2>&1; }
+
+make_rootfs() { # $1 = dir, $2 = with-certs (yes/no)
+  local root=$1
+  mkdir -p "$root"/{bin,etc/ssl/certs,tmp,root,usr/local,go,src,lib64,lib/x86_64-linux-gnu}
+  chmod 1777 "$root/tmp"
+  cp /bin/busybox "$root/bin/busybox"
+  for applet in $(/bin/busybox --list); do
+    [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
+  done
+  # The Go toolchain, with what `go build` needs (bin, pkg/tool, pkg/include, src) but not its tests.
+  mkdir -p "$root/usr/local/go"
+  cp -a "$goroot/bin" "$goroot/VERSION" "$root/usr/local/go/"
+  cp -aL "$goroot/pkg" "$root/usr/local/go/pkg"
+  (cd "$goroot" && tar --dereference --exclude='testdata' --exclude='*_test.go' -cf - src) | tar -xf - -C "$root/usr/local/go"
+  # Debian's go is linked against glibc.
+  for lib in $(ldd "$goroot/bin/go" | awk '/=>/ {print $3} /ld-linux/ {print $1}'); do
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+  echo 'root:x:0:0:root:/root:/bin/sh' > "$root/etc/passwd"
+  echo 'nonroot:x:65532:65532:nonroot:/home/nonroot:/bin/sh' >> "$root/etc/passwd"
+  printf 'root:x:0:\nnonroot:x:65532:\n' > "$root/etc/group"
+  echo 'hosts: files dns' > "$root/etc/nsswitch.conf"
+  printf '127.0.0.1 localhost\n::1 localhost\n' > "$root/etc/hosts"
+  if [ "$2" = yes ]; then
+    cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+  fi
+}
+
+import() { # $1 = image, $2 = with-certs
+  local image=$1 work
+  if image_exists "$image"; then
+    echo "test-images: $image present"
+    return
+  fi
+  work=$(mktemp -d)
+  make_rootfs "$work/rootfs" "$2"
+  tar -C "$work/rootfs" -c . | $docker import \
+    -c 'ENV PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c 'ENV GOPATH=/go' -c 'ENV GOROOT=/usr/local/go' -c 'WORKDIR /go' -c 'CMD ["/bin/sh"]' \
+    - "$image" >/dev/null
+  rm -rf "$work"
+  echo "test-images: built $image"
+}
+
+import "godocker-test/golang:$tag_minor" yes
+import "godocker-test/golang:$tag_minor-nocerts" no
+
+runtime=godocker-test/runtime:latest
+if ! image_exists "$runtime"; then
+  work=$(mktemp -d)
+  mkdir -p "$work/bin" "$work/etc" "$work/tmp"
+  cp /bin/busybox "$work/bin/busybox"
+  ln -s busybox "$work/bin/sh"
+  echo 'nonroot:x:65532:65532:nonroot:/:/bin/sh' > "$work/etc/passwd"
+  tar -C "$work" -c . | $docker import -c 'CMD ["/bin/sh"]' - "$runtime" >/dev/null
+  rm -rf "$work"
+  echo "test-images: built $runtime"
+fi

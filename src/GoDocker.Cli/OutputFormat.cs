@@ -1,0 +1,8 @@
+namespace GoDocker.Cli;
+
+internal enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+}

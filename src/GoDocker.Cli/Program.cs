@@ -1,0 +1,38 @@
+using System.CommandLine;
+using GoDocker.Cli;
+using GoDocker.Cli.Commands;
+using GoDocker.Core.Diagnostics;
+
+var root = new RootCommand("godocker: Go module downloads in Docker that work in company networks, with diagnostics that say what to change.");
+root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(DownloadCommand.Create());
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"godocker: {error.Message}");
+    }
+    Console.Error.WriteLine("Run 'godocker --help' for usage.");
+    return ExitCodes.Usage;
+}
+
+try
+{
+    return await parse.InvokeAsync();
+}
+catch (DiagnosticException e)
+{
+    return DiagnosticPrinter.Print([e.Diagnostic], OutputFormat.Text, Console.Error);
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("godocker: cancelled.");
+    return 130;
+}
+catch (Exception e)
+{
+    // Never a bare crash: report it as the internal-error diagnostic with a link.
+    return DiagnosticPrinter.Print([DiagnosticCatalog.InternalError.Create($"{e.GetType().Name}: {e.Message}")], OutputFormat.Text, Console.Error);
+}

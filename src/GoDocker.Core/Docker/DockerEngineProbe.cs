@@ -1,0 +1,70 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using GoDocker.Core.Diagnostics;
+
+namespace GoDocker.Core.Docker;
+
+/// <summary>Asks the engine, through its API rather than the CLI, whether it runs and which version it is.</summary>
+public sealed class DockerEngineProbe
+{
+    private readonly DockerEndpoint _endpoint;
+
+    public DockerEngineProbe(DockerEndpoint endpoint) => _endpoint = endpoint;
+
+    public async Task<DockerEngineStatus> CheckAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            using var client = CreateClient(timeout);
+            await client.System.PingAsync(timeoutSource.Token).ConfigureAwait(false);
+            VersionResponse version = await client.System.GetVersionAsync(timeoutSource.Token).ConfigureAwait(false);
+            var status = new DockerEngineStatus(version.Version, version.APIVersion, version.Os, version.Arch);
+            if (!status.SupportsBuildKit)
+            {
+                throw new DiagnosticException(DiagnosticCatalog.DockerApiTooOld.Create(status.ApiVersion, DockerEngineStatus.MinimumBuildKitApi));
+            }
+            return status;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint, $"no answer within {timeout.TotalSeconds:0.#} s"));
+        }
+        catch (Exception e) when (e is not DiagnosticException and not OperationCanceledException)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint, Innermost(e).Message), e);
+        }
+    }
+
+    /// <summary>Whether an image is present in the engine's local store (no registry is contacted).</summary>
+    public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken)
+    {
+        using var client = CreateClient(TimeSpan.FromSeconds(30));
+        try
+        {
+            await client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return false;
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public DockerClient CreateClient(TimeSpan timeout) =>
+        new DockerClientConfiguration(_endpoint.Uri, defaultTimeout: timeout).CreateClient();
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Docker;
+using GoDocker.Core.Projects;
+
+namespace GoDocker.Core.Downloads;
+
+/// <summary>
+/// Runs `go mod download` where the project says: in Docker (the Dockerfile's deps stage under BuildKit, with its
+/// module cache mount), on the host, or not at all; and turns a failure into diagnostics.
+/// </summary>
+public sealed class DownloadStage
+{
+    private readonly IDownloadFailureClassifier _classifier;
+    private readonly DockerEndpoint _endpoint;
+    private readonly DockerCliLocator _cliLocator;
+    private readonly LocalModuleDownloader _local;
+
+    public DownloadStage(IDownloadFailureClassifier classifier, DockerEndpoint? endpoint = null, DockerCliLocator? cliLocator = null, LocalModuleDownloader? local = null)
+    {
+        _classifier = classifier;
+        _endpoint = endpoint ?? DockerEndpoint.FromEnvironment();
+        _cliLocator = cliLocator ?? new DockerCliLocator();
+        _local = local ?? new LocalModuleDownloader();
+    }
+
+    public async Task<DownloadOutcome> RunAsync(DownloadRequest request, IOperationLog log, CancellationToken cancellationToken)
+    {
+        var settings = request.Settings;
+        var stopwatch = Stopwatch.StartNew();
+        switch (settings.Download)
+        {
+            case GoDownloadMode.Off:
+                return new DownloadOutcome(DownloadOutcomeKind.Skipped, "off", [], stopwatch.Elapsed);
+            case GoDownloadMode.Local:
+                return await RunLocalAsync(settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
+        }
+
+        DockerCli cli;
+        try
+        {
+            var status = await new DockerEngineProbe(_endpoint).CheckAsync(request.EngineTimeout, cancellationToken).ConfigureAwait(false);
+            log.Detail($"Docker engine {status.ServerVersion} (API {status.ApiVersion}, {status.OperatingSystem}/{status.Architecture}) at {_endpoint}");
+            cli = await _cliLocator.LocateAsync(cancellationToken).ConfigureAwait(false);
+            log.Detail($"Using {cli}");
+        }
+        catch (DiagnosticException e) when (settings.Download == GoDownloadMode.Auto)
+        {
+            if (await _local.IsAvailableAsync(cancellationToken).ConfigureAwait(false))
+            {
+                log.Progress($"Docker is not usable ({e.Diagnostic.Message}); downloading modules with the host's go instead.");
+                return await RunLocalAsync(settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
+            }
+            var skipped = DiagnosticCatalog.DownloadSkipped.Create(settings.Positions.Property(ProjectPropertyNames.GoDownload),
+                $"{e.Diagnostic.Message} No 'go' on PATH either. Set GoDownload=Off to silence this");
+            return new DownloadOutcome(DownloadOutcomeKind.Skipped, "none", [skipped], stopwatch.Elapsed);
+        }
+        catch (DiagnosticException e)
+        {
+            return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [e.Diagnostic], stopwatch.Elapsed);
+        }
+
+        log.Progress($"Downloading modules in Docker: {settings.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
+        var result = await new DockerBuildRunner(cli)
+            .RunAsync(request.DockerBuildArguments, settings.DockerContext, log.Progress, null, cancellationToken)
+            .ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            log.Progress($"Module download stage finished in {result.Duration.TotalSeconds:0.0} s.");
+            return new DownloadOutcome(DownloadOutcomeKind.Succeeded, "docker", [], stopwatch.Elapsed);
+        }
+        var diagnostics = _classifier.Classify(result.Output, settings);
+        return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [.. diagnostics], stopwatch.Elapsed);
+    }
+
+    private async Task<DownloadOutcome> RunLocalAsync(GoProjectSettings settings, IOperationLog log, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        log.Progress("Downloading modules with the host's go command.");
+        var result = await _local.RunAsync(settings, log.Progress, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return new DownloadOutcome(DownloadOutcomeKind.Succeeded, "local", [], stopwatch.Elapsed);
+        }
+        return new DownloadOutcome(DownloadOutcomeKind.Failed, "local", [.. _classifier.Classify(result.Output, settings)], stopwatch.Elapsed);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Text;
+using CliWrap;
+using GoDocker.Core.Docker;
+using GoDocker.Core.Projects;
+
+namespace GoDocker.Core.Downloads;
+
+/// <summary>
+/// Runs the real `go mod download` and `go mod verify` on the host with the project's Go environment, for machines
+/// without Docker (GoDownload=Local).
+/// </summary>
+public sealed class LocalModuleDownloader
+{
+    private readonly string _go;
+
+    public LocalModuleDownloader(string go = "go") => _go = go;
+
+    public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await Cli.Wrap(_go).WithArguments(["version"]).WithValidation(CommandResultValidation.None)
+                .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            return result.ExitCode == 0;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<DockerBuildResult> RunAsync(GoProjectSettings settings, Action<string> onLine, CancellationToken cancellationToken)
+    {
+        var output = new StringBuilder();
+        var stopwatch = Stopwatch.StartNew();
+        var env = new Dictionary<string, string?>(settings.GoEnvironment.ToDictionary(p => p.Key, p => (string?)p.Value))
+        {
+            // The same safety as in the image: never fetch a toolchain mid-build.
+            ["GOTOOLCHAIN"] = settings.GoEnv("GOTOOLCHAIN") ?? "local",
+        };
+        var directory = Path.GetDirectoryName(settings.GoModFile)!;
+        foreach (string[] args in new[] { new[] { "mod", "download", "-x" }, new[] { "mod", "verify" } })
+        {
+            var result = await Cli.Wrap(_go).WithArguments(args).WithWorkingDirectory(directory)
+                .WithEnvironmentVariables(env)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(l => { lock (output) { output.Append(l).Append('\n'); } onLine(l); }))
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(l => { lock (output) { output.Append(l).Append('\n'); } onLine(l); }))
+                .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+            {
+                return new DockerBuildResult(result.ExitCode, output.ToString(), stopwatch.Elapsed);
+            }
+        }
+        return new DockerBuildResult(0, output.ToString(), stopwatch.Elapsed);
+    }
+}
