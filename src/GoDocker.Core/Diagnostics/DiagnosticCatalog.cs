@@ -39,7 +39,7 @@ public static class DiagnosticCatalog
         "GOPROXY is 'off' for module {0}, so the go command may not download it. Add a proxy or 'direct' to GoProxy, or vendor the module.");
     public static readonly DiagnosticDescriptor PrivateModuleNotPrivate = Warning("GD1012", "Private module not covered by GOPRIVATE",
         "Module {0} looks private ({1}) but GoPrivate/GoNoSumDb do not cover it, so the go command asks the public checksum database. Add '{2}' to GoPrivate.");
-    public static readonly DiagnosticDescriptor ImageNotPinned = Error("GD1040", "Image not pinned",
+    public static readonly DiagnosticDescriptor ImageNotPinned = Warning("GD1040", "Image not pinned",
         "{0} '{1}' has no tag or uses 'latest', so the same project can build with a different image tomorrow. Pin a version tag or a digest, such as 'golang:1.22-bookworm' or 'golang:1.22-bookworm@sha256:<digest>'.");
     public static readonly DiagnosticDescriptor InvalidPlatforms = Error("GD1041", "Invalid GoPlatforms",
         "GoPlatforms '{0}' is invalid: {1}. Use os/arch pairs separated by commas, such as 'linux/amd64,linux/arm64'.");

@@ -4,8 +4,9 @@ namespace GoDocker.Core.Projects;
 
 /// <summary>
 /// The settings of one Go project, as a .goproj (or the environment, for the CLI without one) gives them.
-/// Empty Go settings mean "as the go command's default". <see cref="GoProjectSettingsReader"/> only puts valid
-/// values here: an invalid one is reported and replaced by its default, so nothing unchecked reaches a Dockerfile.
+/// Empty Go settings mean "as the go command's default". <see cref="GoProjectSettingsReader"/> reports invalid values;
+/// SDK settings that are invalid are replaced by their defaults, Go environment values are kept (for the Go
+/// environment model) once they are known to be single-line and secret-free.
 /// </summary>
 public sealed record GoProjectSettings
 {

@@ -71,8 +71,9 @@ public static partial class GoProjectSettingsReader
             if (GoEnvironmentCheck.Problem(variable, value) is { } error)
             {
                 diagnostics.Add(error.At(positions.Property(property)));
-                continue;
             }
+            // Kept even when invalid (it is line-break free and quoted when written): the Go environment model
+            // reads project overrides from here, and no Dockerfile is written while an error stands.
             environment[variable] = value;
         }
 
@@ -138,8 +139,8 @@ public static partial class GoProjectSettingsReader
             }
             if (!image.IsPinned && !image.IsScratch)
             {
-                Report(DiagnosticCatalog.ImageNotPinned, property, property, text);
-                return fallback;
+                // A warning, not an error: local test images are often tagged latest. The value is safe to write.
+                diagnostics.Add(DiagnosticCatalog.ImageNotPinned.Create(positions.Property(property), property, text));
             }
             return text;
         }
