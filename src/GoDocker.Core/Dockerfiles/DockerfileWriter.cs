@@ -35,18 +35,22 @@ public static class DockerfileWriter
 
     private const string Continue = " \\\n    ";
 
-    /// <summary>Compatibility entry point: plans with an empty go.mod view (no replacements, go.sum present).</summary>
+    /// <summary>
+    /// Compatibility entry point for callers that have only the settings: reads go.mod (replace directories, vendor,
+    /// go line), plans, stages CA certificates and known_hosts into the context, and writes. Throws
+    /// <see cref="Diagnostics.DiagnosticException"/> with the first error. Prefer <see cref="DockerfileGeneration.GenerateAsync"/>,
+    /// which returns every diagnostic and the .dockerignore too.
+    /// </summary>
     public static string Write(GoProjectSettings settings, string goModRelativePath = "go.mod", string goSumRelativePath = "go.sum")
     {
-        var moduleDirectory = Path.GetDirectoryName(goModRelativePath)?.Replace('\\', '/') ?? "";
-        var facts = new GoModuleFacts(
-            Path.Combine(settings.DockerContext, goModRelativePath), HasGoSum: goSumRelativePath.Length > 0, HasVendor: false, null, null, []);
-        var (inputs, diagnostics) = DockerfilePlanner.Plan(settings, facts);
-        if (inputs is null)
+        _ = goModRelativePath;
+        _ = goSumRelativePath; // both follow from settings.GoModFile and the files on disk
+        var generated = DockerfileGeneration.GenerateAsync(settings, CancellationToken.None).GetAwaiter().GetResult();
+        if (generated.Dockerfile is null)
         {
-            throw new Diagnostics.DiagnosticException(diagnostics.First(d => d.IsError));
+            throw new Diagnostics.DiagnosticException(generated.Diagnostics.First(d => d.IsError));
         }
-        return Write(inputs with { ModuleDirectory = moduleDirectory.Length == 0 ? "." : moduleDirectory });
+        return generated.Dockerfile;
     }
 
     public static string Write(DockerfileInputs inputs)
