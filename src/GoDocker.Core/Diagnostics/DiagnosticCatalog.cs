@@ -183,6 +183,8 @@ public static class DiagnosticCatalog
         "GoBuildSecret '{0}' reads '{1}', which lies inside the Docker build context. The generated .dockerignore keeps it out, but another Dockerfile or a hand-written .dockerignore may not: move the file out of the context.");
     public static readonly DiagnosticDescriptor SshWithoutKnownHosts = Error("GD7011", "SSH secret without known hosts",
         "GoBuildSecret '{0}' forwards SSH to {1} but has no KnownHosts file, so the build cannot check the host key. Add KnownHosts=\"path/known_hosts\" with the output of 'ssh-keyscan {1}', checked against the host's published fingerprint.");
+    public static readonly DiagnosticDescriptor NetrcOverPlainHttp = Warning("GD7012", "netrc credentials are not sent over HTTP",
+        "GoBuildSecret '{0}' gives netrc credentials, but GoProxy '{1}' is plain HTTP, and the go command sends netrc credentials over HTTPS only, so the proxy will answer 401. Serve the proxy over HTTPS (add its CA as a GoCaCertificate item if it is private).");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",

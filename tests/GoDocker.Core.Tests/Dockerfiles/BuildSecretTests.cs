@@ -173,4 +173,19 @@ public class BuildSecretTests
         }
         return count;
     }
+
+    [Fact]
+    public void A_netrc_secret_with_a_plain_HTTP_proxy_is_GD7012_because_go_sends_netrc_over_HTTPS_only()
+    {
+        using var f = new GoProjectFixture().Set("GoProxy", "http://goproxy.example.corp,direct");
+        var netrc = Path.Combine(f.Outside, "netrc");
+        File.WriteAllText(netrc, "machine goproxy.example.corp login ci password x\n");
+        f.AddSecret(new GoBuildSecret("netrc", netrc, null));
+        var (_, diagnostics) = f.Read();
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("GD7012", d.Code);
+        Assert.Equal(f.LineOf("GoProxy"), d.Location?.Line);
+        f.Set("GoProxy", "https://goproxy.example.corp,direct");
+        Assert.Empty(f.Read().Diagnostics);
+    }
 }

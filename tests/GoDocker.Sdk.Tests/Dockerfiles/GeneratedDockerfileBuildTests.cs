@@ -47,7 +47,9 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
     public async Task Private_proxy_builds_only_with_the_netrc_secret_which_no_image_layer_or_history_holds()
     {
         Requirements.Docker();
+        // The go command sends netrc credentials over HTTPS only, so the private proxy speaks HTTPS with its own CA.
         await using var proxy = new TestModuleProxy();
+        await using var https = new TlsTerminator(proxy.Port);
         var dependency = TestGoModule.UniqueGreeting();
         proxy.Add(dependency);
         using var project = new TestGoProject(packages).WithMainModule(dependency);
@@ -59,7 +61,9 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         {
             var netrc = Path.Combine(secrets.FullName, "netrc");
             File.WriteAllText(netrc, $"machine 127.0.0.1 login ci password {password}\n");
-            var (settings, dockerfile) = await GenerateAsync(project, Settings(proxy.Url), secrets: [new GoBuildSecret("netrc", netrc, null)]);
+            var ca = Path.Combine(secrets.FullName, "corp-root.crt");
+            File.WriteAllText(ca, https.CaPem);
+            var (settings, dockerfile) = await GenerateAsync(project, Settings(https.Url), [ca], [new GoBuildSecret("netrc", netrc, null)]);
             Assert.DoesNotContain(password, File.ReadAllText(dockerfile));
 
             var withSecret = DockerBuildCommand.For(settings, dockerfile);
