@@ -139,6 +139,49 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         }
     }
 
+    [Fact]
+    public async Task Netrc_secret_text_is_in_neither_the_MSBuild_binary_log_nor_the_console()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        await using var https = new TlsTerminator(proxy.Port);
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages);
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        var secrets = Directory.CreateTempSubdirectory("godocker-secret-");
+        try
+        {
+            var netrc = Path.Combine(secrets.FullName, "netrc");
+            File.WriteAllText(netrc, $"machine 127.0.0.1 login ci password {password}\n");
+            var ca = Path.Combine(secrets.FullName, "corp-root.crt");
+            File.WriteAllText(ca, https.CaPem);
+            project.WithProject(TestGoProject.LocalDockerSettings(https.Url),
+                    $"<GoBuildSecret Include=\"netrc\" File=\"{netrc}\" />\n    <GoCaCertificate Include=\"{ca}\" />")
+                .WithMainModule(dependency);
+            await project.WriteGoSumAsync(proxy);
+            proxy.RequiredCredentials = ("ci", password);
+            var binlog = project.Path("build.binlog");
+
+            var build = await project.BuildAsync("-bl:" + binlog);
+
+            // Whether or not the download succeeds, the secret's text must reach no log.
+            Assert.True(File.Exists(binlog), build.ToString());
+            Assert.DoesNotContain(password, build.Output);
+            await using var compressed = File.OpenRead(binlog);
+            await using var records = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            await records.CopyToAsync(plain, TestContext.Current.CancellationToken);
+            Assert.True(plain.Length > 1000, "the binary log is empty");
+            Assert.True(plain.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(password)) < 0, "the secret is in the binary log");
+            Assert.True(plain.ToArray().AsSpan().IndexOf(Encoding.Unicode.GetBytes(password)) < 0, "the secret is in the binary log (UTF-16)");
+        }
+        finally
+        {
+            secrets.Delete(recursive: true);
+        }
+    }
+
     private static Dictionary<string, string> Settings(string goProxy) =>
         TestGoProject.LocalDockerSettings(goProxy).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.OrdinalIgnoreCase);
 
