@@ -24,10 +24,23 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         proxy.Add(dependency);
         using var project = new TestGoProject(packages).WithMainModule(dependency);
         await project.WriteGoSumAsync(proxy);
+        File.WriteAllText(project.Path(".netrc"), "machine example.invalid login a password b\n");
+        Directory.CreateDirectory(project.Path("bin"));
+        File.WriteAllText(project.Path("bin", "stale"), "old build output\n");
         var (settings, dockerfile) = await GenerateAsync(project, Settings(proxy.Url));
         var tag = UniqueTag("plain");
+        var buildStage = UniqueTag("plain-build");
         try
         {
+            var stage = await DockerBuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTarget(DockerfileWriter.BuildStage).WithTag(buildStage), project.Directory);
+            Assert.True(stage.ExitCode == 0, stage.ToString());
+            var listing = await DockerAsync(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", buildStage, "-c", "cd /src && find . -type f"], project.Directory);
+            Assert.True(listing.ExitCode == 0, listing.ToString());
+            Assert.Contains("./main.go", listing.Output);
+            Assert.DoesNotContain(".netrc", listing.Output);
+            Assert.DoesNotContain("./bin/", listing.Output);
+            Assert.DoesNotContain("./obj/", listing.Output);
+
             var build = await DockerBuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTag(tag), project.Directory);
             Assert.True(build.ExitCode == 0, build.ToString());
 
@@ -39,7 +52,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         }
         finally
         {
-            await RemoveImagesAsync(project.Directory, tag);
+            await RemoveImagesAsync(project.Directory, tag, buildStage);
         }
     }
 
@@ -196,7 +209,8 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         var dockerfile = project.Path("obj", "godocker", "Dockerfile");
         Directory.CreateDirectory(Path.GetDirectoryName(dockerfile)!);
         File.WriteAllText(dockerfile, generated.Dockerfile);
-        File.WriteAllText(project.Path(".dockerignore"), generated.Dockerignore);
+        // Beside the Dockerfile, as `godocker dockerfile` writes it: BuildKit prefers <Dockerfile>.dockerignore.
+        File.WriteAllText(dockerfile + ".dockerignore", generated.Dockerignore);
         return (settings, dockerfile);
     }
 
