@@ -380,7 +380,7 @@ public sealed partial class GoModFile
             if (x.Mod.Path == path && x.Mod.Version == vers) return;
             if (x.Mod.Path == path) hint = x.Syntax;
         }
-        Exclude.Add(new ModExclude { Mod = new ModuleVersion(path, vers), Syntax = Syntax.AddLine(hint, "exclude", ModRules.AutoQuote(path), vers) });
+        Exclude.Add(new ModExclude { Mod = new ModuleVersion(path, vers), Syntax = Syntax.AddLineAfter(hint, "exclude", ModRules.AutoQuote(path), vers) });
     }
 
     public void DropExclude(string path, string vers)
@@ -423,7 +423,7 @@ public sealed partial class GoModFile
             }
             if (r.Old.Path == oldPath) hint = r.Syntax;
         }
-        if (need) replace.Add(new ModReplace { Old = oldMod, New = newMod, Syntax = syntax.AddLine(hint, [.. tokens]) });
+        if (need) replace.Add(new ModReplace { Old = oldMod, New = newMod, Syntax = syntax.AddLineAfter(hint, [.. tokens]) });
     }
 
     public void DropReplace(string oldPath, string oldVers) => DropReplace(Replace, oldPath, oldVers);
@@ -437,7 +437,10 @@ public sealed partial class GoModFile
         }
     }
 
-    /// <summary>Adds a retract line (with the rationale as comments before it); both bounds must be canonical.</summary>
+    /// <summary>
+    /// Adds a retract line (with the rationale as comments before it); both bounds must be canonical.
+    /// Like x/mod, <see cref="Retract"/> is not extended; parse the formatted file again to see the new entry.
+    /// </summary>
     public void AddRetract(VersionInterval vi, string rationale)
     {
         var path = Module?.Mod.Path ?? "";
@@ -448,7 +451,7 @@ public sealed partial class GoModFile
             : Syntax.AddLine(null, "retract", "[", ModRules.AutoQuote(vi.Low), ",", ModRules.AutoQuote(vi.High), "]");
         if (rationale.Length > 0)
             foreach (var l in rationale.Split('\n')) line.Comments.Before.Add(new ModComment(default, "// " + l, false));
-        Retract.Add(new ModRetract { Interval = vi, Rationale = rationale, Syntax = line });
+        // x/mod adds only the line, not a Retract entry: go mod edit -retract -json does not list the new retraction.
     }
 
     public void DropRetract(VersionInterval vi)

@@ -84,6 +84,18 @@ public sealed class ModFileSyntax : ModExpr
         return appended;
     }
 
+    /// <summary>
+    /// AddLine for x/mod's exclude and replace edits, whose missing hint is a typed nil pointer in Go: it never
+    /// matches, so without a hint the new line is appended at the end of the file instead of joining an existing block.
+    /// </summary>
+    internal ModLine AddLineAfter(ModLine? hint, params string[] tokens)
+    {
+        if (hint is not null) return AddLine(hint, tokens);
+        var line = new ModLine { Token = [.. tokens] };
+        Stmt.Add(line);
+        return line;
+    }
+
     /// <summary>Where a new require goes so that direct and indirect requirements keep their usual two blocks.</summary>
     internal ModExpr? RequireHint(bool indirect)
     {

@@ -90,6 +90,8 @@ public sealed class ModLineBlock : ModExpr
     public ModPosition Start { get; set; }
     public ModLParen LParen { get; set; } = new();
     public List<string> Token { get; set; } = [];
+    /// <summary>Where each token before the <c>(</c> stood in the parsed text (empty for blocks created by edits).</summary>
+    public List<ModSpan> TokenSpans { get; set; } = [];
     public List<ModLine> Line { get; set; } = [];
     public ModRParen RParen { get; set; } = new();
 

@@ -80,8 +80,10 @@ public static class ModSyntaxParser
         private (int Rune, int Size) Decode(int at)
         {
             if (at >= complete.Length) return (0, 0);
+            if (complete[at] < 0x80) return (complete[at], 1);
             var status = Rune.DecodeFromUtf8(complete.AsSpan(at), out var rune, out var size);
-            if (status != System.Buffers.OperationStatus.Done) return (0xFFFD, Math.Max(1, size));
+            // Like utf8.DecodeRune, every byte of an invalid sequence is its own U+FFFD.
+            if (status != System.Buffers.OperationStatus.Done) return (0xFFFD, 1);
             return (rune.Value, size);
         }
 
@@ -113,7 +115,7 @@ public static class ModSyntaxParser
         private void EndToken(int kind)
         {
             token.Kind = kind;
-            var text = Modules.GoText.FromBytes(complete.AsSpan(tokenStart, remaining - tokenStart));
+            var text = GoUnicode.FromBytes(complete.AsSpan(tokenStart, remaining - tokenStart));
             if (IsCommentKind(kind))
             {
                 if (text.EndsWith("\r\n", StringComparison.Ordinal)) text = text[..^2];
@@ -291,7 +293,7 @@ public static class ModSyntaxParser
                     var next = Peek();
                     if (IsEol(next))
                     {
-                        File.Stmt.Add(ParseLineBlock(start, tokens, tok));
+                        File.Stmt.Add(ParseLineBlock(start, tokens, spans, tok));
                         return;
                     }
                     if (next == ')')
@@ -304,6 +306,7 @@ public static class ModSyntaxParser
                             {
                                 Start = start,
                                 Token = tokens,
+                                TokenSpans = spans,
                                 LParen = new ModLParen { Pos = tok.Pos },
                                 RParen = new ModRParen { Pos = rparen.Pos },
                             });
@@ -327,9 +330,9 @@ public static class ModSyntaxParser
             }
         }
 
-        private ModLineBlock ParseLineBlock(ModPosition start, List<string> tokens, Token lparen)
+        private ModLineBlock ParseLineBlock(ModPosition start, List<string> tokens, List<ModSpan> spans, Token lparen)
         {
-            var x = new ModLineBlock { Start = start, Token = tokens, LParen = new ModLParen { Pos = lparen.Pos } };
+            var x = new ModLineBlock { Start = start, Token = tokens, TokenSpans = spans, LParen = new ModLParen { Pos = lparen.Pos } };
             var pending = new List<ModComment>();
             while (true)
             {
@@ -353,6 +356,8 @@ public static class ModSyntaxParser
                         break;
                     case ')':
                         var rparen = Lex();
+                        // A lone blank line before ')' is not kept (golang.org/issue/70632).
+                        if (pending.Count == 1 && pending[0].Token.Length == 0) pending = [];
                         x.RParen.Comments.Before = pending;
                         x.RParen.Pos = rparen.Pos;
                         if (!IsEol(Peek())) Error("syntax error (expected newline after closing paren)");

@@ -5,3 +5,9 @@ public class ModuleException : Exception
 {
     public ModuleException(string message, Exception? inner = null) : base(message, inner) { }
 }
+
+/// <summary>A module path@version pair failed module.Check or is not canonical.</summary>
+public sealed class InvalidModuleVersionException : ModuleException
+{
+    public InvalidModuleVersionException(string message) : base(message) { }
+}

@@ -166,7 +166,7 @@ public static class ModulePath
     public static string? CheckPathMajor(string v, string pathMajor)
     {
         var why = CheckPathMajorReason(v, pathMajor);
-        return why is null ? null : $"version {GoText.Quote(v)} invalid: {why}";
+        return why is null ? null : ModuleErrors.InvalidVersion(v, why);
     }
 
     /// <summary>The bare reason ("should be v2, not v1") that module errors wrap in their own prefixes.</summary>
@@ -216,7 +216,7 @@ public static class ModulePath
         escaped = "";
         if (CheckElem(v, PathKind.File) is not null || v.Contains('!'))
         {
-            error = $"version {GoText.Quote(v)} invalid: disallowed version string";
+            error = ModuleErrors.InvalidVersion(v, "disallowed version string");
             return false;
         }
         return TryEscapeString(v, out escaped, out error);

@@ -13,10 +13,10 @@ public sealed record ModuleVersion(string Path, string Version)
     {
         var err = ModulePath.CheckPath(path);
         if (err is not null) return err;
-        if (!SemVer.IsValid(version)) return $"{path}@{version}: invalid version: not a semantic version";
+        if (!SemVer.IsValid(version)) return ModuleErrors.ModuleInvalidVersion(path, version, "not a semantic version");
         var (_, pathMajor, _) = ModulePath.SplitPathVersion(path);
         var why = ModulePath.CheckPathMajorReason(version, pathMajor);
-        return why is null ? null : $"{path}@{version}: invalid version: {why}";
+        return why is null ? null : ModuleErrors.ModuleInvalidVersion(path, version, why);
     }
 
     /// <summary>Parses "path@version"; null when there is no '@'.</summary>

@@ -96,7 +96,7 @@ public static partial class PseudoVersion
     public static string PseudoVersionBase(string v) =>
         TryPseudoVersionBase(v, out var b, out var err) ? b : throw new ModuleException(err!);
 
-    private static string Invalid(string v, string why) => $"pseudo-version {GoText.Quote(v)} invalid: {why}";
+    private static string Invalid(string v, string why) => ModuleErrors.InvalidVersion(v, why, pseudo: true);
 
     private static bool TryParse(string v, out string b, out string timestamp, out string rev, out string build, out string? error)
     {

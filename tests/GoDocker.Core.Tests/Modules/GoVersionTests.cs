@@ -2,22 +2,37 @@ using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.Tests.Modules;
 
+/// <summary>Cases from cmd/go's gover tests, plus the orderings godocker relies on for images.</summary>
 public class GoVersionTests
 {
     [Theory]
+    [InlineData("", "", 0)]
+    [InlineData("x", "x", 0)]
+    [InlineData("", "x", 0)]
+    [InlineData("1", "1.1", -1)]
+    [InlineData("1.5", "1.6", -1)]
+    [InlineData("1.5", "1.10", -1)]
+    [InlineData("1.6", "1.6.1", -1)]
+    [InlineData("1.19", "1.19.0", 0)]
+    [InlineData("1.19rc1", "1.19", -1)]
+    [InlineData("1.20", "1.20.0", 0)]
+    [InlineData("1.20rc1", "1.20", -1)]
+    [InlineData("1.21", "1.21.0", -1)]
     [InlineData("1.21", "1.21rc1", -1)]
     [InlineData("1.21rc1", "1.21.0", -1)]
-    [InlineData("1.21.0", "1.21.1", -1)]
-    [InlineData("1.20", "1.20.0", 0)]
-    [InlineData("1.19", "1.21", -1)]
-    [InlineData("1.21.0-rc1", "1.21.0", -1)]
+    [InlineData("1.6", "1.19", -1)]
+    [InlineData("1.19", "1.19.1", -1)]
+    [InlineData("1.19rc1", "1.19.1", -1)]
+    [InlineData("1.19rc1", "1.19rc2", -1)]
+    [InlineData("1.19.0", "1.19.1", -1)]
+    [InlineData("1.19rc1", "1.19.0", -1)]
+    [InlineData("1.19alpha3", "1.19beta2", -1)]
+    [InlineData("1.19beta2", "1.19rc1", -1)]
+    [InlineData("1.1", "1.99999999999999998", -1)]
+    [InlineData("1.99999999999999998", "1.99999999999999999", -1)]
     [InlineData("1.22.0", "1.21.9", 1)]
-    [InlineData("1.99999999999", "1.9", 1)]
-    [InlineData("1", "1.0.0", 0)]
     [InlineData("bad", "1.0", -1)]
-    [InlineData("bad", "worse", 0)]
-    [InlineData("1.21beta1", "1.21rc1", -1)]
-    [InlineData("1.21.0alpha1", "1.21.0", -1)]
+    [InlineData("1.21.0-rc1", "1.21.0", -1)]
     public void Compare_orders_go_versions_like_gover(string x, string y, int want)
     {
         Assert.Equal(want, GoVersion.Compare(x, y));
@@ -25,29 +40,63 @@ public class GoVersionTests
     }
 
     [Theory]
+    [InlineData("1", "1", "0", "0", "", "")]
+    [InlineData("1.2", "1", "2", "0", "", "")]
+    [InlineData("1.2.3", "1", "2", "3", "", "")]
+    [InlineData("1.2rc3", "1", "2", "", "rc", "3")]
+    [InlineData("1.20", "1", "20", "0", "", "")]
+    [InlineData("1.21", "1", "21", "", "", "")]
+    [InlineData("1.21rc3", "1", "21", "", "rc", "3")]
+    [InlineData("1.21.0", "1", "21", "0", "", "")]
+    [InlineData("1.24", "1", "24", "", "", "")]
+    [InlineData("1.24rc3", "1", "24", "", "rc", "3")]
+    [InlineData("1.24.0", "1", "24", "0", "", "")]
+    [InlineData("1.999testmod", "1", "999", "", "testmod", "")]
+    [InlineData("1.99999999999999999", "1", "99999999999999999", "", "", "")]
+    public void Parse_splits_like_gover(string x, string major, string minor, string patch, string kind, string pre) =>
+        Assert.Equal(new GoVersion.Parts(major, minor, patch, kind, pre), GoVersion.Parse(x));
+
+    [Theory]
+    [InlineData("1.2rc3", "1.2")]
+    [InlineData("1.2.3", "1.2")]
+    [InlineData("1.2", "1.2")]
+    [InlineData("1", "1")]
+    [InlineData("1.999testmod", "1.999")]
+    [InlineData("1.21.3", "1.21")]
+    [InlineData("1.0.1", "1")]
+    public void Lang_drops_the_release(string x, string want) => Assert.Equal(want, GoVersion.Lang(x));
+
+    [Theory]
+    [InlineData("1.2rc3", false)]
+    [InlineData("1.2.3", false)]
+    [InlineData("1.999testmod", false)]
+    [InlineData("1.22", true)]
     [InlineData("1.21", true)]
+    [InlineData("1.20", false)]
+    [InlineData("1.19", false)]
+    [InlineData("1.3", false)]
+    [InlineData("1.2", false)]
+    [InlineData("1", false)]
+    public void IsLang_tells_language_from_release(string x, bool want) => Assert.Equal(want, GoVersion.IsLang(x));
+
+    [Theory]
+    [InlineData("1.2rc3", true)]
+    [InlineData("1.2.3", true)]
+    [InlineData("1.999testmod", true)]
+    [InlineData("1.600+auto", false)]
+    [InlineData("1.22", true)]
     [InlineData("1.21.0", true)]
-    [InlineData("1.21rc1", true)]
+    [InlineData("1.21rc2", true)]
+    [InlineData("1.21", true)]
+    [InlineData("1.20.0", true)]
+    [InlineData("1.20", true)]
+    [InlineData("1.19", true)]
+    [InlineData("1.3", true)]
+    [InlineData("1.2", true)]
     [InlineData("1", true)]
     [InlineData("1.021", false)]
     [InlineData("1.21.", false)]
     [InlineData("go1.21", false)]
-    [InlineData("1.21-rc1", false)]
     [InlineData("", false)]
     public void IsValid_accepts_only_gover_forms(string x, bool want) => Assert.Equal(want, GoVersion.IsValid(x));
-
-    [Theory]
-    [InlineData("1.21.3", "1.21")]
-    [InlineData("1.21rc2", "1.21")]
-    [InlineData("1.0.1", "1")]
-    [InlineData("1.19", "1.19")]
-    public void Lang_drops_the_release(string x, string want) => Assert.Equal(want, GoVersion.Lang(x));
-
-    [Fact]
-    public void IsLang_tells_language_from_release()
-    {
-        Assert.True(GoVersion.IsLang("1.21"));
-        Assert.False(GoVersion.IsLang("1.21.0"));
-        Assert.False(GoVersion.IsLang("1.21rc1"));
-    }
 }

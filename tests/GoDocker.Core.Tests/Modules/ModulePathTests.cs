@@ -10,7 +10,6 @@ public class ModulePathTests
     public static TheoryData<string> EscapeCases => XModTable.Cases("module/escapeTests.json");
     public static TheoryData<string> BadUnescapeCases => XModTable.Cases("module/badUnescape.json");
     public static TheoryData<string> MatchPathMajorCases => XModTable.Cases("module/matchPathMajorTests.json");
-    public static TheoryData<string> PrefixPatternCases => XModTable.Cases("module/matchPrefixPatternsTests.json");
 
     private static string PathOf(System.Text.Json.JsonElement c) =>
         c.GetProperty("path").ValueKind == System.Text.Json.JsonValueKind.Null
@@ -118,11 +117,23 @@ public class ModulePathTests
         Assert.Equal(c.Bool("want"), ModulePath.MatchPathMajor(c.Str("v"), c.Str("pathMajor")));
     }
 
-    [Theory]
-    [MemberData(nameof(PrefixPatternCases))]
-    public void MatchPrefixPatterns_follows_x_mod(string json)
+    [Fact]
+    public void Module_errors_are_worded_like_x_mod()
     {
-        var c = XModTable.Parse(json);
-        Assert.Equal(c.Bool("want"), PathPattern.MatchPrefixPatterns(c.Str("globs"), c.Str("target")));
+        Assert.Equal("version \"v1.2\" invalid: must be of the form v1.2.3", ModuleErrors.InvalidVersion("v1.2", "must be of the form v1.2.3"));
+        Assert.Equal("example.com/m@v1.2: invalid pseudo-version: bad", ModuleErrors.ModuleInvalidVersion("example.com/m", "v1.2", "bad", pseudo: true));
+        Assert.Equal("module example.com/m: gone", ModuleErrors.Module("example.com/m", "", "gone"));
+        Assert.Equal("example.com/m@v1.0.0: gone", ModuleErrors.Module("example.com/m", "v1.0.0", "gone"));
+    }
+
+    [Fact]
+    public void Module_sort_orders_by_path_then_semver_then_suffix()
+    {
+        var list = new List<ModuleVersion>
+        {
+            new("b.com/x", "v1.0.0"), new("a.com/x", "v1.10.0"), new("a.com/x", "v1.9.0/go.mod"), new("a.com/x", "v1.9.0"),
+        };
+        list.Sort(ModuleVersion.CompareForSort);
+        Assert.Equal(["a.com/x@v1.9.0", "a.com/x@v1.9.0/go.mod", "a.com/x@v1.10.0", "b.com/x@v1.0.0"], list.Select(m => m.ToString()));
     }
 }
