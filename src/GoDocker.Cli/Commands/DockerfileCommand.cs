@@ -46,10 +46,9 @@ internal static class DockerfileCommand
                     }
                     else
                     {
-                        Directory.CreateDirectory(Path.GetDirectoryName(dockerfilePath)!);
-                        GeneratedFile.WriteIfChanged(dockerfilePath, generated.Dockerfile);
                         // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile, so the context's own file is untouched.
-                        GeneratedFile.WriteIfChanged(dockerfilePath + ".dockerignore", generated.Dockerignore!);
+                        GeneratedFile.WriteIfChanged(dockerfilePath, generated.Dockerfile);
+                        GeneratedFile.WriteIfChanged(dockerfilePath + ".dockerignore", generated.Dockerignore ?? "");
                         Console.Error.WriteLine($"godocker: wrote {dockerfilePath}");
                     }
                     if (parse.GetValue(printBuildCommand))

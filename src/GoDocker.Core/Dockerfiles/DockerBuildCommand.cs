@@ -34,6 +34,10 @@ public sealed record DockerBuildCommand
         ForwardSshAgent = settings.BuildSecrets.Any(s => s.Kind == GoBuildSecretKind.Ssh),
     };
 
+    /// <summary>The download stage as the SDK runs it: the deps target with plain progress, which the log streams and the classifier reads.</summary>
+    public static DockerBuildCommand ForDownloadStage(GoProjectSettings settings, string dockerfilePath) =>
+        For(settings, dockerfilePath).ForDownload().WithProgress("plain");
+
     public DockerBuildCommand WithTarget(string? target) => this with { Target = target };
 
     /// <summary>The fail-fast module download: <c>--target deps</c>.</summary>
@@ -100,6 +104,9 @@ public sealed record DockerBuildCommand
             return args.ToImmutable();
         }
     }
+
+    /// <summary>The arguments after the CLI's build word (<c>build</c>, or <c>buildx build</c>).</summary>
+    public ImmutableArray<string> BuildArguments => Arguments.RemoveAt(0);
 
     /// <summary>Environment the docker CLI needs: BuildKit, which RUN --mount requires.</summary>
     public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "1" };

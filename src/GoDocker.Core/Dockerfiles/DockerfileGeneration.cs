@@ -32,4 +32,19 @@ public static class DockerfileGeneration
             inputs,
             diagnostics);
     }
+
+    /// <summary>
+    /// Generates and writes the Dockerfile and, beside it, <c>&lt;Dockerfile&gt;.dockerignore</c> (which BuildKit reads
+    /// instead of the context's own), each only when its bytes change, so timestamps mean "content changed".
+    /// </summary>
+    public static async Task<GeneratedDockerfile> WriteAsync(GoProjectSettings settings, string dockerfilePath, CancellationToken cancellationToken, string? generatorVersion = null)
+    {
+        var generated = await GenerateAsync(settings, cancellationToken, generatorVersion).ConfigureAwait(false);
+        if (generated.Dockerfile is not null)
+        {
+            Downloads.GeneratedFile.WriteIfChanged(dockerfilePath, generated.Dockerfile);
+            Downloads.GeneratedFile.WriteIfChanged(dockerfilePath + ".dockerignore", generated.Dockerignore ?? "");
+        }
+        return generated;
+    }
 }

@@ -69,7 +69,7 @@ public sealed class DownloadStage
 
         log.Progress($"Downloading modules in Docker: {settings.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
         var result = await new DockerBuildRunner(cli)
-            .RunAsync(request.DockerBuildArguments, settings.DockerContext, log.Progress, null, cancellationToken)
+            .RunAsync(request.Command.BuildArguments, settings.DockerContext, log.Progress, null, cancellationToken)
             .ConfigureAwait(false);
         if (result.Succeeded)
         {
