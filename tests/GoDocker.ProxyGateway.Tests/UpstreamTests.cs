@@ -1,3 +1,4 @@
+using GoDocker.Core.Credentials;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
 using GoDocker.ProxyGateway.Upstreams;

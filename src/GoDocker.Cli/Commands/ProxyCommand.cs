@@ -1,3 +1,4 @@
+using GoDocker.Core.Credentials;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

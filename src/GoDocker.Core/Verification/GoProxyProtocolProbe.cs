@@ -1,3 +1,4 @@
+using GoDocker.Core.Credentials;
 using GoDocker.Core.GoEnvironment;
 using GoDocker.Core.Diagnostics;
 
@@ -10,11 +11,11 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class GoProxyProtocolProbe
 {
-    public static Task<EndpointReport> RunAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken) =>
+    public static Task<EndpointReport> RunAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials = null) =>
         target.Role switch
         {
-            ProbeRole.GoProxy => ProbeProxyAsync(target, trust, timeout, cancellationToken),
-            ProbeRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken),
+            ProbeRole.GoProxy => ProbeProxyAsync(target, trust, timeout, cancellationToken, credentials),
+            ProbeRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken, credentials),
             ProbeRole.Off => Task.FromResult(new EndpointReport(target, [], EndpointStatus.Failed, "disables module lookup",
                 [DiagnosticCatalog.GoProxyOff.Create(target.ModulePath)])),
             _ => ProbeChecksumDbAsync(target, trust, timeout, cancellationToken),
@@ -23,10 +24,10 @@ public static class GoProxyProtocolProbe
     /// <summary>The go command's case-encoding of module paths and versions ('A' becomes '!a').</summary>
     public static string Escape(string pathOrVersion) => GoModulePathEscaping.Escape(pathOrVersion);
 
-    private static async Task<EndpointReport> ProbeProxyAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<EndpointReport> ProbeProxyAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials)
     {
         var url = Join(target.Url, $"{Escape(target.ModulePath)}/@v/list");
-        var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoProxy", trust, timeout, cancellationToken).ConfigureAwait(false);
+        var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoProxy", trust, timeout, cancellationToken, credentials).ConfigureAwait(false);
         var module = target.ModulePath;
         return Judge(target, got, answer => answer.StatusCode switch
         {
@@ -36,10 +37,10 @@ public static class GoProxyProtocolProbe
         });
     }
 
-    private static async Task<EndpointReport> ProbeDirectAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<EndpointReport> ProbeDirectAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials)
     {
         var url = new UriBuilder(target.Url) { Query = "go-get=1" }.Uri;
-        var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoPrivate", trust, timeout, cancellationToken).ConfigureAwait(false);
+        var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoPrivate", trust, timeout, cancellationToken, credentials).ConfigureAwait(false);
         return Judge(target, got, answer => answer.StatusCode switch
         {
             401 or 403 => (EndpointStatus.Failed, DiagnosticCatalog.CredentialsRequired.Create(target.ModulePath, $"{target.Url.Host} answered {answer}")),

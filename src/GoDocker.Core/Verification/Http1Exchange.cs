@@ -12,9 +12,10 @@ internal static class Http1Exchange
     private const int MaxHeaderBytes = 64 * 1024;
     private const int MaxBodyBytes = 256 * 1024;
 
-    public static async Task<HttpAnswer> SendAsync(Stream stream, string method, string target, string host, CancellationToken cancellationToken)
+    public static async Task<HttpAnswer> SendAsync(Stream stream, string method, string target, string host, CancellationToken cancellationToken, System.Net.Http.Headers.AuthenticationHeaderValue? authorization = null)
     {
         var request = $"{method} {target} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: godocker-verify\r\nAccept: */*\r\n" +
+                      (authorization is null ? "" : $"Authorization: {authorization}\r\n") +
                       (method == "CONNECT" ? "" : "Connection: close\r\n") + "\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request), cancellationToken).ConfigureAwait(false);
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);

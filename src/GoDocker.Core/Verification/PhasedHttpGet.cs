@@ -1,3 +1,4 @@
+using GoDocker.Core.Credentials;
 using System.Net.Sockets;
 using GoDocker.Core.Diagnostics;
 
@@ -10,7 +11,7 @@ namespace GoDocker.Core.Verification;
 public static class PhasedHttpGet
 {
     /// <param name="setting">Where the URL comes from (GoProxy, GoSumDb…), named in fixes.</param>
-    public static async Task<PhasedAnswer> GetAsync(Uri url, Uri? httpProxy, string purpose, string setting, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<PhasedAnswer> GetAsync(Uri url, Uri? httpProxy, string purpose, string setting, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials = null)
     {
         var phases = new List<PhaseResult>();
         var https = url.Scheme == Uri.UriSchemeHttps;
@@ -77,7 +78,9 @@ public static class PhasedHttpGet
                 timeout,
                 async ct =>
                 {
-                    var answer = await Http1Exchange.SendAsync(stream, "GET", target, hostHeader, ct).ConfigureAwait(false);
+                    // The credentials the go command would send (netrc, https only); never logged.
+                    var authorization = credentials?.GoCommandHeaderFor(url);
+                    var answer = await Http1Exchange.SendAsync(stream, "GET", target, hostHeader, ct, authorization).ConfigureAwait(false);
                     return (answer, $"GET {url.PathAndQuery}: {answer}");
                 },
                 (ex, stopwatch) => PhaseTimer.Fail<HttpAnswer>(ProbePhase.Http, stopwatch, ex.Message,

@@ -16,7 +16,12 @@ public static class ProjectVerification
     {
         ArgumentNullException.ThrowIfNull(settings);
         var environment = GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
-        var options = new VerificationOptions { PhaseTimeout = settings.VerifyTimeout, CaCertificateFiles = settings.CaCertificates };
+        var options = new VerificationOptions
+        {
+            PhaseTimeout = settings.VerifyTimeout,
+            CaCertificateFiles = settings.CaCertificates,
+            Credentials = BuildNetrc(settings),
+        };
         var positions = ProjectDiagnosticPositions.For(settings);
 
         var module = SampleModule(settings.GoModFile);
@@ -67,6 +72,19 @@ public static class ProjectVerification
         {
             return null; // go.mod errors are reported by the go.mod checks, with their positions.
         }
+    }
+
+    /// <summary>The netrc the build mounts, read on the host so verify authenticates as the go command in the build will.</summary>
+    private static Credentials.NetrcCredentials BuildNetrc(GoProjectSettings settings)
+    {
+        var secret = settings.BuildSecrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc);
+        var text = secret switch
+        {
+            { File: { } file } when File.Exists(file) => File.ReadAllText(file),
+            { Env: { } variable } => Environment.GetEnvironmentVariable(variable),
+            _ => null,
+        };
+        return text is null ? Credentials.NetrcCredentials.None : Credentials.NetrcCredentials.Parse(text);
     }
 
     /// <summary>Project properties win over the process environment, as the generated Dockerfile passes them.</summary>

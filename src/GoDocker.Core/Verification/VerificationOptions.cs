@@ -10,6 +10,9 @@ public sealed record VerificationOptions
     /// <summary>GoCaCertificate items: PEM files of CAs (or intermediates) to trust on top of the system store.</summary>
     public IReadOnlyList<string> CaCertificateFiles { get; init; } = [];
 
+    /// <summary>The netrc credentials the build mounts (GoBuildSecret netrc items), sent as the go command sends them.</summary>
+    public Credentials.NetrcCredentials Credentials { get; init; } = GoDocker.Core.Credentials.NetrcCredentials.None;
+
     /// <summary>The system CA bundle; null means SSL_CERT_FILE, else the Debian/RHEL/Alpine default paths.</summary>
     public string? SystemTrustBundle { get; init; }
 }

@@ -1,3 +1,4 @@
+using GoDocker.Core.Credentials;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using GoDocker.Core.Credentials;
 using System.Net;
 using Microsoft.Extensions.Logging;
 

@@ -178,7 +178,9 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
 
             var build = await project.BuildAsync("-bl:" + binlog);
 
-            // Whether or not the download succeeds, the secret's text must reach no log.
+            // The download target passes the secret to BuildKit, so the build succeeds, and its text reaches no log.
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
             Assert.True(File.Exists(binlog), build.ToString());
             Assert.DoesNotContain(password, build.Output);
             await using var compressed = File.OpenRead(binlog);
@@ -193,6 +195,29 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         {
             secrets.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task An_unknown_CA_seen_by_go_in_the_download_stage_is_GD4001_through_dotnet_build()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        await using var https = new TlsTerminator(proxy.Port);
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages)
+            .WithProject(TestGoProject.LocalDockerSettings(https.Url, ("GoVerify", "false")))
+            .WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+
+        var build = await project.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("x509: certificate signed by unknown authority", build.Output);
+        var error = build.SingleError(e => e.Code == "GD4001");
+        Assert.Equal(project.ProjectPath, error.File);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("GoCaCertificate", error.Message);
     }
 
     private static Dictionary<string, string> Settings(string goProxy) =>

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace GoDocker.ProxyGateway.Upstreams;
+namespace GoDocker.Core.Credentials;
 
 /// <summary>
 /// Upstream credentials by host, read from a netrc file (as the go command does). Values are only ever put in
@@ -79,6 +79,10 @@ public sealed class NetrcCredentials
 
         return path is not null && File.Exists(path) ? Parse(File.ReadAllText(path)) : None;
     }
+
+    /// <summary>The Authorization header the go command would send: it adds netrc credentials to https requests only.</summary>
+    public AuthenticationHeaderValue? GoCommandHeaderFor(Uri url) =>
+        url.Scheme == Uri.UriSchemeHttps && _byHost.TryGetValue(url.Host, out var c) ? Basic(c.Login + ":" + c.Password) : null;
 
     public AuthenticationHeaderValue? HeaderFor(Uri url)
     {
