@@ -18,7 +18,7 @@ public sealed class GoDockerGenerate : GoProjectTask
     [Required]
     public string InputsHashFile { get; set; } = "";
 
-    /// <summary>Settings outside the Dockerfile that still change what the download sees (the build gateway's view).</summary>
+    /// <summary>Settings outside the Dockerfile that still change the download: where it runs, the build gateway's view.</summary>
     public string ExtraInputs { get; set; } = "";
 
     [Output]

@@ -63,6 +63,47 @@ public sealed class DownloadStageEndToEndTests(SdkPackages packages)
     }
 
     [Fact]
+    public async Task GoDownload_Auto_falls_back_to_the_host_go_when_no_docker_engine_answers()
+    {
+        Requirements.Go();
+        await using var proxy = new TestModuleProxy();
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        var modCache = Directory.CreateTempSubdirectory("godocker-gomodcache-").FullName;
+        try
+        {
+            using var project = new TestGoProject(packages)
+                .WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Auto")))
+                .WithMainModule(dependency);
+            await project.WriteGoSumAsync(proxy);
+            var noEngine = new Dictionary<string, string?>
+            {
+                ["DOCKER_HOST"] = "unix://" + project.Path("no-docker.sock"),
+                ["GOMODCACHE"] = modCache,
+                ["GOFLAGS"] = "-modcacherw",
+            };
+
+            var auto = await project.DotnetAsync(noEngine, "build", project.ProjectPath, "-nodeReuse:false", "-v:n");
+
+            Assert.True(auto.ExitCode == 0, auto.ToString());
+            Assert.True(auto.Output.Contains("downloading modules with the host's go instead", StringComparison.Ordinal), auto.ToString());
+            Assert.Contains($"/{dependency.Path}/@v/v1.0.0.zip", proxy.Requests);
+
+            // Asked for Docker explicitly, the same machine is an error that names the engine address.
+            project.WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Docker")));
+            var docker = await project.DotnetAsync(noEngine, "build", project.ProjectPath, "-nodeReuse:false", "-v:n");
+            Assert.NotEqual(0, docker.ExitCode);
+            var error = docker.SingleError(e => e.Code == "GD5001");
+            Assert.Contains("no-docker.sock", error.Message);
+        }
+        finally
+        {
+            MakeWritable(modCache);
+            Directory.Delete(modCache, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_the_build_while_docker_downloads_leaves_no_docker_build_behind()
     {
         Requirements.Docker();

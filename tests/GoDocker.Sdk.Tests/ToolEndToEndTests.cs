@@ -27,6 +27,37 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
         Assert.Contains(proxy.Url, verify.Output);
         Assert.Contains(closed, verify.Output);
         Assert.Contains(verify.Diagnostics, d => d.Code.StartsWith("GD3", StringComparison.Ordinal) && d.Message.Contains(closed, StringComparison.Ordinal));
+
+        var json = await project.DotnetAsync("tool", "run", "godocker", "verify", "--format", "json", "--timeout", "2");
+        Assert.Equal(1, json.ExitCode);
+        using (var report = System.Text.Json.JsonDocument.Parse(json.Output))
+        {
+            Assert.True(report.RootElement.GetProperty("hasErrors").GetBoolean());
+            Assert.Contains(report.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "GD3002");
+        }
+
+        var sarif = await project.DotnetAsync("tool", "run", "godocker", "verify", "--format", "sarif");
+        Assert.Equal(1, sarif.ExitCode);
+        using (var log = System.Text.Json.JsonDocument.Parse(sarif.Output))
+        {
+            Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+            var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+            Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "GD3002");
+        }
+    }
+
+    [Fact]
+    public async Task Proxy_snapshot_list_shows_the_snapshot_committed_with_the_sample()
+    {
+        Requirements.Go();
+        using var project = new TestGoProject(packages);
+        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+
+        var list = await project.DotnetAsync("tool", "run", "godocker", "proxy", "snapshot", "list", "--cache", RepositoryPaths.Path("samples", "hello", ".godocker", "proxy"));
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("hello", list.Output);
     }
 
     [Fact]
