@@ -1,4 +1,5 @@
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.GoEnvironment;
 
@@ -44,7 +45,7 @@ public sealed record GoToolchainSetting(string Raw, GoToolchainMode Mode, string
         string? minVersion = null;
         if (min != "local")
         {
-            minVersion = GoReleaseVersion.FromToolchain(min);
+            minVersion = GoVersion.FromToolchain(min);
             if (minVersion is null)
             {
                 return Fail(plus >= 0
