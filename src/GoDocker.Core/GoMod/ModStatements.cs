@@ -31,6 +31,40 @@ public sealed class ModGodebug
     public string Key { get; set; } = "";
     public string Value { get; set; } = "";
     public required ModLine Syntax { get; set; }
+
+    // go.mod and go.work edit godebug lines by the same rules; both files call these.
+
+    /// <summary>Sets the first godebug line for key to value and removes the others; adds a line when there is none.</summary>
+    internal static void Set(List<ModGodebug> godebugs, ModFileSyntax syntax, string key, string value)
+    {
+        var need = true;
+        foreach (var g in godebugs)
+        {
+            if (g.Key != key) continue;
+            if (need)
+            {
+                g.Value = value;
+                ModFileSyntax.UpdateLine(g.Syntax, "godebug", key + "=" + value);
+                need = false;
+            }
+            else
+            {
+                g.Syntax.MarkRemoved();
+                g.Key = g.Value = "";
+            }
+        }
+        if (need) godebugs.Add(new ModGodebug { Key = key, Value = value, Syntax = syntax.AddLine(null, "godebug", key + "=" + value) });
+    }
+
+    /// <summary>Marks every godebug line for key removed; Cleanup then drops them.</summary>
+    internal static void Drop(List<ModGodebug> godebugs, string key)
+    {
+        foreach (var g in godebugs.Where(g => g.Key == key))
+        {
+            g.Syntax.MarkRemoved();
+            g.Key = g.Value = "";
+        }
+    }
 }
 
 /// <summary>One <c>require</c> line.</summary>

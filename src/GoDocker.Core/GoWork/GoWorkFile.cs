@@ -193,35 +193,9 @@ public sealed class GoWorkFile
         Toolchain = null;
     }
 
-    public void AddGodebug(string key, string value)
-    {
-        var need = true;
-        foreach (var g in Godebug)
-        {
-            if (g.Key != key) continue;
-            if (need)
-            {
-                g.Value = value;
-                ModFileSyntax.UpdateLine(g.Syntax, "godebug", key + "=" + value);
-                need = false;
-            }
-            else
-            {
-                g.Syntax.MarkRemoved();
-                g.Key = g.Value = "";
-            }
-        }
-        if (need) Godebug.Add(new ModGodebug { Key = key, Value = value, Syntax = Syntax.AddLine(null, "godebug", key + "=" + value) });
-    }
+    public void AddGodebug(string key, string value) => ModGodebug.Set(Godebug, Syntax, key, value);
 
-    public void DropGodebug(string key)
-    {
-        foreach (var g in Godebug.Where(g => g.Key == key))
-        {
-            g.Syntax.MarkRemoved();
-            g.Key = g.Value = "";
-        }
-    }
+    public void DropGodebug(string key) => ModGodebug.Drop(Godebug, key);
 
     public void AddUse(string diskPath, string modulePath)
     {
