@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.GoEnvironment;
 
@@ -63,7 +64,7 @@ public sealed record SumDbVerifierKey(string Name, uint Hash, ReadOnlyMemory<byt
 
     // Non-empty valid UTF-8 without Unicode spaces or '+'.
     private static bool IsValidName(string name) =>
-        name.Length > 0 && !name.Contains('+') && !name.Any(GoStrings.IsSpace) && !HasLoneSurrogate(name);
+        name.Length > 0 && !name.Contains('+') && !name.Any(c => GoStrings.IsSpace(c)) && !HasLoneSurrogate(name);
 
     private static bool HasLoneSurrogate(string s)
     {

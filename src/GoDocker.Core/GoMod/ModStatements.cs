@@ -79,8 +79,8 @@ public sealed class ModRequire
     public static bool IsIndirect(ModLine line)
     {
         if (line.Comments.Suffix.Count == 0) return false;
-        var f = GoFields(TrimPrefix(line.Comments.Suffix[0].Token, "//"));
-        return (f.Length == 1 && f[0] == "indirect") || (f.Length > 1 && f[0] == "indirect;");
+        var f = GoStrings.Fields(TrimPrefix(line.Comments.Suffix[0].Token, "//"));
+        return (f.Count == 1 && f[0] == "indirect") || (f.Count > 1 && f[0] == "indirect;");
     }
 
     internal void MarkRemoved()
@@ -137,22 +137,6 @@ public sealed class ModRequire
 
     internal static string TrimPrefix(string s, string prefix) => s.StartsWith(prefix, StringComparison.Ordinal) ? s[prefix.Length..] : s;
 
-    /// <summary>strings.Fields.</summary>
-    internal static string[] GoFields(string s)
-    {
-        var fields = new List<string>();
-        var i = 0;
-        while (i < s.Length)
-        {
-            while (i < s.Length && IsSpaceAt(s, i)) i++;
-            var start = i;
-            while (i < s.Length && !IsSpaceAt(s, i)) i++;
-            if (i > start) fields.Add(s[start..i]);
-        }
-        return [.. fields];
-    }
-
-    private static bool IsSpaceAt(string s, int i) => GoUnicode.IsSpace(s[i]);
 }
 
 /// <summary>One <c>exclude</c> line.</summary>
