@@ -45,15 +45,11 @@ public abstract class GoProjectTask : GoDockerTask
     protected (GoProjectSettings Settings, ImmutableArray<Diagnostic> Diagnostics) ReadSettings()
     {
         var properties = Settings.ToDictionary(i => i.ItemSpec, i => i.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase);
-        var secrets = BuildSecrets.Select(i => new GoBuildSecret(
-            i.ItemSpec,
-            NullIfEmpty(i.GetMetadata("File")),
-            NullIfEmpty(i.GetMetadata("Env")),
-            Enum.TryParse<GoBuildSecretKind>(i.GetMetadata("Kind"), true, out var kind) ? kind : GoBuildSecretKind.Netrc,
-            NullIfEmpty(i.GetMetadata("Host")))).ToList();
+        var positions = ProjectFilePositions.Read(ProjectPath);
+        var (secrets, secretDiagnostics) = GoBuildSecretItems.Read(
+            BuildSecrets.Select(i => (i.ItemSpec, (Func<string, string?>)(name => i.GetMetadata(name)))), positions);
         var certificates = CaCertificates.Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec).ToList();
-        return GoProjectSettingsReader.Read(ProjectPath, properties, certificates, secrets, ProjectFilePositions.Read(ProjectPath));
+        var (settings, diagnostics) = GoProjectSettingsReader.Read(ProjectPath, properties, certificates, secrets, positions);
+        return (settings, [.. secretDiagnostics, .. diagnostics]);
     }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
