@@ -33,7 +33,7 @@ public sealed class DockerEngineProbe
         }
         catch (Exception e) when (e is not DiagnosticException and not OperationCanceledException)
         {
-            throw new DiagnosticException(DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint, Innermost(e).Message), e);
+            throw new DiagnosticException(Unreachable(_endpoint, e), e);
         }
     }
 
@@ -59,12 +59,16 @@ public sealed class DockerEngineProbe
     public DockerClient CreateClient(TimeSpan timeout) =>
         new DockerClientConfiguration(_endpoint.Uri, defaultTimeout: timeout).CreateClient();
 
-    private static Exception Innermost(Exception e)
+    /// <summary>
+    /// GD5001 for an engine that did not answer; the innermost exception names the socket or TCP error, where the
+    /// outer ones only say that an HTTP request failed. Container preflights report it the same way.
+    /// </summary>
+    internal static Diagnostic Unreachable(DockerEndpoint endpoint, Exception e)
     {
         while (e.InnerException is not null)
         {
             e = e.InnerException;
         }
-        return e;
+        return DiagnosticCatalog.DockerEngineUnreachable.Create(endpoint, e.Message);
     }
 }

@@ -1,3 +1,5 @@
+using GoDocker.Core.Modules;
+
 namespace GoDocker.Core.GoEnvironment;
 
 /// <summary>
@@ -9,5 +11,5 @@ public sealed record ChecksumDbAccess(ChecksumDbAccessKind Kind, string BaseUrl,
 {
     /// <summary>The lookup request for a module version under this base URL.</summary>
     public string LookupUrl(string modulePath, string version) =>
-        $"{BaseUrl.TrimEnd('/')}/lookup/{GoModulePathEscaping.Escape(modulePath)}@{GoModulePathEscaping.Escape(version)}";
+        $"{BaseUrl.TrimEnd('/')}/lookup/{ModulePath.EscapeCase(modulePath)}@{ModulePath.EscapeCase(version)}";
 }

@@ -1,4 +1,5 @@
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.GoEnvironment;
 
@@ -57,7 +58,7 @@ public sealed record GoFlags
         {
             if (!word.StartsWith('-') || word == "-" || word == "--" || word.StartsWith("---") || word.StartsWith("-=") || word.StartsWith("--="))
             {
-                return Fail($"non-flag {GoQuote.Quote(word)}", flags);
+                return Fail($"non-flag {GoText.Quote(word)}", flags);
             }
             var name = word[1..];
             if (name.StartsWith('-'))

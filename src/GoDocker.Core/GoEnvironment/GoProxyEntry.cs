@@ -1,3 +1,5 @@
+using GoDocker.Core.Modules;
+
 namespace GoDocker.Core.GoEnvironment;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed record GoProxyEntry(GoProxyEntryKind Kind, string Url, ProxyFallba
     public bool HasCredentials => IsProxy && GoUrl.TryParse(Url, out var url, out _) && url.UserInfo is not null;
 
     /// <summary>The proxy URL for a module path, as <c>$GOPROXY/&lt;escaped module&gt;</c>.</summary>
-    public string ModuleUrl(string modulePath) => Url.TrimEnd('/') + "/" + GoModulePathEscaping.Escape(modulePath);
+    public string ModuleUrl(string modulePath) => Url.TrimEnd('/') + "/" + ModulePath.EscapeCase(modulePath);
 
     public override string ToString() => Url;
 }

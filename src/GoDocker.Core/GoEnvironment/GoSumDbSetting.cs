@@ -1,4 +1,5 @@
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.GoEnvironment;
 

@@ -1,4 +1,5 @@
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.GoEnvironment;
 
@@ -44,23 +45,23 @@ public sealed record GoToolchainSetting(string Raw, GoToolchainMode Mode, string
         string? minVersion = null;
         if (min != "local")
         {
-            minVersion = GoReleaseVersion.FromToolchain(min);
+            minVersion = GoVersion.FromToolchain(min);
             if (minVersion is null)
             {
                 return Fail(plus >= 0
-                    ? $"invalid GOTOOLCHAIN {GoQuote.Quote(raw)}: invalid minimum toolchain {GoQuote.Quote(min)}"
-                    : $"invalid GOTOOLCHAIN {GoQuote.Quote(raw)}");
+                    ? $"invalid GOTOOLCHAIN {GoText.Quote(raw)}: invalid minimum toolchain {GoText.Quote(min)}"
+                    : $"invalid GOTOOLCHAIN {GoText.Quote(raw)}");
             }
             minToolchain = min;
         }
         if (plus >= 0 && suffix != "auto" && suffix != "path")
         {
-            return Fail($"invalid GOTOOLCHAIN {GoQuote.Quote(raw)}: only version suffixes are +auto and +path");
+            return Fail($"invalid GOTOOLCHAIN {GoText.Quote(raw)}: only version suffixes are +auto and +path");
         }
         // Select's last sanity check before it looks the toolchain up: only go1… or …-go1… names.
         if (minToolchain is not null && !minToolchain.StartsWith("go1", StringComparison.Ordinal) && !minToolchain.Contains("-go1", StringComparison.Ordinal))
         {
-            return Fail($"invalid GOTOOLCHAIN {GoQuote.Quote(minToolchain)}");
+            return Fail($"invalid GOTOOLCHAIN {GoText.Quote(minToolchain)}");
         }
         var mode = suffix switch
         {

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.GoEnvironment;
 
@@ -63,23 +64,7 @@ public sealed record SumDbVerifierKey(string Name, uint Hash, ReadOnlyMemory<byt
 
     // Non-empty valid UTF-8 without Unicode spaces or '+'.
     private static bool IsValidName(string name) =>
-        name.Length > 0 && !name.Contains('+') && !name.Any(GoStrings.IsSpace) && !HasLoneSurrogate(name);
-
-    private static bool HasLoneSurrogate(string s)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(s[i]))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+        name.Length > 0 && !name.Contains('+') && !name.Any(c => GoStrings.IsSpace(c)) && GoText.IsValidUtf8(name);
 
     // Go's base64.StdEncoding: padded, standard alphabet; only CR and LF are skipped.
     private static byte[]? DecodeBase64(string text)

@@ -77,35 +77,9 @@ public sealed partial class GoModFile
     }
 
     /// <summary>Sets the first godebug line for key to value and removes the others; adds a line when there is none.</summary>
-    public void AddGodebug(string key, string value)
-    {
-        var need = true;
-        foreach (var g in Godebug)
-        {
-            if (g.Key != key) continue;
-            if (need)
-            {
-                g.Value = value;
-                ModFileSyntax.UpdateLine(g.Syntax, "godebug", key + "=" + value);
-                need = false;
-            }
-            else
-            {
-                g.Syntax.MarkRemoved();
-                g.Key = g.Value = "";
-            }
-        }
-        if (need) Godebug.Add(new ModGodebug { Key = key, Value = value, Syntax = Syntax.AddLine(null, "godebug", key + "=" + value) });
-    }
+    public void AddGodebug(string key, string value) => ModGodebug.Set(Godebug, Syntax, key, value);
 
-    public void DropGodebug(string key)
-    {
-        foreach (var g in Godebug.Where(g => g.Key == key))
-        {
-            g.Syntax.MarkRemoved();
-            g.Key = g.Value = "";
-        }
-    }
+    public void DropGodebug(string key) => ModGodebug.Drop(Godebug, key);
 
     /// <summary>Sets the first require line for path to vers and removes the others; adds a line when there is none.</summary>
     public void AddRequire(string path, string vers)

@@ -120,12 +120,7 @@ public sealed partial class GoModFile
 
             case "toolchain":
                 if (Toolchain is not null) { Errorf("repeated toolchain statement"); return; }
-                if (nargs != 1) { Errorf("toolchain directive expects exactly one argument"); return; }
-                if (!ModRules.IsToolchainName(tokens[argStart]))
-                {
-                    Errorf($"invalid toolchain version '{tokens[argStart]}': must match format go1.23.0 or default");
-                    return;
-                }
+                if (ModRules.ToolchainDirectiveError(tokens, argStart) is { } toolchainError) { Errorf(toolchainError); return; }
                 Toolchain = new ModToolchain { Syntax = line, Name = tokens[argStart] };
                 break;
 

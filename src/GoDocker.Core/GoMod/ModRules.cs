@@ -24,6 +24,14 @@ public static partial class ModRules
     /// <summary>modfile.ToolchainRE: what a <c>toolchain</c> line may hold.</summary>
     public static bool IsToolchainName(string v) => ToolchainRegex().IsMatch(v);
 
+    /// <summary>What is wrong with the arguments of a toolchain directive (go.mod and go.work alike); null when nothing.</summary>
+    internal static string? ToolchainDirectiveError(List<string> tokens, int argStart)
+    {
+        if (tokens.Count - argStart != 1) return "toolchain directive expects exactly one argument";
+        if (!IsToolchainName(tokens[argStart])) return $"invalid toolchain version '{tokens[argStart]}': must match format go1.23.0 or default";
+        return null;
+    }
+
     internal static string? LaxGoVersion(string v)
     {
         var m = LaxGoVersionRegex().Match(v);

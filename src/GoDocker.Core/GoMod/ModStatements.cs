@@ -31,6 +31,40 @@ public sealed class ModGodebug
     public string Key { get; set; } = "";
     public string Value { get; set; } = "";
     public required ModLine Syntax { get; set; }
+
+    // go.mod and go.work edit godebug lines by the same rules; both files call these.
+
+    /// <summary>Sets the first godebug line for key to value and removes the others; adds a line when there is none.</summary>
+    internal static void Set(List<ModGodebug> godebugs, ModFileSyntax syntax, string key, string value)
+    {
+        var need = true;
+        foreach (var g in godebugs)
+        {
+            if (g.Key != key) continue;
+            if (need)
+            {
+                g.Value = value;
+                ModFileSyntax.UpdateLine(g.Syntax, "godebug", key + "=" + value);
+                need = false;
+            }
+            else
+            {
+                g.Syntax.MarkRemoved();
+                g.Key = g.Value = "";
+            }
+        }
+        if (need) godebugs.Add(new ModGodebug { Key = key, Value = value, Syntax = syntax.AddLine(null, "godebug", key + "=" + value) });
+    }
+
+    /// <summary>Marks every godebug line for key removed; Cleanup then drops them.</summary>
+    internal static void Drop(List<ModGodebug> godebugs, string key)
+    {
+        foreach (var g in godebugs.Where(g => g.Key == key))
+        {
+            g.Syntax.MarkRemoved();
+            g.Key = g.Value = "";
+        }
+    }
 }
 
 /// <summary>One <c>require</c> line.</summary>
@@ -45,8 +79,8 @@ public sealed class ModRequire
     public static bool IsIndirect(ModLine line)
     {
         if (line.Comments.Suffix.Count == 0) return false;
-        var f = GoFields(TrimPrefix(line.Comments.Suffix[0].Token, "//"));
-        return (f.Length == 1 && f[0] == "indirect") || (f.Length > 1 && f[0] == "indirect;");
+        var f = GoStrings.Fields(TrimPrefix(line.Comments.Suffix[0].Token, "//"));
+        return (f.Count == 1 && f[0] == "indirect") || (f.Count > 1 && f[0] == "indirect;");
     }
 
     internal void MarkRemoved()
@@ -103,22 +137,6 @@ public sealed class ModRequire
 
     internal static string TrimPrefix(string s, string prefix) => s.StartsWith(prefix, StringComparison.Ordinal) ? s[prefix.Length..] : s;
 
-    /// <summary>strings.Fields.</summary>
-    internal static string[] GoFields(string s)
-    {
-        var fields = new List<string>();
-        var i = 0;
-        while (i < s.Length)
-        {
-            while (i < s.Length && IsSpaceAt(s, i)) i++;
-            var start = i;
-            while (i < s.Length && !IsSpaceAt(s, i)) i++;
-            if (i > start) fields.Add(s[start..i]);
-        }
-        return [.. fields];
-    }
-
-    private static bool IsSpaceAt(string s, int i) => GoUnicode.IsSpace(s[i]);
 }
 
 /// <summary>One <c>exclude</c> line.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.GoMod;
 
@@ -229,13 +230,13 @@ public static class ModSyntaxParser
             var b = complete[i];
             if (b < 0x80) return b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\v' or (byte)'\f' or (byte)'\r';
             var (r, _) = Decode(i);
-            return r != 0xFFFD && GoUnicode.IsSpace(r);
+            return r != 0xFFFD && GoStrings.IsSpace(r);
         }
 
         private static bool IsIdent(int c) => c switch
         {
             ' ' or '(' or ')' or '[' or ']' or '{' or '}' or ',' => false,
-            _ => !GoUnicode.IsSpace(c) && GoUnicode.IsPrint(c),
+            _ => !GoStrings.IsSpace(c) && GoUnicode.IsPrint(c),
         };
 
         public void ParseFile()

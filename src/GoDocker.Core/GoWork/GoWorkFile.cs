@@ -96,12 +96,7 @@ public sealed class GoWorkFile
                 break;
             case "toolchain":
                 if (Toolchain is not null) { Errorf("repeated toolchain statement"); return; }
-                if (nargs != 1) { Errorf("toolchain directive expects exactly one argument"); return; }
-                if (!ModRules.IsToolchainName(tokens[argStart]))
-                {
-                    Errorf($"invalid toolchain version '{tokens[argStart]}': must match format go1.23.0 or default");
-                    return;
-                }
+                if (ModRules.ToolchainDirectiveError(tokens, argStart) is { } toolchainError) { Errorf(toolchainError); return; }
                 Toolchain = new ModToolchain { Syntax = line, Name = tokens[argStart] };
                 break;
             case "godebug":
@@ -193,35 +188,9 @@ public sealed class GoWorkFile
         Toolchain = null;
     }
 
-    public void AddGodebug(string key, string value)
-    {
-        var need = true;
-        foreach (var g in Godebug)
-        {
-            if (g.Key != key) continue;
-            if (need)
-            {
-                g.Value = value;
-                ModFileSyntax.UpdateLine(g.Syntax, "godebug", key + "=" + value);
-                need = false;
-            }
-            else
-            {
-                g.Syntax.MarkRemoved();
-                g.Key = g.Value = "";
-            }
-        }
-        if (need) Godebug.Add(new ModGodebug { Key = key, Value = value, Syntax = Syntax.AddLine(null, "godebug", key + "=" + value) });
-    }
+    public void AddGodebug(string key, string value) => ModGodebug.Set(Godebug, Syntax, key, value);
 
-    public void DropGodebug(string key)
-    {
-        foreach (var g in Godebug.Where(g => g.Key == key))
-        {
-            g.Syntax.MarkRemoved();
-            g.Key = g.Value = "";
-        }
-    }
+    public void DropGodebug(string key) => ModGodebug.Drop(Godebug, key);
 
     public void AddUse(string diskPath, string modulePath)
     {

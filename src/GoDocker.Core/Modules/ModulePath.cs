@@ -239,19 +239,23 @@ public static class ModulePath
             }
             if (c is >= 'A' and <= 'Z') haveUpper = true;
         }
-        if (!haveUpper)
-        {
-            escaped = s;
-            return true;
-        }
+        escaped = haveUpper ? EscapeCase(s) : s;
+        return true;
+    }
+
+    /// <summary>
+    /// Only the case encoding ('A' becomes '!a'), without the checks of EscapePath/EscapeVersion: for request URLs
+    /// built from paths and versions that users typed, which the server then judges.
+    /// </summary>
+    public static string EscapeCase(string s)
+    {
         var sb = new StringBuilder(s.Length + 8);
         foreach (var c in s)
         {
             if (c is >= 'A' and <= 'Z') sb.Append('!').Append((char)(c + ('a' - 'A')));
             else sb.Append(c);
         }
-        escaped = sb.ToString();
-        return true;
+        return sb.ToString();
     }
 
     /// <summary>Reverses EscapePath; fails on a bad escape or when the result is not a valid module path.</summary>

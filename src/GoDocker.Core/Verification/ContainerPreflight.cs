@@ -62,7 +62,7 @@ public sealed class ContainerPreflight
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not DockerApiException)
         {
-            return Failed(request, stopwatch, DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint, Innermost(ex).Message));
+            return Failed(request, stopwatch, DockerEngineProbe.Unreachable(_endpoint, ex));
         }
         finally
         {
@@ -247,13 +247,4 @@ public sealed class ContainerPreflight
         new(request.Image, null, new Dictionary<string, string>(), null, -1, "", [diagnostic], stopwatch.Elapsed);
 
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    private static Exception Innermost(Exception e)
-    {
-        while (e.InnerException is not null)
-        {
-            e = e.InnerException;
-        }
-        return e;
-    }
 }

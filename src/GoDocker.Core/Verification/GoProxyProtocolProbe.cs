@@ -1,6 +1,7 @@
 using GoDocker.Core.Credentials;
 using GoDocker.Core.GoEnvironment;
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.Verification;
 
@@ -22,7 +23,7 @@ public static class GoProxyProtocolProbe
         };
 
     /// <summary>The go command's case-encoding of module paths and versions ('A' becomes '!a').</summary>
-    public static string Escape(string pathOrVersion) => GoModulePathEscaping.Escape(pathOrVersion);
+    public static string Escape(string pathOrVersion) => ModulePath.EscapeCase(pathOrVersion);
 
     private static async Task<EndpointReport> ProbeProxyAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials)
     {

@@ -86,6 +86,17 @@ public class GoSumDbSettingTests
     }
 
     [Fact]
+    public void A_key_name_that_is_not_valid_utf8_is_malformed()
+    {
+        var encoded = new byte[33];
+        encoded[0] = 1;
+        var name = "sumdb\ud800.corp.example"; // a lone surrogate: an invalid byte read from the environment
+        var key = $"{name}+{SumDbVerifierKey.KeyHash(name, encoded):x8}+{Convert.ToBase64String(encoded)}";
+
+        Assert.Equal("invalid GOSUMDB: malformed verifier id", Assert.Single(GoSumDbSetting.Parse(key).Errors).Message);
+    }
+
+    [Fact]
     public void A_database_name_must_be_host_and_path()
     {
         var encoded = new byte[33];

@@ -31,7 +31,7 @@ public class SettingParsingPropertyTests
     public bool Gotoolchain_parsing_never_throws(string? value)
     {
         var result = GoToolchainSetting.Parse(Text(value));
-        return !result.IsValid || result.Value.IsLocalMinimum || GoReleaseVersion.IsValid(result.Value.MinimumVersion!);
+        return !result.IsValid || result.Value.IsLocalMinimum || GoDocker.Core.Modules.GoVersion.IsValid(result.Value.MinimumVersion!);
     }
 
     [Property(MaxTest = 300)]

@@ -23,6 +23,7 @@ public sealed class GoModErrorTests
     [InlineData("module m\nretract v1.0.0 extra\n", "go.mod:2: unexpected token after version: \"extra\"")]
     [InlineData("module m\ngo 1.2.beta1\n", "go.mod:2: invalid go version '1.2.beta1': must match format 1.23.0")]
     [InlineData("module m\ntoolchain 1.21\n", "go.mod:2: invalid toolchain version '1.21': must match format go1.23.0 or default")]
+    [InlineData("module m\ntoolchain go1.21.0 go1.22.0\n", "go.mod:2: toolchain directive expects exactly one argument")]
     [InlineData("module m\ngodebug x\n", "go.mod:2: usage: godebug key=value")]
     [InlineData("module m\nx (\n) y\n", "go.mod:3:4: syntax error (expected newline after closing paren)")]
     [InlineData("module m\ntool a b\n", "go.mod:2: tool directive expects exactly one argument")]

@@ -44,4 +44,11 @@ public sealed class GoWorkFileTests
         Assert.All(d, x => Assert.Equal("GD2003", x.Code));
         Assert.Equal(3, d[1].Location!.Line);
     }
+
+    [Theory]
+    [InlineData("go 1.22\ntoolchain 1.22\n", "go.work:2: invalid toolchain version '1.22': must match format go1.23.0 or default")]
+    [InlineData("go 1.22\ntoolchain go1.22.0 local\n", "go.work:2: toolchain directive expects exactly one argument")]
+    [InlineData("go 1.22\ntoolchain go1.22.0\ntoolchain go1.22.1\n", "go.work:3: repeated toolchain statement")]
+    public void Toolchain_lines_are_checked_as_in_go_mod(string text, string expected) =>
+        Assert.Equal(expected, Assert.Throws<ModParseException>(() => GoWorkFile.Parse("go.work", text)).Message);
 }

@@ -10,6 +10,8 @@ public class GoModGoLineTests
     [InlineData("module m\ngo 1.24.1 // patch\n", "go1.24")]
     [InlineData("module m\ngo 1.23rc1\n", "go1.23")]
     [InlineData("module m\ngo 1.21.0-bigcorp\n", "go1.21")]
+    [InlineData("module m\ngo 1.22beta\n", "go1.22")]
+    [InlineData("module m\ngo 1.25.0rc1\n", "go1.25")]
     [InlineData("module m\n", "")]
     [InlineData("module m\ngo 1.22\ngo 1.24\n", "")]
     [InlineData("module m\ngo v1.2\n", "")]

@@ -94,9 +94,25 @@ public class GoVersionTests
     [InlineData("1.3", true)]
     [InlineData("1.2", true)]
     [InlineData("1", true)]
+    [InlineData("01.2", false)]
     [InlineData("1.021", false)]
     [InlineData("1.21.", false)]
     [InlineData("go1.21", false)]
     [InlineData("", false)]
     public void IsValid_accepts_only_gover_forms(string x, bool want) => Assert.Equal(want, GoVersion.IsValid(x));
+
+    // gover's FromToolchain table; GOTOOLCHAIN names go through it.
+    [Theory]
+    [InlineData("go1.2.3", "1.2.3")]
+    [InlineData("1.2.3", null)]
+    [InlineData("go1.2.3+bigcorp", null)]
+    [InlineData("go1.2.3-bigcorp", "1.2.3")]
+    [InlineData("go1.2.3-bigcorp more text", "1.2.3")]
+    [InlineData("gccgo-go1.23rc4", null)]
+    [InlineData("gccgo-go1.23rc4-bigdwarf", null)]
+    [InlineData("go1.21rc2", "1.21rc2")]
+    [InlineData("go1.2.3rc1", null)]
+    [InlineData("go1.22/../x", null)]
+    public void FromToolchain_reads_toolchain_names_like_gover(string name, string? version) =>
+        Assert.Equal(version, GoVersion.FromToolchain(name));
 }

@@ -87,6 +87,17 @@ public class ModulePathTests
         if (esc.Length == 0) esc = path;
         Assert.Equal(esc, ModulePath.EscapePath(path));
         Assert.Equal(path, ModulePath.UnescapePath(esc));
+        Assert.Equal(esc, ModulePath.EscapeCase(path));
+    }
+
+    [Fact]
+    public void EscapeCase_encodes_what_the_checked_escapes_refuse()
+    {
+        // Proxy and sumdb request URLs are built from user-typed paths; the server, not the URL builder, judges them.
+        Assert.Throws<ModuleException>(() => ModulePath.EscapePath("github.com/Azure/bad path"));
+        Assert.Equal("github.com/!azure/bad path", ModulePath.EscapeCase("github.com/Azure/bad path"));
+        Assert.Throws<ModuleException>(() => ModulePath.EscapeVersion("v1.0.0/RC1"));
+        Assert.Equal("v1.0.0/!r!c1", ModulePath.EscapeCase("v1.0.0/RC1"));
     }
 
     [Theory]
