@@ -22,13 +22,13 @@ internal sealed class MSBuildOperationLog : IOperationLog
         switch (diagnostic.Severity)
         {
             case DiagnosticSeverity.Error:
-                _log.LogError("GoDocker", diagnostic.Code, null, diagnostic.HelpLink, file, l?.Line ?? 0, l?.Column ?? 0, l?.EndLine ?? 0, l?.EndColumn ?? 0, "{0}", diagnostic.Message);
+                _log.LogError(null, diagnostic.Code, null, diagnostic.HelpLink, file, l?.Line ?? 0, l?.Column ?? 0, l?.EndLine ?? 0, l?.EndColumn ?? 0, "{0}", diagnostic.Message);
                 break;
             case DiagnosticSeverity.Warning:
-                _log.LogWarning("GoDocker", diagnostic.Code, null, diagnostic.HelpLink, file, l?.Line ?? 0, l?.Column ?? 0, l?.EndLine ?? 0, l?.EndColumn ?? 0, "{0}", diagnostic.Message);
+                _log.LogWarning(null, diagnostic.Code, null, diagnostic.HelpLink, file, l?.Line ?? 0, l?.Column ?? 0, l?.EndLine ?? 0, l?.EndColumn ?? 0, "{0}", diagnostic.Message);
                 break;
             default:
-                _log.LogMessage("GoDocker", diagnostic.Code, null, file, l?.Line ?? 0, l?.Column ?? 0, l?.EndLine ?? 0, l?.EndColumn ?? 0, MessageImportance.High, "{0}", diagnostic.Message);
+                _log.LogMessage(null, diagnostic.Code, null, file, l?.Line ?? 0, l?.Column ?? 0, l?.EndLine ?? 0, l?.EndColumn ?? 0, MessageImportance.High, "{0}", diagnostic.Message);
                 break;
         }
     }

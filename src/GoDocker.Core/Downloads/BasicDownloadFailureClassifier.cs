@@ -15,16 +15,19 @@ public sealed partial class BasicDownloadFailureClassifier : IDownloadFailureCla
         var match = ProxyNotFound().Match(output);
         if (match.Success)
         {
-            var path = Unescape(match.Groups["path"].Value);
+            var path = match.Groups["path"].Value;
             var version = match.Groups["version"].Value;
+            var url = match.Groups["url"].Value;
+            var at = url.IndexOf("/" + Escape(path) + "/@v/", StringComparison.Ordinal);
+            var proxy = at > 0 ? url[..at] : url;
             var location = RequireLine(settings.GoModFile, path) ?? SourceLocation.Of(settings.GoModFile);
-            return [DiagnosticCatalog.ModuleVersionNotFound.Create(location, path, version, match.Groups["proxy"].Value, match.Groups["status"].Value)];
+            return [DiagnosticCatalog.ModuleVersionNotFound.Create(location, path, version, proxy, match.Groups["status"].Value)];
         }
         var tail = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).TakeLast(8);
         return [DiagnosticCatalog.UnclassifiedDownloadFailure.Create(SourceLocation.Of(settings.GoModFile), string.Join("\n", tail))];
     }
 
-    private static string Unescape(string path) => EscapedUpper().Replace(path.Replace("%21", "!"), m => m.Groups[1].Value.ToUpperInvariant());
+    private static string Escape(string path) => string.Concat(path.Select(c => char.IsUpper(c) ? "!" + char.ToLowerInvariant(c) : c.ToString()));
 
     private static SourceLocation? RequireLine(string goMod, string path)
     {
@@ -44,9 +47,6 @@ public sealed partial class BasicDownloadFailureClassifier : IDownloadFailureCla
         return null;
     }
 
-    [GeneratedRegex(@"reading (?<proxy>\S+?)/(?<path>[^\s@]+)/@v/(?<version>[^\s/]+?)\.(?:info|mod|zip): (?<status>(?:404|410)[^\n]*)")]
+    [GeneratedRegex(@"(?<path>[^\s@:]+)@(?<version>[^\s:]+): reading (?<url>\S+): (?<status>(?:404|410)[^\n]*)")]
     private static partial Regex ProxyNotFound();
-
-    [GeneratedRegex("!([a-z])")]
-    private static partial Regex EscapedUpper();
 }

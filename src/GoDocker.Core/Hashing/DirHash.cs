@@ -53,24 +53,28 @@ public static class DirHash
         return Hash1Async(files.Keys, (name, _) => ValueTask.FromResult<Stream>(OpenRead(files[name])), cancellationToken);
     }
 
-    /// <summary>dirhash.DirFiles: hash names (forward slashes, prefix in place of dir) mapped to the files on disk.</summary>
+    /// <summary>dirhash.DirFiles: hash names (forward slashes, prefix in place of dir) mapped to the files on disk.
+    /// Like filepath.Walk it never descends into a symlinked directory; the link itself counts as a file.</summary>
     public static Dictionary<string, string> DirFiles(string dir, string prefix)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var root = Path.GetFullPath(dir);
         if (!Directory.Exists(root)) throw new ModuleException($"{root} is not a directory");
-        foreach (var file in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions
-                 {
-                     RecurseSubdirectories = true,
-                     AttributesToSkip = 0,
-                     IgnoreInaccessible = false,
-                     ReturnSpecialDirectories = false,
-                 }))
+        var pending = new Stack<DirectoryInfo>();
+        pending.Push(new DirectoryInfo(root));
+        while (pending.Count > 0)
         {
-            // Walk uses Lstat: a symlink to a directory counts as a file and is not descended into.
-            if (file is DirectoryInfo && file.LinkTarget is null) continue;
-            var rel = Path.GetRelativePath(root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            result[JoinSlash(prefix, rel)] = file.FullName;
+            // .NET's recursive enumeration follows directory symlinks, so walk one level at a time.
+            foreach (var entry in pending.Pop().EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0 }))
+            {
+                if (entry is DirectoryInfo sub && entry.LinkTarget is null)
+                {
+                    pending.Push(sub);
+                    continue;
+                }
+                var rel = Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                result[JoinSlash(prefix, rel)] = entry.FullName;
+            }
         }
         return result;
     }

@@ -31,7 +31,8 @@ public sealed class ProjectFilePositions
                 {
                     continue;
                 }
-                var location = new SourceLocation(projectPath, info.LineNumber, info.LinePosition);
+                // LinePosition is the name after "<"; point at the "<" itself.
+                var location = new SourceLocation(projectPath, info.LineNumber, Math.Max(1, info.LinePosition - 1));
                 if (reader.Depth == 2 && parent == "PropertyGroup")
                 {
                     positions._properties[reader.LocalName] = location;

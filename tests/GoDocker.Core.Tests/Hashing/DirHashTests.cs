@@ -76,4 +76,17 @@ public class DirHashTests
         Assert.StartsWith("h1:", viaZipName);
         Assert.NotEqual(DirHash.EmptyHash, viaZipName);
     }
+
+    [Fact]
+    public async Task HashDir_does_not_follow_directory_symlinks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var tmp = new ZipTestData.TempDir();
+        ZipTestData.WriteFiles(tmp.Path, [("real/f.txt", "x"u8.ToArray())]);
+        Directory.CreateSymbolicLink(Path.Combine(tmp.Path, "link"), Path.Combine(tmp.Path, "real"));
+        var names = DirHash.DirFiles(tmp.Path, "p").Keys.Order(StringComparer.Ordinal).ToList();
+        // Go's filepath.Walk lists the link itself and never what is behind it.
+        Assert.Equal(["p/link", "p/real/f.txt"], names);
+        await Assert.ThrowsAnyAsync<Exception>(() => DirHash.HashDirAsync(tmp.Path, "p", ct));
+    }
 }

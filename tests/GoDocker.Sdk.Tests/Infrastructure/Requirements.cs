@@ -1,0 +1,65 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace GoDocker.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// Docker- and Go-dependent tests skip with a visible reason where the machine lacks them, and fail instead when
+/// GODOCKER_REQUIRE_DOCKER=1 (CI sets it), so CI can never pass by skipping.
+/// </summary>
+public static class Requirements
+{
+    public const string BaseImage = "godocker-test/golang:1.19";
+    public const string BaseImageWithoutCertificates = "godocker-test/golang:1.19-nocerts";
+    public const string RuntimeImage = "godocker-test/runtime:latest";
+
+    private static readonly Lazy<string?> DockerProblem = new(() => Check(
+        ("/usr/bin/docker", ["version", "--format", "{{.Server.Version}}"], "no Docker engine answers (run build/docker-setup.sh)"),
+        ("/usr/bin/docker", ["image", "inspect", BaseImage], $"the test image {BaseImage} is missing (run build/test-images.sh)")));
+
+    private static readonly Lazy<string?> GoProblem = new(() => Check(("go", ["version"], "no 'go' on PATH (apt-get install golang-go)")));
+
+    public static bool Required => Environment.GetEnvironmentVariable("GODOCKER_REQUIRE_DOCKER") == "1";
+
+    public static void Docker()
+    {
+        Go();
+        Need(DockerProblem.Value);
+    }
+
+    public static void Go() => Need(GoProblem.Value);
+
+    private static void Need(string? problem)
+    {
+        if (problem is null)
+        {
+            return;
+        }
+        if (Required)
+        {
+            Assert.Fail($"GODOCKER_REQUIRE_DOCKER=1 but {problem}.");
+        }
+        Assert.Skip($"Skipped: {problem}.");
+    }
+
+    private static string? Check(params (string File, string[] Args, string Problem)[] checks)
+    {
+        foreach (var (file, args, problem) in checks)
+        {
+            try
+            {
+                var result = Cli.Wrap(file).WithArguments(args).WithValidation(CommandResultValidation.None)
+                    .ExecuteBufferedAsync().GetAwaiter().GetResult();
+                if (result.ExitCode != 0)
+                {
+                    return problem;
+                }
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+            {
+                return problem;
+            }
+        }
+        return null;
+    }
+}

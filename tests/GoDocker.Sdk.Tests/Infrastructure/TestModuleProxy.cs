@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace GoDocker.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// A GOPROXY-protocol server on 127.0.0.1 over in-memory files, recording every request so tests can assert what
+/// the go command fetched (and that a no-op build fetched nothing).
+/// </summary>
+public sealed class TestModuleProxy : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _requests = new();
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+
+    public TestModuleProxy()
+    {
+        Port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+    public string Url => $"http://127.0.0.1:{Port}";
+    public IReadOnlyList<string> Requests => _requests.ToArray();
+
+    /// <summary>When set, requests without these basic-auth credentials get 401.</summary>
+    public (string User, string Password)? RequiredCredentials { get; set; }
+
+    public void Add(TestGoModule module)
+    {
+        foreach (var (path, content) in module.ProxyFiles())
+        {
+            _files[path] = content;
+        }
+    }
+
+    public void ClearRequests() => _requests.Clear();
+
+    public static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            var path = context.Request.Url!.AbsolutePath;
+            _requests.Enqueue(path);
+            using var response = context.Response;
+            if (RequiredCredentials is { } credentials && !Authorized(context.Request, credentials))
+            {
+                response.StatusCode = 401;
+                response.AddHeader("WWW-Authenticate", "Basic realm=\"modules\"");
+                continue;
+            }
+            if (_files.TryGetValue(path, out var content))
+            {
+                response.StatusCode = 200;
+                response.ContentLength64 = content.Length;
+                await response.OutputStream.WriteAsync(content);
+            }
+            else
+            {
+                response.StatusCode = 404;
+                var body = Encoding.UTF8.GetBytes("not found: " + path);
+                await response.OutputStream.WriteAsync(body);
+            }
+        }
+    }
+
+    private static bool Authorized(HttpListenerRequest request, (string User, string Password) credentials)
+    {
+        var header = request.Headers["Authorization"];
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.User}:{credentials.Password}"));
+        return header == expected;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _loop.ConfigureAwait(false);
+    }
+}
