@@ -125,6 +125,11 @@ start_server() {
   die "$name did not start"
 }
 
+# The proxy appends to its log through an open handle, so the log is never truncated: scripts mark its length and
+# read what came after. proxy_mark LOG prints the mark; proxy_since LOG MARK OUT writes the requests since.
+proxy_mark() { wc -l <"$1"; }
+proxy_since() { tail -n +"$(( $2 + 1 ))" "$1" >"$3"; }
+
 # Sums a counting proxy's log (path TAB status TAB bytes): requests and body bytes, optionally for paths matching a regex.
 log_requests() { awk -F'\t' -v re="${2:-.}" '$1 ~ re {n++} END {print n+0}' "$1" 2>/dev/null || echo 0; }
 log_bytes() { awk -F'\t' -v re="${2:-.}" '$1 ~ re && $2 == 200 {b+=$3} END {print b+0}' "$1" 2>/dev/null || echo 0; }

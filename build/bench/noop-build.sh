@@ -32,7 +32,7 @@ run_logged "$work/build.log" dotnet build "$work/goproj/service.goproj" "${flags
 run_logged "$work/build.log" dotnet build "$work/notargets/service.proj" "${flags[@]}"
 run_logged "$work/build.log" dotnet build "$work/goproj/service.goproj" "${flags[@]}"
 run_logged "$work/build.log" dotnet build "$work/notargets/service.proj" "${flags[@]}"
-: >"$work/proxy.log"
+mark=$(proxy_mark "$work/proxy.log")
 
 goproj=() notargets=()
 for i in $(seq 1 "$runs"); do
@@ -40,11 +40,12 @@ for i in $(seq 1 "$runs"); do
   goproj+=("$(timed_ms "$work/build.log" dotnet build "$work/goproj/service.goproj" "${flags[@]}")")
   notargets+=("$(timed_ms "$work/build.log" dotnet build "$work/notargets/service.proj" "${flags[@]}")")
 done
+proxy_since "$work/proxy.log" "$mark" "$work/requests.log"
 g=$(median "${goproj[@]}")
 n=$(median "${notargets[@]}")
 say "no-op dotnet build, $runs runs each, median: .goproj ${g} ms, NoTargets ${n} ms"
 say "  .goproj runs:   ${goproj[*]}"
 say "  NoTargets runs: ${notargets[*]}"
 verdict noop-build "$(ratio "$g" "$n")" 1.10
-fact noop-build-proxy-requests "$(log_requests "$work/proxy.log")" 0
+fact noop-build-proxy-requests "$(log_requests "$work/requests.log")" 0
 exit $bench_failed

@@ -40,6 +40,10 @@ switch (args.FirstOrDefault())
 
 var smoke = args.Contains("--smoke");
 var rest = args.Where(a => a != "--smoke").ToArray();
+if (!rest.Contains("--filter"))
+{
+    rest = [.. rest, "--filter", "*"];
+}
 IConfig config = DefaultConfig.Instance.WithOptions(ConfigOptions.DisableLogFile);
 // In process: no per-run generated project to restore and build, which offline CI and a loaded 2-core box cannot
 // afford. Smoke: one warm-up and three measured iterations, enough to prove the benchmarks still run.
@@ -47,7 +51,7 @@ var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
 config = smoke
     ? config.AddJob(job.WithWarmupCount(1).WithIterationCount(3).WithId("smoke"))
     : config.AddJob(job.WithId("full"));
-var summaries = BenchmarkSwitcher.FromTypes([typeof(ParserBenchmarks), typeof(HashBenchmarks)]).Run(rest.Length > 0 ? rest : ["--filter", "*"], config);
+var summaries = BenchmarkSwitcher.FromTypes([typeof(ParserBenchmarks), typeof(HashBenchmarks)]).Run(rest, config);
 
 double? Mean(string method) =>
     summaries.SelectMany(s => s.Reports).FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)?.ResultStatistics?.Mean;
