@@ -26,39 +26,39 @@ public sealed class GoModFuzzTests
 
     private static void Holds(MutatedFile file) => Holds(file.Bytes, file.ToString);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Truncated_at_a_random_byte() =>
         Prop.ForAll(Mutations.Of(Corpus.GoMods, Mutations.Truncation), Holds);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Random_spans_deleted() =>
         Prop.ForAll(Mutations.Of(Corpus.GoMods, Mutations.Deletion, 1, 4), Holds);
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 400)]
     public Property Syntax_tokens_inserted_parens_quotes_arrows_comments_keywords() =>
         Prop.ForAll(Mutations.Of(Corpus.GoMods, Mutations.TokenInsertion, 1, 5), Holds);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Invalid_utf8_nul_bom_and_control_bytes_inserted() =>
         Prop.ForAll(Mutations.Of(Corpus.GoMods, Mutations.HostileInsertion, 1, 3), Holds);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Random_bytes_overwritten() =>
         Prop.ForAll(Mutations.Of(Corpus.GoMods, Mutations.ByteOverwrite, 1, 8), Holds);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Lines_duplicated_dropped_or_moved() =>
         Prop.ForAll(Mutations.Of(Corpus.GoMods, Mutations.LineShuffle, 1, 4), Holds);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Several_kinds_of_fault_stacked() =>
         Prop.ForAll(Mutations.Of(Corpus.GoMods, Mutations.AnyEdit, 2, 8), Holds);
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 600)]
     public Property Generated_directive_lines_and_blocks_valid_or_not() =>
         Prop.ForAll(Mutations.DirectiveLines(Verbs), text => Holds(Encoding.UTF8.GetBytes(text), () => text));
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 600)]
     public Property Arbitrary_bytes() =>
         Prop.ForAll(Mutations.ArbitraryBytes, bytes => Holds(bytes, () => Convert.ToHexString(bytes)));
 

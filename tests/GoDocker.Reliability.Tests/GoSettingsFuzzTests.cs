@@ -99,32 +99,32 @@ public sealed class GoSettingsFuzzTests : IDisposable
         }
     }
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 400)]
     public Property Goproxy_with_malformed_urls_schemes_and_separators() =>
         Prop.ForAll(Joined(ProxyEntries, ",", "|", ",,", "||", " , ", ",|").ToArbitrary(), v => Holds("GoProxy", v));
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Goproxy_of_arbitrary_text(string? value) =>
         Prop.ForAll(Gen.Constant(value ?? "").ToArbitrary(), v => Holds("GoProxy", v));
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 400)]
     public Property Gosumdb_with_malformed_names_keys_and_urls() =>
         Prop.ForAll(Gen.OneOf(SumDbValues, Joined(SumDbValues, " ", "+", "  ")).ToArbitrary(), v => Holds("GoSumDb", v));
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Gosumdb_of_arbitrary_text(string? value) =>
         Prop.ForAll(Gen.Constant(value ?? "").ToArbitrary(), v => Holds("GoSumDb", v));
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 400)]
     public Property Private_patterns_with_malformed_globs_classes_and_escapes() =>
         Prop.ForAll((from p in Gen.Elements(PatternProperties) from v in Joined(Globs, ",", ",,", "/,") select (p, v)).ToArbitrary(),
             t => Holds(t.p, t.v));
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Private_patterns_of_arbitrary_text(string? value) =>
         Prop.ForAll(Gen.Elements(PatternProperties).ToArbitrary(), p => Holds(p, value ?? ""));
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Values_with_line_breaks_tabs_and_control_characters() =>
         Prop.ForAll((from p in Gen.Elements(["GoProxy", "GoSumDb", .. PatternProperties])
                      from head in ProxyEntries
@@ -132,7 +132,7 @@ public sealed class GoSettingsFuzzTests : IDisposable
                      select (p, head + junk + "x")).ToArbitrary(),
             t => Holds(t.p, t.Item2));
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 600)]
     public Property Glob_matching_with_pathological_stars_classes_and_escapes() =>
         Prop.ForAll((from g in Globs from n in Gen.Elements("example.com/a/b", "a", "", "[", "\\", "é/x", "a.b.z/!") select (g, n)).ToArbitrary(),
             t => BoundedRun.Run(() => GoPathGlob.TryMatch(t.g, t.n, out _) || true, () => $"path.Match({t.g}, {t.n})"));

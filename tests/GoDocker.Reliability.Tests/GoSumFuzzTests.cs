@@ -30,31 +30,31 @@ public sealed class GoSumFuzzTests
 
     private static void Holds(MutatedFile file) => Holds(file.Bytes, file.ToString);
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Truncated_at_a_random_byte() =>
         Prop.ForAll(Mutations.Of(Corpus.GoSums, Mutations.Truncation), Holds);
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Fields_or_parts_of_lines_deleted() =>
         Prop.ForAll(Mutations.Of(Corpus.GoSums, Mutations.Deletion, 1, 4), Holds);
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Extra_fields_separators_and_line_breaks_inserted() =>
         Prop.ForAll(Mutations.Of(Corpus.GoSums, Mutations.TokenInsertion, 1, 5), Holds);
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Invalid_utf8_nul_bom_and_unicode_spaces_inserted() =>
         Prop.ForAll(Mutations.Of(Corpus.GoSums, Mutations.HostileInsertion, 1, 4), Holds);
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Merge_leftovers_lines_duplicated_dropped_or_moved() =>
         Prop.ForAll(Mutations.Of(Corpus.GoSums, Mutations.LineShuffle, 1, 6), Holds);
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Several_kinds_of_fault_stacked() =>
         Prop.ForAll(Mutations.Of(Corpus.GoSums, Mutations.AnyEdit, 2, 8), Holds);
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 600)]
     public Property Arbitrary_bytes() =>
         Prop.ForAll(Mutations.ArbitraryBytes, bytes => Holds(bytes, () => Convert.ToHexString(bytes)));
 

@@ -20,23 +20,23 @@ public sealed class GoWorkFuzzTests
 
     private static void Holds(MutatedFile file) => Holds(file.Bytes, file.ToString);
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Truncated_at_a_random_byte() =>
         Prop.ForAll(Mutations.Of(Corpus.GoWorks, Mutations.Truncation), Holds);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Syntax_tokens_inserted_parens_quotes_arrows_comments_keywords() =>
         Prop.ForAll(Mutations.Of(Corpus.GoWorks, Mutations.TokenInsertion, 1, 5), Holds);
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 200)]
     public Property Invalid_utf8_nul_bom_and_control_bytes_inserted() =>
         Prop.ForAll(Mutations.Of(Corpus.GoWorks, Mutations.HostileInsertion, 1, 3), Holds);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public Property Several_kinds_of_fault_stacked() =>
         Prop.ForAll(Mutations.Of(Corpus.GoWorks, Mutations.AnyEdit, 2, 8), Holds);
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 600)]
     public Property Generated_use_replace_and_go_lines_valid_or_not() =>
         Prop.ForAll(Mutations.DirectiveLines(Verbs), text => Holds(Encoding.UTF8.GetBytes(text), () => text));
 
