@@ -34,7 +34,17 @@ sample() {
 }
 
 run_tests() {
-  dotnet test --solution GoDocker.Sdk.sln "$@"
+  local log status
+  log=$(mktemp)
+  set +e
+  dotnet test --solution GoDocker.Sdk.sln "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  set -e
+  # One plain closing line, summed over the test projects, for people and CI log readers alike.
+  awk '/^  total: /{t+=$2} /^  failed: /{f+=$2} /^  succeeded: /{s+=$2} /^  skipped: /{k+=$2}
+       END { if (t > 0) printf "tests: %d passed, %d failed, %d skipped\n", s, f, k }' "$log"
+  rm -f "$log"
+  return "$status"
 }
 
 case "${1:-}" in

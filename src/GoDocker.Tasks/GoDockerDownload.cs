@@ -1,4 +1,5 @@
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Classification;
 using GoDocker.Core.Downloads;
 using Microsoft.Build.Framework;
 
@@ -22,7 +23,7 @@ public sealed class GoDockerDownload : GoProjectTask
             return;
         }
         var request = new DownloadRequest(settings, DockerfilePath, DepsStageBuildArguments.For(settings, DockerfilePath));
-        var outcome = await new DownloadStage(new BasicDownloadFailureClassifier()).RunAsync(request, log, cancellationToken).ConfigureAwait(false);
+        var outcome = await new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken).ConfigureAwait(false);
         foreach (var d in outcome.Diagnostics)
         {
             log.Report(d);

@@ -1,5 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.Preflight;
+using GoDocker.Core.Verification;
 
 namespace GoDocker.Tasks;
 
@@ -13,16 +13,15 @@ public sealed class GoDockerVerify : GoProjectTask
         {
             return; // GoDockerGenerate reported them.
         }
-        foreach (var result in await new ProxyReachabilityCheck().CheckAsync(settings, cancellationToken).ConfigureAwait(false))
+        var report = await ProjectVerification.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+        foreach (var endpoint in report.Endpoints)
         {
-            if (result.Diagnostic is { } d)
-            {
-                log.Report(d);
-            }
-            else
-            {
-                log.Progress($"Verify: {result.Proxy} answers ({result.Detail}).");
-            }
+            log.Progress($"Verify: {endpoint.Target}: {endpoint.Summary}");
+        }
+        log.Progress($"Verify: {report.Verdict.Summary}");
+        foreach (var d in report.Diagnostics)
+        {
+            log.Report(d);
         }
     }
 }

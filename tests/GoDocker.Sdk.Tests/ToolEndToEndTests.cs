@@ -14,7 +14,8 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
         proxy.Add(dependency);
         var closed = $"http://127.0.0.1:{TestModuleProxy.FreePort()}";
         using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings($"{proxy.Url}|{closed}"))
+            // Under ',' the go command stops at a proxy it cannot connect to: the working proxy after it is never asked.
+            .WithProject(TestGoProject.LocalDockerSettings($"{closed},{proxy.Url}"))
             .WithMainModule(dependency);
         Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
         var install = await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version);
@@ -40,5 +41,64 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--no-such-option", run.Output);
+    }
+}
+
+/// <summary>The tool's Go-semantics commands agree with the real go command.</summary>
+public sealed class ToolGoSemanticsTests(SdkPackages packages)
+{
+    [Fact]
+    public async Task Hash_equals_the_go_sum_line_go_writes_and_modfile_equals_go_mod_edit_json()
+    {
+        Requirements.Go();
+        await using var proxy = new TestModuleProxy();
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages).WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        var zip = project.Path("dep.zip");
+        File.WriteAllBytes(zip, dependency.ProxyFiles().Single(f => f.UrlPath.EndsWith(".zip", StringComparison.Ordinal)).Content);
+
+        var hash = await project.DotnetAsync("tool", "run", "godocker", "hash", zip, "--module", $"{dependency.Path}@{dependency.Version}");
+        var modfile = await project.DotnetAsync("tool", "run", "godocker", "modfile", project.GoModPath, "--json", "--go", "1.19");
+        var goJson = await CommandRun.ExecuteAsync("go", ["mod", "edit", "-json"], project.Directory, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(hash.ExitCode == 0, hash.ToString());
+        var sumLine = File.ReadAllLines(project.GoSumPath).Single(l => l.StartsWith($"{dependency.Path} {dependency.Version} ", StringComparison.Ordinal));
+        Assert.Equal(sumLine.Split(' ')[2], hash.Output.Trim());
+        Assert.Equal(0, modfile.ExitCode);
+        Assert.Equal(goJson.Output, modfile.Output);
+    }
+}
+
+/// <summary>godocker explain on a saved CI log, through the packed tool.</summary>
+public sealed class ToolExplainTests(SdkPackages packages)
+{
+    [Fact]
+    public async Task Explain_classifies_a_saved_log_at_the_require_line_as_json()
+    {
+        Requirements.Go();
+        using var project = new TestGoProject(packages);
+        File.WriteAllText(project.GoModPath, "module example.com/app\n\ngo 1.19\n\nrequire github.com/Azure/go-autorest v14.2.0+incompatible\n");
+        var log = project.Path("ci.log");
+        File.WriteAllText(log, """
+            #8 [deps 4/4] RUN --mount=type=cache,target=/go/pkg/mod go mod download && go mod verify
+            #8 0.532 go: github.com/Azure/go-autorest@v14.2.0+incompatible: reading https://goproxy.example.corp/github.com/!azure/go-autorest/@v/v14.2.0+incompatible.info: 410 Gone
+            #8 ERROR: process "/bin/sh -c go mod download && go mod verify" did not complete successfully: exit code: 1
+            """);
+        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+
+        var explain = await project.DotnetAsync("tool", "run", "godocker", "explain", log, "--project", project.Directory, "--format", "json");
+
+        Assert.Equal(1, explain.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(explain.Output);
+        var diagnostic = json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Single(d => d.GetProperty("code").GetString() == "GD6001");
+        Assert.Equal(project.GoModPath, diagnostic.GetProperty("file").GetString());
+        Assert.Equal(5, diagnostic.GetProperty("line").GetInt32());
+        Assert.EndsWith("docs/diagnostics/GD6001.md", diagnostic.GetProperty("helpLink").GetString());
     }
 }

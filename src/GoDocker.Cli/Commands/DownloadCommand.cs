@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Dockerfiles;
+using GoDocker.Core.Classification;
 using GoDocker.Core.Downloads;
 
 namespace GoDocker.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class DownloadCommand
                     Path.GetRelativePath(settings.DockerContext, Path.Combine(Path.GetDirectoryName(settings.GoModFile)!, "go.sum")).Replace('\\', '/'));
                 GeneratedFile.WriteIfChanged(context.DockerfilePath, dockerfile);
                 var request = new DownloadRequest(settings, context.DockerfilePath, DepsStageBuildArguments.For(settings, context.DockerfilePath));
-                var outcome = await new DownloadStage(new BasicDownloadFailureClassifier()).RunAsync(request, log, cancellationToken);
+                var outcome = await new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken);
                 diagnostics.AddRange(outcome.Diagnostics);
                 log.Progress($"Download {outcome.Kind.ToString().ToLowerInvariant()} ({outcome.Runner}, {outcome.Duration.TotalSeconds:0.0} s).");
             }

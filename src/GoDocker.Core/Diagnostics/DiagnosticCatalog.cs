@@ -89,6 +89,8 @@ public static class DiagnosticCatalog
         "No module download path works: {0}");
     public static readonly DiagnosticDescriptor ProbeTimedOut = Error("GD3012", "Endpoint did not answer in time",
         "{0} did not answer within {1} ({2}). Raise GoVerifyTimeout, or fix the network path to it.");
+    public static readonly DiagnosticDescriptor NetworkUnreachable = Error("GD3020", "No route to host",
+        "There is no route to {0} for {1} ({2}). The build's network cannot reach it: check GoDockerNetwork, or set HTTPS_PROXY to a proxy that can.");
 
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
@@ -111,6 +113,8 @@ public static class DiagnosticCatalog
         "The base image {0} has no CA bundle where Go looks for one ({1}), so every HTTPS download fails. Use an image with ca-certificates, or add GoCaCertificate items.");
     public static readonly DiagnosticDescriptor TlsHandshakeFailed = Error("GD4010", "TLS handshake failed",
         "The TLS handshake with {0} failed: {1}.");
+    public static readonly DiagnosticDescriptor TlsInterceptionTrusted = Info("GD4020", "TLS interception trusted through GoCaCertificate",
+        "{0} is a public host but answered with a certificate issued by '{1}', which only a GoCaCertificate item trusts: a corporate proxy intercepts TLS. Downloads work as long as every build gets that GoCaCertificate.");
 
     // GD5xxx: Docker engine, BuildKit and images.
     public static readonly DiagnosticDescriptor DockerEngineUnreachable = Error("GD5001", "Docker engine unreachable",
@@ -138,7 +142,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ChecksumMismatch = Error("GD6003", "Checksum mismatch",
         "The downloaded {0}@{1} has hash {2} but go.sum records {3}. The content changed upstream or go.sum is wrong: investigate before you run 'go mod tidy'.");
     public static readonly DiagnosticDescriptor SecurityError = Error("GD6004", "Checksum database disagrees",
-        "SECURITY ERROR for {0}@{1}: go.sum and the checksum database disagree. Someone may be serving altered code; do not change go.sum until you know why.");
+        "SECURITY ERROR for {0}@{1}: the download has hash {2} but the checksum database {3} records {4}. The bits were changed at the origin or on the way (a proxy, a cache, an attacker); do not change go.sum until you know why.");
     public static readonly DiagnosticDescriptor CredentialsRequired = Error("GD6005", "Credentials required",
         "Fetching {0} needs credentials ({1}). Add a GoBuildSecret netrc, token or ssh item for its host and list the module in GoPrivate.");
     public static readonly DiagnosticDescriptor UnknownRevision = Error("GD6006", "Unknown revision",
@@ -153,6 +157,14 @@ public static class DiagnosticCatalog
         "No version of {0} matches '{1}'. Check the module path and that the proxy has it.");
     public static readonly DiagnosticDescriptor UnrecognizedImportPath = Error("GD6011", "Unrecognized import path",
         "The go command could not find the repository of {0}: {1}. For a private module, add it to GoPrivate and give credentials as a GoBuildSecret.");
+    public static readonly DiagnosticDescriptor ModulePathMismatch = Error("GD6020", "Module path mismatch",
+        "{0}@{1} declares its module path as {2}, but go.mod requires it as {0}. Require {2} instead (with 'replace {2} => {0} {1}' to use this copy), or fix the module line of {0}.");
+    public static readonly DiagnosticDescriptor GoModNeedsUpdates = Error("GD6021", "go.mod needs updates",
+        "go.mod does not list every requirement the build needs ({0}). Run 'go mod tidy' on a machine that can reach the proxy and commit go.mod and go.sum.");
+    public static readonly DiagnosticDescriptor PackageNotInModule = Error("GD6022", "Package not in module",
+        "Module {0} ({1}) does not contain package {2}. Check the import path, or require the module that holds the package (it may have moved to a /vN path).");
+    public static readonly DiagnosticDescriptor ToolchainDownloadFailed = Error("GD6023", "Go toolchain download failed",
+        "The go command could not download the Go toolchain {0} that go.mod asks for ({1}). Use a base image with Go {2} or later (GoBaseImage), or make golang.org/toolchain reachable through GoProxy.");
     public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
         "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
 

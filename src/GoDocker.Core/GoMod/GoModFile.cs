@@ -268,6 +268,10 @@ public sealed partial class GoModFile
         return null;
     }
 
+    /// <summary>Where the require line of <paramref name="modulePath"/> stands in the file at <paramref name="path"/>, or null.</summary>
+    public SourceLocation? LocateRequire(string modulePath, string path) =>
+        FindRequire(modulePath)?.Syntax is { } line ? LocationOf(line, path) : null;
+
     internal static IEnumerable<string> PathCandidates(string modulePath)
     {
         yield return modulePath;

@@ -40,6 +40,16 @@ public static partial class ModRules
     /// <summary>Whether s must be quoted to stand as one go.mod token.</summary>
     public static bool MustQuote(string s)
     {
+        if (System.Text.Ascii.IsValid(s))
+        {
+            // The usual case: plain ASCII module paths and versions.
+            foreach (var c in s)
+            {
+                if (c is ' ' or '"' or '\'' or '`' || c < 0x20 || c == 0x7F) return true;
+                if (c is '(' or ')' or '[' or ']' or '{' or '}' or ',' && s.Length > 1) return true;
+            }
+            return s.Length == 0 || s.Contains("//", StringComparison.Ordinal) || s.Contains("/*", StringComparison.Ordinal);
+        }
         foreach (var (r, _) in GoRunes(s))
         {
             switch (r)

@@ -80,6 +80,7 @@ public static class ModSyntaxParser
         private (int Rune, int Size) Decode(int at)
         {
             if (at >= complete.Length) return (0, 0);
+            if (complete[at] < 0x80) return (complete[at], 1);
             var status = Rune.DecodeFromUtf8(complete.AsSpan(at), out var rune, out var size);
             // Like utf8.DecodeRune, every byte of an invalid sequence is its own U+FFFD.
             if (status != System.Buffers.OperationStatus.Done) return (0xFFFD, 1);
@@ -114,7 +115,7 @@ public static class ModSyntaxParser
         private void EndToken(int kind)
         {
             token.Kind = kind;
-            var text = Modules.GoText.FromBytes(complete.AsSpan(tokenStart, remaining - tokenStart));
+            var text = GoUnicode.FromBytes(complete.AsSpan(tokenStart, remaining - tokenStart));
             if (IsCommentKind(kind))
             {
                 if (text.EndsWith("\r\n", StringComparison.Ordinal)) text = text[..^2];

@@ -75,7 +75,7 @@ public sealed class GoSumFile
         return f;
     }
 
-    public static GoSumFile Parse(string fileName, byte[] data) => Parse(fileName, GoText.FromBytes(data));
+    public static GoSumFile Parse(string fileName, byte[] data) => Parse(fileName, GoUnicode.FromBytes(data));
 
     /// <summary>Reads go.sum, collecting malformed lines in <see cref="Errors"/> instead of failing (what 'go mod tidy' does).</summary>
     public static GoSumFile ParseLenient(string fileName, string data)
@@ -84,13 +84,16 @@ public sealed class GoSumFile
         var errors = new List<GoSumError>();
         var lineno = 0;
         var pos = 0;
+        var nextLineByte = 0;
         while (pos < data.Length)
         {
             lineno++;
             var nl = data.IndexOf('\n', pos);
             var line = nl < 0 ? data[pos..] : data[pos..nl];
-            var lineByte = pos;
             pos = nl < 0 ? data.Length : nl + 1;
+            var ascii = System.Text.Ascii.IsValid(line);
+            var lineByte = nextLineByte;
+            nextLineByte += (ascii ? line.Length : System.Text.Encoding.UTF8.GetByteCount(line)) + 1;
             var fields = Fields(line);
             if (fields.Count == 0) continue;
             if (fields.Count != 3)
@@ -101,9 +104,12 @@ public sealed class GoSumFile
             if (fields[2].Text == EmptyGoModHash) continue;
             ModSpan Span((string Text, int Start) f)
             {
-                var startRune = line[..f.Start].EnumerateRunes().Count() + 1;
-                var endRune = startRune + f.Text.EnumerateRunes().Count();
-                return new ModSpan(new ModPosition(lineno, startRune, lineByte + f.Start), new ModPosition(lineno, endRune, lineByte + f.Start + f.Text.Length));
+                // Columns count runes; for the usual ASCII line that is the UTF-16 index.
+                var startRune = (ascii ? f.Start : line.AsSpan(0, f.Start).ToString().EnumerateRunes().Count()) + 1;
+                var endRune = startRune + (ascii ? f.Text.Length : f.Text.EnumerateRunes().Count());
+                var startByte = lineByte + (ascii ? f.Start : System.Text.Encoding.UTF8.GetByteCount(line.AsSpan(0, f.Start)));
+                var endByte = startByte + (ascii ? f.Text.Length : System.Text.Encoding.UTF8.GetByteCount(f.Text));
+                return new ModSpan(new ModPosition(lineno, startRune, startByte), new ModPosition(lineno, endRune, endByte));
             }
             lines.Add(new GoSumLine(fields[0].Text, fields[1].Text, fields[2].Text, lineno, Span(fields[0]), Span(fields[1]), Span(fields[2])));
         }

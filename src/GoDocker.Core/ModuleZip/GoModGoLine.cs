@@ -31,7 +31,9 @@ internal static partial class GoModGoLine
             if (fields.Length == 0) continue;
             if (fields[^1] == "(") depth++;
             if (fields[0] == ")") depth = Math.Max(0, depth - 1);
-            if (depth > 0 || fields[0] != "go" || fields.Length != 2) continue;
+            if (depth > 0 || fields[0] != "go") continue;
+            // A repeated go line or a malformed one makes ParseLax fail, and then no version is known.
+            if (version is not null || fields.Length != 2) return "";
             var v = fields[1].Trim('"');
             if (GoVersionRegex().IsMatch(v))
             {

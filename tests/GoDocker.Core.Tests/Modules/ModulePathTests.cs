@@ -10,7 +10,6 @@ public class ModulePathTests
     public static TheoryData<string> EscapeCases => XModTable.Cases("module/escapeTests.json");
     public static TheoryData<string> BadUnescapeCases => XModTable.Cases("module/badUnescape.json");
     public static TheoryData<string> MatchPathMajorCases => XModTable.Cases("module/matchPathMajorTests.json");
-    public static TheoryData<string> PrefixPatternCases => XModTable.Cases("module/matchPrefixPatternsTests.json");
 
     private static string PathOf(System.Text.Json.JsonElement c) =>
         c.GetProperty("path").ValueKind == System.Text.Json.JsonValueKind.Null
@@ -116,14 +115,6 @@ public class ModulePathTests
     {
         var c = XModTable.Parse(json);
         Assert.Equal(c.Bool("want"), ModulePath.MatchPathMajor(c.Str("v"), c.Str("pathMajor")));
-    }
-
-    [Theory]
-    [MemberData(nameof(PrefixPatternCases))]
-    public void MatchPrefixPatterns_follows_x_mod(string json)
-    {
-        var c = XModTable.Parse(json);
-        Assert.Equal(c.Bool("want"), PathPattern.MatchPrefixPatterns(c.Str("globs"), c.Str("target")));
     }
 
     [Fact]

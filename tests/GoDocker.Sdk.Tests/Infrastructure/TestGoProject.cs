@@ -103,9 +103,17 @@ public sealed class TestGoProject : IDisposable
         proxy.ClearRequests();
     }
 
-    public async Task<BuildRun> DotnetAsync(params string[] args)
+    public Task<BuildRun> DotnetAsync(params string[] args) => DotnetAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs dotnet with the isolated package folder plus <paramref name="environment"/>.</summary>
+    public async Task<BuildRun> DotnetAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var run = await CommandRun.ExecuteAsync("dotnet", args, Directory, _packages.BuildEnvironment(), TimeSpan.FromMinutes(5));
+        var env = new Dictionary<string, string?>(_packages.BuildEnvironment());
+        foreach (var (key, value) in environment)
+        {
+            env[key] = value;
+        }
+        var run = await CommandRun.ExecuteAsync("dotnet", args, Directory, env, TimeSpan.FromMinutes(5));
         return new BuildRun(run);
     }
 

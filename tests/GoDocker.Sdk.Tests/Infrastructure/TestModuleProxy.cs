@@ -28,6 +28,9 @@ public sealed class TestModuleProxy : IAsyncDisposable
     public string Url => $"http://127.0.0.1:{Port}";
     public IReadOnlyList<string> Requests => _requests.ToArray();
 
+    /// <summary>Runs before a request is answered; a test can hold a response back to keep a download in flight.</summary>
+    public Func<string, Task>? BeforeServe { get; set; }
+
     /// <summary>When set, requests without these basic-auth credentials get 401.</summary>
     public (string User, string Password)? RequiredCredentials { get; set; }
 
@@ -61,27 +64,48 @@ public sealed class TestModuleProxy : IAsyncDisposable
             {
                 return;
             }
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
             var path = context.Request.Url!.AbsolutePath;
             _requests.Enqueue(path);
-            using var response = context.Response;
-            if (RequiredCredentials is { } credentials && !Authorized(context.Request, credentials))
+            if (BeforeServe is { } hook)
             {
-                response.StatusCode = 401;
-                response.AddHeader("WWW-Authenticate", "Basic realm=\"modules\"");
-                continue;
+                await hook(path);
             }
-            if (_files.TryGetValue(path, out var content))
-            {
-                response.StatusCode = 200;
-                response.ContentLength64 = content.Length;
-                await response.OutputStream.WriteAsync(content);
-            }
-            else
-            {
-                response.StatusCode = 404;
-                var body = Encoding.UTF8.GetBytes("not found: " + path);
-                await response.OutputStream.WriteAsync(body);
-            }
+            await RespondAsync(context, path);
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException or OperationCanceledException)
+        {
+            // The client went away (a cancelled build); nothing to answer.
+        }
+    }
+
+    private async Task RespondAsync(HttpListenerContext context, string path)
+    {
+        using var response = context.Response;
+        if (RequiredCredentials is { } credentials && !Authorized(context.Request, credentials))
+        {
+            response.StatusCode = 401;
+            response.AddHeader("WWW-Authenticate", "Basic realm=\"modules\"");
+            return;
+        }
+        if (_files.TryGetValue(path, out var content))
+        {
+            response.StatusCode = 200;
+            response.ContentLength64 = content.Length;
+            await response.OutputStream.WriteAsync(content);
+        }
+        else
+        {
+            response.StatusCode = 404;
+            var body = Encoding.UTF8.GetBytes("not found: " + path);
+            await response.OutputStream.WriteAsync(body);
         }
     }
 

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using GoDocker.Core.GoMod;
+
+namespace GoDocker.Cli.Commands;
+
+/// <summary>`godocker modfile <go.mod> --json`: the go.mod exactly as `go mod edit -json` prints it.</summary>
+internal static class ModFileCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("go.mod") { Description = "The go.mod (or go.mod-syntax file) to read." };
+        var json = new Option<bool>("--json") { Description = "Print the file as `go mod edit -json` prints it (the default output)." };
+        var goVersion = new Option<string?>("--go")
+        {
+            Description = "Match the JSON of this Go release (for example 1.19): fields added later are left out as that go omits them.",
+        };
+        var format = CommonOptions.Format();
+        var command = new Command("modfile", "Print a go.mod as `go mod edit -json` does, or its errors as diagnostics.")
+        {
+            file, json, goVersion, format,
+        };
+        command.SetAction(parse =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(file)!);
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"godocker: {path}: no such file.");
+                return ExitCodes.Usage;
+            }
+            var minor = ModFileJson.LatestGoMinor;
+            if (parse.GetValue(goVersion) is { } go)
+            {
+                var parts = go.TrimStart('g', 'o').Split('.');
+                if (parts.Length < 2 || parts[0] != "1" || !int.TryParse(parts[1], out minor))
+                {
+                    Console.Error.WriteLine($"godocker: --go '{go}' is not a Go release such as 1.19.");
+                    return ExitCodes.Usage;
+                }
+            }
+            var parsed = GoModFile.TryParse(path, File.ReadAllBytes(path), out var diagnostics);
+            if (parsed is null)
+            {
+                return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out);
+            }
+            Console.Out.Write(ModFileJson.Format(parsed, minor));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,150 @@
+using GoDocker.Core.Classification.Rules;
+using GoDocker.Core.Diagnostics;
+
+namespace GoDocker.Core.Classification;
+
+/// <summary>
+/// Turns the output of a failed go or docker build run into diagnostics. Rules run in order of precedence; lines a
+/// rule explained are not matched again by later rules (a proxy's 404 with an "unknown revision" server response is
+/// one cause, a base image whose registry lookup failed is not also a DNS failure of the download). Findings are
+/// deduplicated by cause (code plus module or host). When nothing is recognized the result is one GD5005 (docker
+/// build) or GD6999 error carrying the last meaningful lines, never silence.
+/// </summary>
+public sealed class GoOutputClassifier
+{
+    public const int UnclassifiedContextLines = 10;
+
+    private readonly IReadOnlyList<IOutputRule> _rules;
+    private readonly IReadOnlyList<IOutputRule> _fallbackRules;
+
+    public GoOutputClassifier(IEnumerable<IOutputRule> rules, IEnumerable<IOutputRule> fallbackRules)
+    {
+        _rules = rules.ToList();
+        _fallbackRules = fallbackRules.ToList();
+    }
+
+    /// <summary>The product's rules in precedence order.</summary>
+    public static GoOutputClassifier Default { get; } = new(
+        [
+            // Docker and BuildKit first: their steps wrap network errors that are about images, not modules.
+            new ClassicBuilderRule(),
+            new ImageResolutionRule(),
+            // A toolchain switch (Go 1.21+) fails before any module is fetched; its network error is part of it.
+            new ToolchainDownloadRule(),
+            // Answers with an HTTP status consume their server response (which may quote git or network errors).
+            new ChecksumMismatchRule(),
+            new ChecksumDatabaseNotFoundRule(),
+            new ModuleNotFoundOnProxyRule(),
+            new EndpointStatusRule(),
+            // Network and TLS: the proxy tunnel before what happens inside it.
+            new ProxyConnectRule(),
+            new CertificateRule(),
+            new TlsHandshakeTimeoutRule(),
+            new DnsFailureRule(),
+            new ConnectionRefusedRule(),
+            new ConnectTimeoutRule(),
+            new ConnectionResetRule(),
+            // Module content and versions.
+            new CredentialsRequiredRule(),
+            new UnknownRevisionRule(),
+            new InvalidVersionRule(),
+            new MissingGoSumEntryRule(),
+            new ModulePathMismatchRule(),
+            new PackageNotInModuleRule(),
+            new GoModNeedsUpdatesRule(),
+            new ProxyOffRule(),
+            new GoTooOldRule(),
+            new GoModReadByOlderGoRule(),
+            new MalformedModulePathRule(),
+            new NoMatchingVersionsRule(),
+            new UnrecognizedImportPathRule(),
+            new RepositoryNotFoundRule(),
+        ],
+        [new BuildStepFailedRule()]);
+
+    public IReadOnlyList<Diagnostic> Classify(string text, IDiagnosticPositions? positions = null) =>
+        Classify(BuildOutput.Parse(text), positions);
+
+    public IReadOnlyList<Diagnostic> Classify(BuildOutput output, IDiagnosticPositions? positions = null)
+    {
+        positions ??= NoDiagnosticPositions.Instance;
+        var findings = Find(output);
+        if (findings.Count == 0)
+        {
+            return [Unclassified(output)];
+        }
+        var diagnostics = new List<Diagnostic>();
+        var merged = new HashSet<(string Code, SourceLocation Location)>();
+        foreach (var finding in findings)
+        {
+            var diagnostic = finding.ToDiagnostic(positions);
+            if (finding.MergeByPosition && diagnostic.Location is { } location && !merged.Add((finding.Code, location)))
+            {
+                continue;
+            }
+            diagnostics.Add(diagnostic);
+        }
+        return diagnostics;
+    }
+
+    /// <summary>The recognized causes, deduplicated, in the order they appear in the output.</summary>
+    public IReadOnlyList<OutputFinding> Find(BuildOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var accepted = Run(_rules, output, stopAtFirst: false);
+        if (accepted.Count == 0)
+        {
+            accepted = Run(_fallbackRules, output, stopAtFirst: true);
+        }
+        return accepted.OrderBy(f => f.FirstLine).ToList();
+    }
+
+    private static List<OutputFinding> Run(IEnumerable<IOutputRule> rules, BuildOutput output, bool stopAtFirst)
+    {
+        var accepted = new List<OutputFinding>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        // Lines explained by an earlier rule, repeats included, so a later rule cannot report them again;
+        // an array keeps a log with thousands of identical failures linear.
+        var claimed = new bool[output.Lines.Count + 1];
+        foreach (var rule in rules)
+        {
+            var fresh = rule.Find(output).Where(f => !Claimed(claimed, f)).ToList();
+            foreach (var finding in fresh)
+            {
+                for (var line = Math.Max(0, finding.FirstLine); line <= finding.LastLine && line < claimed.Length; line++)
+                {
+                    claimed[line] = true;
+                }
+                if (keys.Add(finding.Key))
+                {
+                    accepted.Add(finding);
+                }
+            }
+            if (stopAtFirst && accepted.Count > 0)
+            {
+                break;
+            }
+        }
+        return accepted;
+    }
+
+    private static bool Claimed(bool[] claimed, OutputFinding finding)
+    {
+        for (var line = Math.Max(0, finding.FirstLine); line <= finding.LastLine && line < claimed.Length; line++)
+        {
+            if (claimed[line])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+
+    private static Diagnostic Unclassified(BuildOutput output)
+    {
+        var lines = output.MeaningfulLines(UnclassifiedContextLines);
+        var text = lines.Count == 0 ? "  (the output was empty)" : string.Join('\n', lines.Select(l => "  " + l.Trim()));
+        return DiagnosticCatalog.UnclassifiedDownloadFailure.Create(text);
+    }
+}

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using GoDocker.Core.Classification;
+using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Docker;
+
+namespace GoDocker.Core.Verification;
+
+/// <summary>
+/// <c>verify --in-container</c>: runs the checks inside the project's base image with the build's network and
+/// environment (go version, go env -json, the CA bundle Go would load, a real <c>go mod download -json</c>) and turns
+/// what it sees into the same diagnostics as a build. The container is always removed, even on cancellation.
+/// </summary>
+public sealed class ContainerPreflight
+{
+    private const string Marker = "=== godocker ";
+    private const string CaDirectory = "/etc/godocker/ca";
+    private readonly DockerEndpoint _endpoint;
+    private readonly GoOutputClassifier _classifier;
+
+    public ContainerPreflight(DockerEndpoint endpoint, GoOutputClassifier? classifier = null)
+    {
+        _endpoint = endpoint;
+        _classifier = classifier ?? GoOutputClassifier.Default;
+    }
+
+    public async Task<ContainerPreflightResult> RunAsync(ContainerPreflightRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stopwatch = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(request.Timeout);
+        using var client = new DockerClientConfiguration(_endpoint.Uri, defaultTimeout: request.Timeout).CreateClient();
+
+        string? id = null;
+        try
+        {
+            id = await CreateAsync(client, request, deadline.Token).ConfigureAwait(false);
+            await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), deadline.Token).ConfigureAwait(false);
+            await client.Containers.WaitContainerAsync(id, deadline.Token).ConfigureAwait(false);
+            using var logs = await client.Containers.GetContainerLogsAsync(id, false,
+                new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, deadline.Token).ConfigureAwait(false);
+            var (stdout, stderr) = await logs.ReadOutputToEndAsync(deadline.Token).ConfigureAwait(false);
+            return Interpret(request, stdout + stderr, stopwatch.Elapsed);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failed(request, stopwatch, DiagnosticCatalog.ProbeTimedOut.Create($"The check container from {request.Image}",
+                PhaseTimer.Seconds(request.Timeout), $"go mod download {request.ModulePath}@{request.ModuleVersion}"));
+        }
+        catch (DockerImageNotFoundException ex)
+        {
+            return Failed(request, stopwatch, DiagnosticCatalog.BaseImageNotFound.Create(request.Image, ex.Message));
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound && id is null)
+        {
+            return Failed(request, stopwatch, DiagnosticCatalog.BaseImageNotFound.Create(request.Image, ex.ResponseBody?.Trim() ?? ex.Message));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DockerApiException)
+        {
+            return Failed(request, stopwatch, DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint, Innermost(ex).Message));
+        }
+        finally
+        {
+            if (id is not null)
+            {
+                await RemoveAsync(client, id).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<string> CreateAsync(DockerClient client, ContainerPreflightRequest request, CancellationToken cancellationToken)
+    {
+        var environment = request.Environment.Select(kv => $"{kv.Key}={kv.Value}").ToList();
+        var binds = new List<string>();
+        for (var i = 0; i < request.CaCertificateFiles.Count; i++)
+        {
+            binds.Add($"{Path.GetFullPath(request.CaCertificateFiles[i])}:{CaDirectory}/{i}.crt:ro");
+        }
+        if (binds.Count > 0)
+        {
+            // Go adds certificates from SSL_CERT_DIR to the bundle it finds, so the image's own CAs stay trusted.
+            environment.Add($"SSL_CERT_DIR={CaDirectory}");
+        }
+        var created = await client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = request.Image,
+            Entrypoint = ["/bin/sh", "-c"],
+            Cmd = [Script(request.ModulePath, request.ModuleVersion)],
+            Env = environment,
+            Labels = new Dictionary<string, string> { ["org.godocker.purpose"] = "verify" },
+            HostConfig = new HostConfig { NetworkMode = request.NetworkMode, Binds = binds },
+        }, cancellationToken).ConfigureAwait(false);
+        return created.ID;
+    }
+
+    // Removal must happen even when the caller cancelled, so it gets its own short deadline instead of their token.
+    private static async Task RemoveAsync(DockerClient client, string id)
+    {
+        using var removal = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, removal.Token).ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>The shell script run in the image; each section ends with its exit code after a marker line.</summary>
+    internal static string Script(string modulePath, string version)
+    {
+        var bundles = string.Join(" ", CertificateTrust.SystemBundlePaths);
+        var module = ShellQuote($"{modulePath}@{version}");
+        return new StringBuilder()
+            .Append($"echo '{Marker}go-version'; go version 2>&1; echo \"{Marker}exit $?\"; ")
+            .Append($"echo '{Marker}go-env'; go env -json 2>&1; echo \"{Marker}exit $?\"; ")
+            .Append($"echo '{Marker}ca-bundle'; for f in \"$SSL_CERT_FILE\" {bundles}; do if [ -n \"$f\" ] && [ -s \"$f\" ]; then echo \"$f\"; break; fi; done; echo \"{Marker}exit 0\"; ")
+            .Append($"echo '{Marker}download'; cd \"$(mktemp -d)\" && go mod download -json {module} 2>&1; echo \"{Marker}exit $?\"")
+            .ToString();
+    }
+
+    internal ContainerPreflightResult Interpret(ContainerPreflightRequest request, string output, TimeSpan duration)
+    {
+        var sections = Sections(output);
+        var diagnostics = new List<Diagnostic>();
+
+        var version = sections.TryGetValue("go-version", out var v) && v.Exit == 0 ? v.Text.Trim() : null;
+        if (version is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.BaseImageNotFound.Create(request.Image, $"it has no working go command ({(v.Text ?? "no output").Trim()})"));
+        }
+
+        var goEnv = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (sections.TryGetValue("go-env", out var env) && env.Exit == 0)
+        {
+            try
+            {
+                foreach (var property in JsonDocument.Parse(env.Text).RootElement.EnumerateObject())
+                {
+                    goEnv[property.Name] = property.Value.ToString();
+                }
+            }
+            catch (JsonException)
+            {
+                // An old go without -json support: the download below still tells what fails.
+            }
+        }
+
+        var bundle = sections.TryGetValue("ca-bundle", out var ca) && ca.Text.Trim().Length > 0 ? ca.Text.Trim() : null;
+        var download = sections.TryGetValue("download", out var d) ? d : (Exit: -1, Text: output);
+        var failed = download.Exit != 0;
+        if (bundle is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.NoCaBundleInImage.Create(request.Image,
+                string.Join(", ", CertificateTrust.SystemBundlePaths.Prepend("$SSL_CERT_FILE"))));
+        }
+
+        if (failed)
+        {
+            var text = DownloadErrors(download.Text);
+            var classified = _classifier.Classify(text);
+            // Without a bundle every certificate is "unknown": the missing bundle is the cause worth naming.
+            diagnostics.AddRange(bundle is null ? classified.Where(c => c.Code is not ("GD4001" or "GD4007")) : classified);
+            if (!diagnostics.Any(x => x.IsError))
+            {
+                diagnostics.Add(DiagnosticCatalog.UnclassifiedDownloadFailure.Create(text.Trim()));
+            }
+        }
+
+        return new ContainerPreflightResult(request.Image, version, goEnv, bundle, download.Exit, download.Text, diagnostics, duration);
+    }
+
+    /// <summary>
+    /// go mod download -json prints one JSON object per module with an "Error" field on failure; the classifier wants
+    /// the go command's own words, so the errors are taken out of the JSON, with anything else printed kept as is.
+    /// </summary>
+    private static string DownloadErrors(string text)
+    {
+        var lines = new List<string>();
+        var current = new StringBuilder();
+        // go prints each object indented, opening with "{" and closing with "}" at the start of a line.
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith('{') || current.Length > 0)
+            {
+                current.Append(line).Append('\n');
+                if (!line.StartsWith('}'))
+                {
+                    continue;
+                }
+                try
+                {
+                    using var document = JsonDocument.Parse(current.ToString());
+                    if (document.RootElement.TryGetProperty("Error", out var error))
+                    {
+                        lines.Add(error.GetString() ?? "");
+                    }
+                }
+                catch (JsonException)
+                {
+                    lines.Add(current.ToString().TrimEnd());
+                }
+                current.Clear();
+            }
+            else if (line.Trim().Length > 0)
+            {
+                lines.Add(line);
+            }
+        }
+        return lines.Count > 0 ? string.Join('\n', lines) + "\n" : text;
+    }
+
+    private static Dictionary<string, (int Exit, string Text)> Sections(string output)
+    {
+        var sections = new Dictionary<string, (int, string)>(StringComparer.Ordinal);
+        string? current = null;
+        var text = new StringBuilder();
+        foreach (var line in output.Split('\n'))
+        {
+            if (!line.StartsWith(Marker, StringComparison.Ordinal))
+            {
+                text.Append(line).Append('\n');
+                continue;
+            }
+            var word = line[Marker.Length..].Trim();
+            if (word.StartsWith("exit ", StringComparison.Ordinal) && current is not null)
+            {
+                sections[current] = (int.TryParse(word[5..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : -1, text.ToString());
+                current = null;
+            }
+            else
+            {
+                current = word;
+            }
+            text.Clear();
+        }
+        return sections;
+    }
+
+    private ContainerPreflightResult Failed(ContainerPreflightRequest request, Stopwatch stopwatch, Diagnostic diagnostic) =>
+        new(request.Image, null, new Dictionary<string, string>(), null, -1, "", [diagnostic], stopwatch.Elapsed);
+
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+        return e;
+    }
+}

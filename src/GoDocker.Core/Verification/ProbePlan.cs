@@ -1,0 +1,78 @@
+using GoDocker.Core.Diagnostics;
+using GoDocker.Core.GoEnvironment;
+
+namespace GoDocker.Core.Verification;
+
+/// <summary>
+/// The probes for one required module version, taken from the Go environment model's fetch plan (GOPROXY steps in
+/// order, the origin for direct/GOPRIVATE modules, the checksum database routes) with the HTTP proxy Go's client
+/// would use for each request. <see cref="Blockers"/> are settings errors that stop the go command before any request.
+/// </summary>
+public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList<Diagnostic> Blockers)
+{
+    public static ProbePlan For(GoEnvironment.GoEnvironment environment, string modulePath, string version)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var plan = environment.PlanFetch(modulePath);
+        var blockers = environment.Diagnostics.Where(d => d.IsError).ToList();
+        if (plan.IsBlocked && blockers.Count == 0)
+        {
+            blockers.Add(DiagnosticCatalog.GoProxyOff.Create(modulePath));
+        }
+
+        var proxies = environment.Proxy.Entries.Where(e => e.IsProxy).ToArray();
+        var targets = new List<ProbeTarget>();
+        var proxyIndex = 0;
+        foreach (var step in plan.Steps)
+        {
+            switch (step.Kind)
+            {
+                case FetchStepKind.Proxy:
+                    var entry = proxies[proxyIndex++];
+                    var proxyUrl = new Uri(entry.Url.TrimEnd('/') + "/");
+                    targets.Add(new ProbeTarget($"proxy {proxyIndex}", proxyUrl, ProbeRole.GoProxy, step.Fallback,
+                        HttpProxyFor(environment, step.Url), modulePath, version));
+                    break;
+                case FetchStepKind.Direct:
+                    var origin = new Uri(step.Url);
+                    targets.Add(new ProbeTarget(plan.IsPrivate ? "direct (GOPRIVATE)" : "direct", origin, ProbeRole.Direct, step.Fallback,
+                        HttpProxyFor(environment, step.Url), modulePath, version));
+                    break;
+                case FetchStepKind.Off:
+                    targets.Add(new ProbeTarget("off", new Uri("about:off"), ProbeRole.Off, step.Fallback, null, modulePath, version));
+                    break;
+            }
+        }
+
+        var sumdb = plan.ChecksumDb;
+        // The database is asked only about a module that was downloaded: with GOPROXY=off nothing is.
+        var downloads = !plan.IsBlocked && targets.Any(t => t.Role is ProbeRole.GoProxy or ProbeRole.Direct);
+        if (downloads && sumdb.IsConsulted && sumdb.Error is null && sumdb.Accesses.Count > 0)
+        {
+            var routes = new List<ChecksumDbRoute>();
+            var viaProxy = 0;
+            foreach (var access in sumdb.Accesses)
+            {
+                var label = access.Kind == ChecksumDbAccessKind.ViaProxy ? $"proxy {++viaProxy}" : access.BaseUrl;
+                routes.Add(new ChecksumDbRoute(label, new Uri(access.BaseUrl.TrimEnd('/') + "/"),
+                    access.SupportedUrl is null ? null : new Uri(access.SupportedUrl), access.Fallback,
+                    HttpProxyFor(environment, access.SupportedUrl ?? access.BaseUrl)));
+            }
+            var direct = routes[^1];
+            targets.Add(new ProbeTarget($"checksum database {sumdb.Name}", direct.BaseUrl, ProbeRole.ChecksumDb, ProxyFallback.OnNotFound,
+                direct.HttpProxy, modulePath, version)
+            {
+                ChecksumDbName = sumdb.Name,
+                ChecksumDbRoutes = routes,
+            });
+        }
+        else if (sumdb.Error is not null)
+        {
+            blockers.Add(DiagnosticCatalog.InvalidGoSumDb.Create("GOSUMDB", environment["GOSUMDB"].Value, sumdb.Error));
+        }
+        return new ProbePlan(targets, blockers);
+    }
+
+    private static Uri? HttpProxyFor(GoEnvironment.GoEnvironment environment, string requestUrl) =>
+        environment.HttpProxy.ProxyFor(requestUrl).ProxyUri;
+}

@@ -1,0 +1,77 @@
+using GoDocker.Core.Classification;
+using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoMod;
+using GoDocker.Core.Projects;
+
+namespace GoDocker.Core.Verification;
+
+/// <summary>
+/// The whole verify for a project, as <c>godocker verify</c> and the GoDockerVerify target run it: the Go environment
+/// from the process plus the project's Go* properties, the first direct requirement of go.mod as the module to ask
+/// for, GoVerifyTimeout per phase, GoCaCertificate items as extra trust, and diagnostics placed on the project.
+/// </summary>
+public static class ProjectVerification
+{
+    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken, IEnvironmentSource? processEnvironment = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var environment = GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
+        var options = new VerificationOptions { PhaseTimeout = settings.VerifyTimeout, CaCertificateFiles = settings.CaCertificates };
+        var positions = ProjectDiagnosticPositions.For(settings);
+
+        var module = SampleModule(settings.GoModFile);
+        if (module is null)
+        {
+            // Nothing to download: the settings can still be wrong, so report what the environment model found.
+            return new VerificationReport([], new DownloadVerdict(true, ["go.mod requires no module"]), environment.Diagnostics, TimeSpan.Zero);
+        }
+        var plan = ProbePlan.For(environment, module.Path, module.Version);
+        return await EndpointVerifier.RunAsync(plan, options, cancellationToken, positions).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same checks inside the project's base image (<c>godocker verify --in-container</c>): go version, go env, the CA
+    /// bundle, and a real <c>go mod download</c> of the sample module with the build's network and Go environment.
+    /// </summary>
+    public static async Task<ContainerPreflightResult?> RunInContainerAsync(GoProjectSettings settings, Docker.DockerEndpoint endpoint, CancellationToken cancellationToken, IEnvironmentSource? processEnvironment = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var module = SampleModule(settings.GoModFile);
+        if (module is null)
+        {
+            return null;
+        }
+        var environment = GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
+        var request = ContainerPreflightRequest.For(environment, settings.BaseImage, module.Path, module.Version) with
+        {
+            NetworkMode = settings.DockerNetwork.Length > 0 ? settings.DockerNetwork : "host",
+            CaCertificateFiles = settings.CaCertificates,
+        };
+        return await new ContainerPreflight(endpoint).RunAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The module verify asks every endpoint for: the first direct requirement, else the first at all.</summary>
+    public static GoDocker.Core.Modules.ModuleVersion? SampleModule(string goModFile)
+    {
+        if (!File.Exists(goModFile))
+        {
+            return null;
+        }
+        try
+        {
+            var file = GoModFile.ParseLax(goModFile, File.ReadAllText(goModFile));
+            var require = file.Require.FirstOrDefault(r => !r.Indirect) ?? file.Require.FirstOrDefault();
+            return require?.Mod;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null; // go.mod errors are reported by the go.mod checks, with their positions.
+        }
+    }
+
+    /// <summary>Project properties win over the process environment, as the generated Dockerfile passes them.</summary>
+    private sealed class ProjectEnvironment(GoProjectSettings settings, IEnvironmentSource process) : IEnvironmentSource
+    {
+        public string? GetVariable(string name) => settings.GoEnv(name) ?? process.GetVariable(name);
+    }
+}

@@ -1,0 +1,15 @@
+namespace GoDocker.Core.Verification;
+
+/// <summary>How a verify runs: the per-phase timeout and the CA certificates the build would trust.</summary>
+public sealed record VerificationOptions
+{
+    public static readonly TimeSpan DefaultPhaseTimeout = TimeSpan.FromSeconds(5);
+
+    public TimeSpan PhaseTimeout { get; init; } = DefaultPhaseTimeout;
+
+    /// <summary>GoCaCertificate items: PEM files of CAs (or intermediates) to trust on top of the system store.</summary>
+    public IReadOnlyList<string> CaCertificateFiles { get; init; } = [];
+
+    /// <summary>The system CA bundle; null means SSL_CERT_FILE, else the Debian/RHEL/Alpine default paths.</summary>
+    public string? SystemTrustBundle { get; init; }
+}

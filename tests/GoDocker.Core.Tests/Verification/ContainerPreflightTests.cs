@@ -1,0 +1,169 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using GoDocker.Core.Docker;
+using GoDocker.Core.Verification;
+
+namespace GoDocker.Core.Tests.Verification;
+
+/// <summary>
+/// verify --in-container against the local test images: a real go mod download through an HTTPS module proxy on
+/// 127.0.0.1 whose certificate comes from a test CA.
+/// </summary>
+public sealed class ContainerPreflightTests : IDisposable
+{
+    private const string Image = "godocker-test/golang:1.19";
+    private const string ImageWithoutCertificates = "godocker-test/golang:1.19-nocerts";
+    private const string Module = "example.com/hello";
+    private readonly string directory = Directory.CreateTempSubdirectory("godocker-incontainer-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private static LocalServer ModuleProxy(System.Security.Cryptography.X509Certificates.X509Certificate2 leaf)
+    {
+        var server = new LocalServer(path => path switch
+        {
+            $"/{Module}/@v/list" => (200, "v1.0.0\n"),
+            $"/{Module}/@v/v1.0.0.info" => (200, """{"Version":"v1.0.0","Time":"2024-01-02T03:04:05Z"}"""),
+            $"/{Module}/@v/v1.0.0.mod" => (200, $"module {Module}\n\ngo 1.19\n"),
+            _ => (404, "not found\n"),
+        }, leaf);
+        server.Files[$"/{Module}/@v/v1.0.0.zip"] = ModuleZip();
+        return server;
+    }
+
+    private static byte[] ModuleZip()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry($"{Module}@v1.0.0/{name}").Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+            Add("go.mod", $"module {Module}\n\ngo 1.19\n");
+            Add("hello.go", "package hello\n\nfunc Hello() string { return \"hello\" }\n");
+        }
+        return buffer.ToArray();
+    }
+
+    private static ContainerPreflightRequest Request(string image, LocalServer proxy, params string[] caFiles) =>
+        new(image, new Dictionary<string, string>
+        {
+            ["GOPROXY"] = proxy.Url().ToString().TrimEnd('/'),
+            ["GOSUMDB"] = "off",
+            ["GOFLAGS"] = "-mod=mod",
+        }, Module, "v1.0.0")
+        {
+            CaCertificateFiles = caFiles,
+            Timeout = TimeSpan.FromSeconds(90),
+        };
+
+    [Fact]
+    public async Task Image_without_a_CA_bundle_is_named_as_the_cause()
+    {
+        await DockerRequirement.RequireImageAsync(ImageWithoutCertificates);
+        using var root = TestCertificates.CreateRoot("GoDocker Container Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
+        await using var proxy = ModuleProxy(leaf);
+
+        var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment())
+            .RunAsync(Request(ImageWithoutCertificates, proxy), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("go version go1.19", result.GoVersion);
+        Assert.Null(result.CaBundle);
+        Assert.False(result.Downloaded, result.DownloadOutput);
+        var missing = Assert.Single(result.Diagnostics, d => d.Code == "GD4009");
+        Assert.Contains(ImageWithoutCertificates, missing.Message);
+        Assert.Contains("x509", result.DownloadOutput);
+        await AssertNoContainerLeftAsync();
+    }
+
+    [Fact]
+    public async Task Image_with_a_bundle_and_the_CA_mounted_downloads_the_module()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        using var root = TestCertificates.CreateRoot("GoDocker Container Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
+        await using var proxy = ModuleProxy(leaf);
+        var ca = TestCertificates.WritePem(directory, "ca.pem", root);
+
+        var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment())
+            .RunAsync(Request(Image, proxy, ca), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Downloaded, result.DownloadOutput + string.Join("\n", result.Diagnostics));
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Equal("/etc/ssl/certs/ca-certificates.crt", result.CaBundle);
+        Assert.Equal(proxy.Url().ToString().TrimEnd('/'), result.GoEnv["GOPROXY"]);
+        Assert.Contains($"/{Module}/@v/v1.0.0.zip", proxy.Requests);
+        await AssertNoContainerLeftAsync();
+    }
+
+    [Fact]
+    public async Task Missing_image_is_reported_and_nothing_is_left_behind()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        var request = new ContainerPreflightRequest("godocker-test/does-not-exist:1", new Dictionary<string, string>(), Module, "v1.0.0");
+
+        var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment()).RunAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal("GD5003", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_hanging_download_still_removes_the_container()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        using var hole = await BlackholedPort.CreateAsync();
+        var request = new ContainerPreflightRequest(Image, new Dictionary<string, string>
+        {
+            ["GOPROXY"] = $"http://127.0.0.1:{hole.Port}",
+            ["GOSUMDB"] = "off",
+        }, Module, "v1.0.0");
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromSeconds(4));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ContainerPreflight(DockerEndpoint.FromEnvironment()).RunAsync(request, cancel.Token));
+
+        await AssertNoContainerLeftAsync();
+    }
+
+    [Fact]
+    public async Task Download_errors_in_the_container_are_classified_like_build_output()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        using var root = TestCertificates.CreateRoot("GoDocker Container Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
+        await using var proxy = new LocalServer(_ => (404, "not found\n"), leaf);
+        var ca = TestCertificates.WritePem(directory, "ca.pem", root);
+        var environment = GoDocker.Core.GoEnvironment.GoEnvironmentReader.Read(
+            new GoDocker.Core.GoEnvironment.DictionaryEnvironmentSource(new Dictionary<string, string>
+            {
+                ["GOPROXY"] = proxy.Url().ToString().TrimEnd('/'),
+                ["GOSUMDB"] = "off",
+                ["HOME"] = "/nonexistent",
+            }),
+            GoDocker.Core.GoEnvironment.InMemoryTextFileSource.Empty);
+        var request = ContainerPreflightRequest.For(environment, Image, Module, "v1.0.0") with { CaCertificateFiles = [ca] };
+
+        var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment()).RunAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(proxy.Url().ToString().TrimEnd('/'), request.Environment["GOPROXY"]);
+        Assert.False(result.Downloaded);
+        Assert.Contains(result.Diagnostics, d => d.Code == "GD6001" && d.Message.Contains(Module, StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "GD4009");
+        await AssertNoContainerLeftAsync();
+    }
+
+    private static async Task AssertNoContainerLeftAsync()
+    {
+        using var client = new DockerEngineProbe(DockerEndpoint.FromEnvironment()).CreateClient(TimeSpan.FromSeconds(10));
+        var containers = await client.Containers.ListContainersAsync(new global::Docker.DotNet.Models.ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["org.godocker.purpose=verify"] = true } },
+        }, TestContext.Current.CancellationToken);
+        Assert.Empty(containers);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace GoDocker.Core.Tests.Verification;
+
+/// <summary>
+/// A minimal HTTP(S) server on 127.0.0.1: TcpListener, optional SslStream with a chosen chain, and an answer per path.
+/// </summary>
+internal sealed class LocalServer : IAsyncDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource stop = new();
+    private readonly SslStreamCertificateContext? certificate;
+    private readonly Func<string, (int Status, string Body)> answer;
+    private readonly Task loop;
+
+    /// <param name="leaf">Null for plain HTTP.</param>
+    /// <param name="sentIntermediates">What the server sends after its leaf.</param>
+    public LocalServer(Func<string, (int Status, string Body)> answer, X509Certificate2? leaf = null, X509Certificate2[]? sentIntermediates = null)
+    {
+        this.answer = answer;
+        if (leaf is not null)
+        {
+            certificate = SslStreamCertificateContext.Create(leaf, new X509Certificate2Collection(sentIntermediates ?? []), offline: true);
+        }
+        listener.Start();
+        loop = Task.Run(AcceptLoopAsync);
+    }
+
+    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    public List<string> Requests { get; } = [];
+
+    /// <summary>Binary answers (module zips) by path, served with 200 before the text answer is asked.</summary>
+    public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
+    public Uri Url(string scheme = "https", string host = "127.0.0.1") => new($"{scheme}://{host}:{Port}/");
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stop.Token);
+            }
+            catch (Exception)
+            {
+                return;
+            }
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        try
+        {
+            Stream stream = client.GetStream();
+            if (certificate is not null)
+            {
+                var ssl = new SslStream(stream);
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = certificate }, stop.Token);
+                stream = ssl;
+            }
+            var head = new StringBuilder();
+            var buffer = new byte[1];
+            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(buffer, stop.Token) == 1)
+            {
+                head.Append((char)buffer[0]);
+            }
+            var path = head.ToString().Split(' ', 3)[1];
+            lock (Requests)
+            {
+                Requests.Add(path);
+            }
+            var (status, bytes) = Files.TryGetValue(path, out var file) ? (200, file) : Text(answer(path));
+            var response = $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: text/plain\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop.Token);
+            await stream.WriteAsync(bytes, stop.Token);
+            await stream.FlushAsync(stop.Token);
+        }
+        catch (Exception)
+        {
+            // A client that rejects the certificate hangs up mid-handshake; that is what several tests want.
+        }
+    }
+
+    private static (int, byte[]) Text((int Status, string Body) text) => (text.Status, Encoding.UTF8.GetBytes(text.Body));
+
+    private static string Reason(int status) => status switch
+    {
+        200 => "OK",
+        403 => "Forbidden",
+        404 => "Not Found",
+        410 => "Gone",
+        500 => "Internal Server Error",
+        _ => "Status",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        listener.Stop();
+        await loop;
+        stop.Dispose();
+    }
+}

@@ -1,0 +1,191 @@
+using GoDocker.Core.GoEnvironment;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using GoDocker.Core.Verification;
+
+namespace GoDocker.Core.Tests.Verification;
+
+/// <summary>One test per TLS failure Go reports, each against a real HTTPS server on 127.0.0.1.</summary>
+public sealed class TlsChainProbeTests : IDisposable
+{
+    private static readonly IPAddress[] Loopback = [IPAddress.Loopback];
+    private readonly string directory = Directory.CreateTempSubdirectory("godocker-tls-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private static (int, string) ModuleList(string path) => (200, "v1.0.0\n");
+
+    private async Task<VerificationReport> VerifyAsync(LocalServer server, params X509Certificate2[] goCa)
+    {
+        var files = goCa.Length == 0 ? [] : new[] { TestCertificates.WritePem(directory, "ca.pem", goCa) };
+        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0");
+        var report = await EndpointVerifier.RunAsync([target], new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5), CaCertificateFiles = files }, TestContext.Current.CancellationToken);
+        foreach (var line in report.Endpoints.SelectMany(e => e.Phases).Select(p => p.ToString()).Concat(report.Diagnostics.Select(d => d.ToString())))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(line);
+        }
+        return report;
+    }
+
+    /// <summary>The TLS findings; GD3011 (no path left) always follows a failure of the only proxy.</summary>
+    private static string[] Codes(VerificationReport report)
+    {
+        Assert.Contains(report.Diagnostics, d => d.Code == "GD3011");
+        return report.Diagnostics.Where(d => d.IsError && d.Code != "GD3011").Select(d => d.Code).Distinct().ToArray();
+    }
+
+    [Fact]
+    public async Task Passes_when_the_private_CA_is_given_as_GoCaCertificate()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var intermediate = TestCertificates.CreateIntermediate(root, "GoDocker Test Intermediate");
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback, withAia: true);
+        await using var server = new LocalServer(ModuleList, leaf, [intermediate]);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.False(report.HasErrors, string.Join("\n", report.Diagnostics));
+        Assert.True(report.Verdict.CanDownload, report.Verdict.Summary);
+        Assert.Equal([ProbePhase.Dns, ProbePhase.Tcp, ProbePhase.Tls, ProbePhase.Http], report.Endpoints[0].Phases.Select(p => p.Phase));
+        Assert.Contains("/example.com/mod/@v/list", server.Requests);
+    }
+
+    [Fact]
+    public async Task Unknown_authority_names_the_issuer_and_GoCaCertificate()
+    {
+        using var root = TestCertificates.CreateRoot("Unknown Corp Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf);
+
+        var report = await VerifyAsync(server);
+
+        Assert.Equal(["GD4001"], Codes(report));
+        var diagnostic = report.Diagnostics.First(d => d.Code == "GD4001");
+        Assert.Contains("CN=Unknown Corp Root", diagnostic.Message);
+        Assert.Contains("GoCaCertificate", diagnostic.Message);
+        Assert.False(report.Verdict.CanDownload);
+    }
+
+    [Fact]
+    public async Task Unknown_authority_sent_with_its_root_still_names_that_root()
+    {
+        using var root = TestCertificates.CreateRoot("Unknown Corp Root");
+        using var intermediate = TestCertificates.CreateIntermediate(root, "Unknown Corp Issuing CA");
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback, withAia: true);
+        await using var server = new LocalServer(ModuleList, leaf, [intermediate, root]);
+
+        var report = await VerifyAsync(server);
+
+        // A complete but untrusted chain is an unknown authority, not a missing intermediate.
+        Assert.Equal(["GD4001"], Codes(report));
+        Assert.Contains("CN=Unknown Corp Root", report.Diagnostics.First(d => d.Code == "GD4001").Message);
+    }
+
+    [Fact]
+    public async Task Expired_certificate_reports_the_date()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        var notAfter = DateTimeOffset.UtcNow.AddDays(-3);
+        using var leaf = TestCertificates.CreateLeaf(root, [], Loopback, notBefore: DateTimeOffset.UtcNow.AddDays(-30), notAfter: notAfter);
+        await using var server = new LocalServer(ModuleList, leaf);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.Equal(["GD4002"], Codes(report));
+        Assert.Contains(notAfter.ToString("yyyy-MM-dd"), report.Diagnostics.First(d => d.Code == "GD4002").Message);
+    }
+
+    [Fact]
+    public async Task Not_yet_valid_certificate_reports_the_start_date()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        var notBefore = DateTimeOffset.UtcNow.AddDays(2);
+        using var leaf = TestCertificates.CreateLeaf(root, [], Loopback, notBefore: notBefore, notAfter: DateTimeOffset.UtcNow.AddDays(40));
+        await using var server = new LocalServer(ModuleList, leaf);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.Equal(["GD4003"], Codes(report));
+        Assert.Contains(notBefore.ToString("yyyy-MM-dd"), report.Diagnostics.First(d => d.Code == "GD4003").Message);
+    }
+
+    [Fact]
+    public async Task Hostname_mismatch_lists_the_names_the_certificate_holds()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, ["goproxy.corp.godocker.invalid"], [IPAddress.Parse("127.0.0.2")]);
+        await using var server = new LocalServer(ModuleList, leaf);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.Equal(["GD4004"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4004").Message;
+        Assert.Contains("goproxy.corp.godocker.invalid", message);
+        Assert.Contains("127.0.0.2", message);
+        Assert.Contains("'127.0.0.1'", message);
+    }
+
+    [Fact]
+    public async Task Missing_intermediate_is_an_incomplete_chain_not_an_unknown_authority()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var intermediate = TestCertificates.CreateIntermediate(root, "GoDocker Issuing CA 2");
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback, withAia: true);
+        await using var server = new LocalServer(ModuleList, leaf, sentIntermediates: []);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.Equal(["GD4005"], Codes(report));
+        Assert.Contains("CN=GoDocker Issuing CA 2", report.Diagnostics.First(d => d.Code == "GD4005").Message);
+    }
+
+    [Fact]
+    public async Task Self_signed_certificate_is_named_as_such()
+    {
+        using var leaf = TestCertificates.CreateSelfSignedLeaf(["selfsigned.godocker.invalid"], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf);
+
+        var report = await VerifyAsync(server);
+
+        Assert.Equal(["GD4006"], Codes(report));
+    }
+
+    [Fact]
+    public async Task Public_host_answered_by_a_private_root_is_TLS_interception()
+    {
+        using var root = TestCertificates.CreateRoot("Corp Inspection Root");
+        using var leaf = TestCertificates.CreateLeaf(root, ["proxy.golang.org"], []);
+        await using var server = new LocalServer(ModuleList, leaf);
+
+        // Connect to the local server but speak to it as proxy.golang.org, as an intercepting proxy would answer.
+        var untrusted = await HandshakeAsync(server, "proxy.golang.org", []);
+        Assert.Equal("GD4007", untrusted.Phase.Diagnostic?.Code);
+        Assert.False(untrusted.Passed);
+
+        var trusted = await HandshakeAsync(server, "proxy.golang.org", [TestCertificates.WritePem(directory, "corp.pem", root)]);
+        Assert.True(trusted.Passed, trusted.Phase.Detail);
+        Assert.Equal(["GD4020"], trusted.Phase.Diagnostics.Select(d => d.Code));
+        trusted.Value?.Dispose();
+    }
+
+    [Fact]
+    public async Task Unusable_GoCaCertificate_file_is_reported()
+    {
+        var file = Path.Combine(directory, "not-a-cert.pem");
+        await File.WriteAllTextAsync(file, "hello", TestContext.Current.CancellationToken);
+
+        var trust = CertificateTrust.Load(new VerificationOptions { CaCertificateFiles = [file, Path.Combine(directory, "missing.pem")] });
+
+        Assert.Equal(["GD4008", "GD4008"], trust.Diagnostics.Select(d => d.Code));
+        Assert.Equal(file, trust.Diagnostics[0].Location?.File);
+    }
+
+    private static async Task<ProbeResult<Stream>> HandshakeAsync(LocalServer server, string host, string[] caFiles)
+    {
+        var trust = CertificateTrust.Load(new VerificationOptions { CaCertificateFiles = caFiles });
+        var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, server.Port, TestContext.Current.CancellationToken);
+        return await TlsChainProbe.RunAsync(client.GetStream(), host, "GOPROXY entry 1", trust, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+}
