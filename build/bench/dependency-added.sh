@@ -33,12 +33,20 @@ for f in "$root/$added/@v/"*; do
   [[ $name == list ]] && continue
   files_bytes=$(( files_bytes + $(stat -c %s "$f") ))
 done
+# Downloads are .info/.mod/.zip requests. Verification probes (GET / and a required module's @v/list, which the go
+# command never needs for a pinned version) are counted apart: they are the preflight, not the download.
+download_re='/@v/[^/]*\.(info|mod|zip)$'
 module_bytes=$(log_bytes "$work/requests.log" "$module_re")
-other_bytes=$(awk -F'\t' -v re="$module_re" '$1 !~ re && $1 ~ "/@v/" && $2 == 200 {b+=$3} END {print b+0}' "$work/requests.log")
-probes=$(awk -F'\t' '$1 !~ "/@v/" {n++} END {print n+0}' "$work/requests.log")
-say "dependency added, rebuild in ${ms} ms: ${module_bytes} bytes requested for $added (its .info+.mod+.zip in the proxy: ${files_bytes} bytes), ${other_bytes} bytes for other modules, ${probes} verify probe requests"
+other_bytes=$(awk -F'\t' -v re="$module_re" -v dl="$download_re" '$1 !~ re && $1 ~ dl && $2 == 200 {b+=$3} END {print b+0}' "$work/requests.log")
+probe_requests=$(awk -F'\t' -v dl="$download_re" '$1 !~ dl {n++} END {print n+0}' "$work/requests.log")
+probe_bytes=$(awk -F'\t' -v dl="$download_re" '$1 !~ dl {b+=$3} END {print b+0}' "$work/requests.log")
+total_bytes=$(awk -F'\t' '{b+=$3} END {print b+0}' "$work/requests.log")
+say "dependency added, rebuild in ${ms} ms: ${total_bytes} bytes requested in all"
+say "  ${module_bytes} bytes of $added's files (its .info+.mod+.zip in the proxy: ${files_bytes} bytes)"
+say "  ${other_bytes} bytes of other modules' files"
+say "  ${probe_bytes} bytes in ${probe_requests} verification probe requests"
 sed 's/^/  proxy log: /' "$work/requests.log"
 verdict dependency-added-bytes-per-module-file-bytes "$(ratio "$module_bytes" "$files_bytes")" 1.00
-fact dependency-added-other-module-bytes "$other_bytes" 0
+fact dependency-added-other-module-file-bytes "$other_bytes" 0
 fact dependency-added-zip-downloaded-once "$(log_requests "$work/requests.log" "^/$added/@v/v1.0.0.zip")" 1
 exit $bench_failed

@@ -49,7 +49,7 @@ say "  NoTargets runs: ${notargets[*]}"
 # Where the difference goes: our targets' and tasks' own times in one more build (not part of the medians).
 run_logged "$work/perf.log" dotnet build "$work/goproj/service.goproj" "${flags[@]}" -v:m -clp:PerformanceSummary
 say "  our targets and tasks in one more no-op build (MSBuild performance summary):"
-grep -E '^\s+[0-9]+ ms\s+(_?GoDocker[A-Za-z]*)\s' "$work/perf.log" | sort -u -k2,2 | sed 's/^ */    /'
+grep -E '^\s+[0-9]+ ms\s+(_?GoDocker[A-Za-z]*)\s' "$work/perf.log" | sort -u -k3,3 | sed 's/^ */    /'
 verdict noop-build "$(ratio "$g" "$n")" 1.10
 fact noop-build-proxy-requests "$(log_requests "$work/requests.log")" 0
 exit $bench_failed
