@@ -10,7 +10,7 @@ smoke=0
 for arg in "$@"; do
   case $arg in
     --smoke) smoke=1 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (use --smoke)" >&2; exit 2 ;;
   esac
 done
