@@ -20,13 +20,15 @@ sample() {
   # The sample restores the SDK from the local feed into a package folder of its own, so a repack is always seen.
   export NUGET_PACKAGES="$root/artifacts/nuget-packages"
   rm -rf "$NUGET_PACKAGES/godocker.sdk" "$NUGET_PACKAGES/godocker.tool"
-  # The sample's one dependency, served in the GOPROXY layout on the port hello.goproj names.
-  busybox httpd -f -p 127.0.0.1:47381 -h samples/modules &
-  proxy=$!
-  trap 'kill $proxy 2>/dev/null || true' EXIT
   cd samples/hello
+  # The SDK itself serves the sample's dependency from the committed gateway snapshot (GoDockerStartProxy).
   dotnet build hello.goproj -nodeReuse:false
   dotnet tool restore >/dev/null
+  # The tool verifies against the same snapshot, served by the tool's own gateway for the length of the check.
+  dotnet tool run godocker proxy --listen 127.0.0.1:47381 --cache .godocker/proxy --snapshot hello --offline >/dev/null &
+  proxy=$!
+  trap 'kill $proxy 2>/dev/null || true' EXIT
+  for _ in $(seq 1 50); do curl -sf http://127.0.0.1:47381/healthz >/dev/null && break; sleep 0.2; done
   dotnet tool run godocker verify
   echo "sample: building the whole image and running it"
   DOCKER_BUILDKIT=1 /usr/bin/docker build -q --network host -f obj/Debug/godocker/Dockerfile -t godocker-sample/hello:latest . >/dev/null

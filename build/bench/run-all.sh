@@ -20,6 +20,18 @@ for script in noop-build download-stage dependency-added verify-blackhole parser
   "$bench_dir/$script.sh" "${args[@]}" || failed+=("$script")
   say "($script took $(( ($(now_ms) - start) / 1000 )) s)"
 done
+# The gateway benchmark (its own script and section of the README) needs nginx, wrk, python3 and curl.
+say ""
+say "=== gateway-vs-nginx ==="
+if command -v nginx >/dev/null && command -v wrk >/dev/null && command -v python3 >/dev/null && command -v curl >/dev/null; then
+  start=$(now_ms)
+  "$bench_dir/gateway-vs-nginx.sh" "${args[@]}" || failed+=(gateway-vs-nginx)
+  say "(gateway-vs-nginx took $(( ($(now_ms) - start) / 1000 )) s)"
+else
+  say "skipped: needs nginx, wrk, python3 and curl (apt-get install nginx-light wrk python3 curl)"
+  printf '%s\t%s\t%s\t%s\n' gateway-vs-nginx - - SKIPPED >>"$GODOCKER_BENCH_SUMMARY"
+fi
+
 say ""
 say "=== summary ==="
 column -t -s $'\t' "$GODOCKER_BENCH_SUMMARY" 2>/dev/null || cat "$GODOCKER_BENCH_SUMMARY"

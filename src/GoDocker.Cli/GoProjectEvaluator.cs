@@ -43,16 +43,14 @@ internal static class GoProjectEvaluator
             .ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
         var items = json.RootElement.TryGetProperty("Items", out var i) ? i : default;
         var certificates = Items(items, ProjectPropertyNames.GoCaCertificate).Select(e => Metadata(e, "FullPath") ?? Metadata(e, "Identity") ?? "").ToList();
-        var secrets = Items(items, ProjectPropertyNames.GoBuildSecret).Select(e => new GoBuildSecret(
-            Metadata(e, "Identity") ?? "",
-            Metadata(e, "File"),
-            Metadata(e, "Env"),
-            Enum.TryParse<GoBuildSecretKind>(Metadata(e, "Kind"), true, out var kind) ? kind : GoBuildSecretKind.Netrc,
-            Metadata(e, "Host"))).ToList();
+        var positions = ProjectFilePositions.Read(projectPath);
+        var (secrets, secretDiagnostics) = GoBuildSecretItems.Read(
+            Items(items, ProjectPropertyNames.GoBuildSecret).Select(e => (Metadata(e, "Identity") ?? "", (Func<string, string?>)(name => Metadata(e, name)))).ToList(),
+            positions);
         var dockerfile = properties.TryGetValue("GoDockerfilePath", out var d) && d.Length > 0 ? d : Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "godocker", "Dockerfile");
         properties.Remove("GoDockerfilePath");
-        var (settings, diagnostics) = GoProjectSettingsReader.Read(projectPath, properties, certificates, secrets, ProjectFilePositions.Read(projectPath));
-        return (settings, diagnostics, dockerfile);
+        var (settings, diagnostics) = GoProjectSettingsReader.Read(projectPath, properties, certificates, secrets, positions);
+        return (settings, [.. secretDiagnostics, .. diagnostics], dockerfile);
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement items, string name) =>

@@ -6,9 +6,11 @@ using GoDocker.Core.Diagnostics;
 var root = new RootCommand("godocker: Go module downloads in Docker that work in company networks, with diagnostics that say what to change.");
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(DownloadCommand.Create());
+root.Subcommands.Add(DockerfileCommand.Create());
 root.Subcommands.Add(ModFileCommand.Create());
 root.Subcommands.Add(HashCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
+root.Subcommands.Add(ProxyCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
@@ -23,7 +25,13 @@ if (parse.Errors.Count > 0)
 
 try
 {
-    return await parse.InvokeAsync();
+    // Our own handlers below turn every failure into a diagnostic; System.CommandLine would print a stack trace.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"godocker: {e.Message}");
+    return ExitCodes.Usage;
 }
 catch (DiagnosticException e)
 {

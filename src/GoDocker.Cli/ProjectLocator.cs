@@ -1,5 +1,3 @@
-using GoDocker.Core.Diagnostics;
-
 namespace GoDocker.Cli;
 
 /// <summary>Resolves --project: a .goproj, a folder holding one, or a folder holding a go.mod (environment mode).</summary>
@@ -21,10 +19,10 @@ internal static class ProjectLocator
             var projects = Directory.GetFiles(path, "*.goproj");
             if (projects.Length > 1)
             {
-                throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("--project", path, "the folder holds several .goproj files; name one"));
+                throw new UsageException($"--project '{path}' holds several .goproj files; name one.");
             }
             return new Located(projects.Length == 1 ? projects[0] : null, path);
         }
-        throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("--project", path, "no such file or folder"));
+        throw new UsageException($"--project '{path}': no such file or folder.");
     }
 }

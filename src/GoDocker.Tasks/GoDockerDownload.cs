@@ -1,4 +1,6 @@
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Dockerfiles;
+using GoDocker.Core.LocalProxy;
 using GoDocker.Core.Classification;
 using GoDocker.Core.Downloads;
 using Microsoft.Build.Framework;
@@ -22,8 +24,9 @@ public sealed class GoDockerDownload : GoProjectTask
         {
             return;
         }
-        var request = new DownloadRequest(settings, DockerfilePath, DepsStageBuildArguments.For(settings, DockerfilePath));
-        var outcome = await new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken).ConfigureAwait(false);
+        var request = new DownloadRequest(settings, DockerBuildCommand.ForDownloadStage(settings, DockerfilePath));
+        var outcome = await BuildGateway.AroundAsync(GatewayLaunch(), settings, log,
+            () => new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken), cancellationToken).ConfigureAwait(false);
         foreach (var d in outcome.Diagnostics)
         {
             log.Report(d);

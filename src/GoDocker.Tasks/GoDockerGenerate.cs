@@ -1,3 +1,4 @@
+using System.Reflection;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Dockerfiles;
 using GoDocker.Core.Downloads;
@@ -6,8 +7,8 @@ using Microsoft.Build.Framework;
 namespace GoDocker.Tasks;
 
 /// <summary>
-/// Checks the settings and writes the Dockerfile and the inputs hash. Files are rewritten only when their content
-/// changes, so their timestamps drive the incremental download target.
+/// Checks the settings and go.mod, writes the Dockerfile, its .dockerignore and the inputs hash. Files are rewritten
+/// only when their content changes, so their timestamps drive the incremental verify and download targets.
 /// </summary>
 public sealed class GoDockerGenerate : GoProjectTask
 {
@@ -17,13 +18,16 @@ public sealed class GoDockerGenerate : GoProjectTask
     [Required]
     public string InputsHashFile { get; set; } = "";
 
+    /// <summary>Settings outside the Dockerfile that still change what the download sees (the build gateway's view).</summary>
+    public string ExtraInputs { get; set; } = "";
+
     [Output]
     public string GoModFile { get; set; } = "";
 
     [Output]
     public string GoSumFile { get; set; } = "";
 
-    protected override System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken)
+    protected override async System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken)
     {
         var (settings, diagnostics) = ReadSettings();
         foreach (var d in diagnostics)
@@ -34,17 +38,25 @@ public sealed class GoDockerGenerate : GoProjectTask
         GoSumFile = Path.Combine(Path.GetDirectoryName(settings.GoModFile)!, "go.sum");
         if (diagnostics.Any(d => d.IsError))
         {
-            return System.Threading.Tasks.Task.CompletedTask;
+            return;
         }
 
-        var dockerfile = DockerfileWriter.Write(settings, RelativeToContext(settings.DockerContext, settings.GoModFile), RelativeToContext(settings.DockerContext, GoSumFile));
-        GeneratedFile.WriteIfChanged(DockerfilePath, dockerfile);
-        var arguments = DepsStageBuildArguments.For(settings, DockerfilePath);
-        GeneratedFile.WriteIfChanged(InputsHashFile, InputsHash.Compute(dockerfile, arguments, settings.CaCertificates) + "\n");
+        var generated = await DockerfileGeneration.WriteAsync(settings, DockerfilePath, cancellationToken, GeneratorVersion).ConfigureAwait(false);
+        foreach (var d in generated.Diagnostics)
+        {
+            log.Report(d);
+        }
+        if (generated.Dockerfile is null)
+        {
+            return;
+        }
+        var command = DockerBuildCommand.ForDownloadStage(settings, DockerfilePath);
+        var hash = InputsHash.Compute(generated.Dockerfile + "\0" + generated.Dockerignore, [.. command.Arguments, ExtraInputs], settings.CaCertificates);
+        GeneratedFile.WriteIfChanged(InputsHashFile, hash + "\n");
         log.Detail($"Dockerfile: {DockerfilePath}");
-        return System.Threading.Tasks.Task.CompletedTask;
+        log.Detail($"Download stage: {command}");
     }
 
-    private static string RelativeToContext(string context, string file) =>
-        Path.GetRelativePath(context, file).Replace('\\', '/');
+    private static string GeneratorVersion { get; } =
+        typeof(GoDockerGenerate).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 }

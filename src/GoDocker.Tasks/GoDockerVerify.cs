@@ -1,4 +1,5 @@
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.LocalProxy;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Tasks;
@@ -13,7 +14,8 @@ public sealed class GoDockerVerify : GoProjectTask
         {
             return; // GoDockerGenerate reported them.
         }
-        var report = await ProjectVerification.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+        var report = await BuildGateway.AroundAsync(GatewayLaunch(), settings, log,
+            () => ProjectVerification.RunAsync(settings, cancellationToken), cancellationToken).ConfigureAwait(false);
         foreach (var endpoint in report.Endpoints)
         {
             log.Progress($"Verify: {endpoint.Target}: {endpoint.Summary}");

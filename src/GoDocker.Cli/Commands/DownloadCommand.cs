@@ -26,11 +26,13 @@ internal static class DownloadCommand
             if (!diagnostics.Any(d => d.IsError))
             {
                 var settings = context.Settings;
-                var dockerfile = DockerfileWriter.Write(settings,
-                    Path.GetRelativePath(settings.DockerContext, settings.GoModFile).Replace('\\', '/'),
-                    Path.GetRelativePath(settings.DockerContext, Path.Combine(Path.GetDirectoryName(settings.GoModFile)!, "go.sum")).Replace('\\', '/'));
-                GeneratedFile.WriteIfChanged(context.DockerfilePath, dockerfile);
-                var request = new DownloadRequest(settings, context.DockerfilePath, DepsStageBuildArguments.For(settings, context.DockerfilePath));
+                var generated = await DockerfileGeneration.WriteAsync(settings, context.DockerfilePath, cancellationToken, ToolInfo.Version);
+                diagnostics.AddRange(generated.Diagnostics);
+                if (generated.Dockerfile is null)
+                {
+                    return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out, settings.ProjectDirectory);
+                }
+                var request = new DownloadRequest(settings, DockerBuildCommand.ForDownloadStage(settings, context.DockerfilePath));
                 var outcome = await new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken);
                 diagnostics.AddRange(outcome.Diagnostics);
                 log.Progress($"Download {outcome.Kind.ToString().ToLowerInvariant()} ({outcome.Runner}, {outcome.Duration.TotalSeconds:0.0} s).");

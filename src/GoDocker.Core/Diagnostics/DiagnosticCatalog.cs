@@ -39,6 +39,24 @@ public static class DiagnosticCatalog
         "GOPROXY is 'off' for module {0}, so the go command may not download it. Add a proxy or 'direct' to GoProxy, or vendor the module.");
     public static readonly DiagnosticDescriptor PrivateModuleNotPrivate = Warning("GD1012", "Private module not covered by GOPRIVATE",
         "Module {0} looks private ({1}) but GoPrivate/GoNoSumDb do not cover it, so the go command asks the public checksum database. Add '{2}' to GoPrivate.");
+    public static readonly DiagnosticDescriptor StartProxyNeedsLoopbackGoProxy = Error("GD1013", "GoDockerStartProxy needs a loopback GoProxy",
+        "GoDockerStartProxy starts a gateway where the first GoProxy entry points, so that entry must be http://127.0.0.1:PORT (or localhost), not '{0}'. Set GoProxy to such a URL.");
+    public static readonly DiagnosticDescriptor ImageNotPinned = Warning("GD1040", "Image not pinned",
+        "{0} '{1}' has no tag or uses 'latest', so the same project can build with a different image tomorrow. Pin a version tag or a digest, such as 'golang:1.22-bookworm' or 'golang:1.22-bookworm@sha256:<digest>'.");
+    public static readonly DiagnosticDescriptor InvalidPlatforms = Error("GD1041", "Invalid GoPlatforms",
+        "GoPlatforms '{0}' is invalid: {1}. Use os/arch pairs separated by commas, such as 'linux/amd64,linux/arm64'.");
+    public static readonly DiagnosticDescriptor InvalidBuildFlags = Error("GD1042", "Invalid GoBuildFlags",
+        "GoBuildFlags '{0}' is invalid: {1}. Use go build flags such as '-tags=netgo -buildvcs=false'.");
+    public static readonly DiagnosticDescriptor InvalidMainPackage = Error("GD1043", "Invalid GoMainPackage",
+        "GoMainPackage '{0}' is invalid: {1}.");
+    public static readonly DiagnosticDescriptor DockerContextNotFound = Error("GD1044", "Docker context folder not found",
+        "The Docker build context '{0}' does not exist. Set GoDockerContext to an existing folder that holds go.mod, or remove it to use the project folder.");
+    public static readonly DiagnosticDescriptor GoModOutsideContext = Error("GD1045", "go.mod outside the Docker context",
+        "The go.mod file '{0}' is outside the Docker build context '{1}', so the build cannot copy it. Set GoDockerContext to a folder that holds go.mod.");
+    public static readonly DiagnosticDescriptor StagingOutsideContext = Error("GD1046", "Staging folder outside the Docker context",
+        "The folder '{0}' where GoCaCertificate and known_hosts files are copied for the build is outside the Docker build context '{1}'. Set GoDockerContext to a folder that holds the project folder.");
+    public static readonly DiagnosticDescriptor UnsafeContextPath = Error("GD1047", "Path cannot be written into a Dockerfile",
+        "The path '{0}' inside the Docker context holds characters that COPY and WORKDIR would expand or split ({1}). Rename the folder to letters, digits and '.', '_', '-', '+', '@', or set GoDockerContext so the path is shorter.");
 
     // GD2xxx: go.mod, go.sum and go.work content.
     public static readonly DiagnosticDescriptor GoModSyntax = Error("GD2001", "go.mod syntax error",
@@ -63,6 +81,10 @@ public static class DiagnosticCatalog
         "{0}. Give a module path such as 'example.com/name' and a canonical semantic version such as 'v1.2.3' whose major version matches the path's /vN suffix (v0 or v1 without a suffix).");
     public static readonly DiagnosticDescriptor HashNeedsModule = Error("GD2032", "Module path and version needed to hash a directory",
         "'{0}' is a directory: its h1 hash covers file names that start with 'path@version/', so pass --module path@version (for example --module example.com/m@v1.0.0).");
+    public static readonly DiagnosticDescriptor ReplaceDirectoryWithoutGoMod = Error("GD2040", "replace directory has no go.mod",
+        "replace {0} => {1}: the directory '{2}' has no go.mod, so the go command cannot use it as a module. Run 'go mod init {0}' in it, or fix the path.");
+    public static readonly DiagnosticDescriptor VendorFolderMissing = Error("GD2041", "-mod=vendor without a vendor folder",
+        "{0} asks for -mod=vendor, but '{1}' does not exist. Run 'go mod vendor' and commit the vendor folder, or remove -mod=vendor.");
 
     // GD3xxx: network, HTTP proxies, GOPROXY and checksum database answers.
     public static readonly DiagnosticDescriptor DnsLookupFailed = Error("GD3001", "DNS lookup failed",
@@ -91,6 +113,22 @@ public static class DiagnosticCatalog
         "{0} did not answer within {1} ({2}). Raise GoVerifyTimeout, or fix the network path to it.");
     public static readonly DiagnosticDescriptor NetworkUnreachable = Error("GD3020", "No route to host",
         "There is no route to {0} for {1} ({2}). The build's network cannot reach it: check GoDockerNetwork, or set HTTPS_PROXY to a proxy that can.");
+
+    // GD3050-GD3069: the module proxy gateway (godocker proxy).
+    public static readonly DiagnosticDescriptor PinnedContentChanged = Warning("GD3050", "Upstream changed a pinned module file",
+        "{0}: upstream {1} now serves bytes with SHA-256 {2}, but the gateway pinned {3} when it first stored this version. The gateway keeps serving the first content; find out who re-published the version before trusting it.");
+    public static readonly DiagnosticDescriptor SnapshotNotFound = Error("GD3051", "Snapshot not found",
+        "Snapshot '{0}' does not exist in cache {1}. Run 'godocker proxy snapshot list --cache {1}' to see the snapshots, or create it with 'snapshot create --name {0}'.");
+    public static readonly DiagnosticDescriptor InvalidSnapshotName = Error("GD3052", "Invalid snapshot name",
+        "Snapshot name '{0}' is invalid. Use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+    public static readonly DiagnosticDescriptor SnapshotExists = Error("GD3053", "Snapshot already exists",
+        "Snapshot '{0}' already exists in cache {1}, and snapshots never change. Choose another --name.");
+    public static readonly DiagnosticDescriptor SnapshotArchiveInvalid = Error("GD3054", "Snapshot archive does not verify",
+        "The snapshot archive {0} does not match its manifest: {1}. Nothing was imported; export the snapshot again from the source gateway and copy it unchanged.");
+    public static readonly DiagnosticDescriptor GatewayCannotListen = Error("GD3055", "Gateway cannot listen",
+        "The module proxy gateway cannot listen on {0}: {1}. Choose a free host:port with --listen, or stop the process that uses it.");
+    public static readonly DiagnosticDescriptor GatewayDidNotStart = Error("GD3056", "Build gateway did not start",
+        "The module proxy gateway for this build (GoDockerStartProxy) did not start: {0}. Check GoDockerProxyCache and GoDockerProxySnapshot, or set GoDockerStartProxy=false.");
 
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
@@ -177,6 +215,12 @@ public static class DiagnosticCatalog
         "GoBuildSecret '{0}' reads {1}, which does not exist. Create it, or remove the item.");
     public static readonly DiagnosticDescriptor InvalidBuildSecret = Error("GD7004", "Invalid build secret",
         "GoBuildSecret '{0}' is invalid: {1}.");
+    public static readonly DiagnosticDescriptor SecretFileInContext = Warning("GD7010", "Secret file inside the Docker context",
+        "GoBuildSecret '{0}' reads '{1}', which lies inside the Docker build context. The generated .dockerignore keeps it out, but another Dockerfile or a hand-written .dockerignore may not: move the file out of the context.");
+    public static readonly DiagnosticDescriptor SshWithoutKnownHosts = Error("GD7011", "SSH secret without known hosts",
+        "GoBuildSecret '{0}' forwards SSH to {1} but has no KnownHosts file, so the build cannot check the host key. Add KnownHosts=\"path/known_hosts\" with the output of 'ssh-keyscan {1}', checked against the host's published fingerprint.");
+    public static readonly DiagnosticDescriptor NetrcOverPlainHttp = Warning("GD7012", "netrc credentials are not sent over HTTP",
+        "GoBuildSecret '{0}' gives netrc credentials, but GoProxy '{1}' is plain HTTP, and the go command sends netrc credentials over HTTPS only, so the proxy will answer 401. Serve the proxy over HTTPS (add its CA as a GoCaCertificate item if it is private).");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",

@@ -1,9 +1,10 @@
+using GoDocker.Core.Dockerfiles;
 using GoDocker.Core.Projects;
 
 namespace GoDocker.Core.Downloads;
 
-/// <summary>One run of the download stage: the project, its generated Dockerfile and the docker build arguments.</summary>
-public sealed record DownloadRequest(GoProjectSettings Settings, string DockerfilePath, IReadOnlyList<string> DockerBuildArguments)
+/// <summary>One run of the download stage: the project and the docker build of its Dockerfile's deps stage.</summary>
+public sealed record DownloadRequest(GoProjectSettings Settings, DockerBuildCommand Command)
 {
     public TimeSpan EngineTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -40,8 +40,14 @@ public sealed class DownloadStage
         DockerCli cli;
         try
         {
-            var status = await new DockerEngineProbe(_endpoint).CheckAsync(request.EngineTimeout, cancellationToken).ConfigureAwait(false);
+            var engine = new DockerEngineProbe(_endpoint);
+            var status = await engine.CheckAsync(request.EngineTimeout, cancellationToken).ConfigureAwait(false);
             log.Detail($"Docker engine {status.ServerVersion} (API {status.ApiVersion}, {status.OperatingSystem}/{status.Architecture}) at {_endpoint}");
+            if (!await engine.ImageExistsAsync(settings.BaseImage, cancellationToken).ConfigureAwait(false))
+            {
+                // Not an error yet: a registry may have it. If the pull fails, the classifier reports GD5003.
+                log.Progress($"The base image {settings.BaseImage} is not present locally; docker build will try to pull it.");
+            }
             cli = await _cliLocator.LocateAsync(cancellationToken).ConfigureAwait(false);
             log.Detail($"Using {cli}");
         }
@@ -63,7 +69,7 @@ public sealed class DownloadStage
 
         log.Progress($"Downloading modules in Docker: {settings.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
         var result = await new DockerBuildRunner(cli)
-            .RunAsync(request.DockerBuildArguments, settings.DockerContext, log.Progress, null, cancellationToken)
+            .RunAsync(request.Command.BuildArguments, settings.DockerContext, log.Progress, null, cancellationToken)
             .ConfigureAwait(false);
         if (result.Succeeded)
         {

@@ -4,7 +4,27 @@ namespace GoDocker.Core.Projects;
 /// A BuildKit secret (GoBuildSecret item): its id, and where its value comes from on the host.
 /// The value itself is never held here, so it cannot reach a log or a Dockerfile.
 /// </summary>
-public sealed record GoBuildSecret(string Id, string? File, string? Env, GoBuildSecretKind Kind = GoBuildSecretKind.Netrc, string? Host = null);
+/// <param name="Id">The BuildKit secret id (the item's Include).</param>
+/// <param name="File">A host file holding the secret (netrc or token forms).</param>
+/// <param name="Env">A host environment variable holding the secret (netrc or token forms).</param>
+/// <param name="Kind">How the build uses it.</param>
+/// <param name="Host">The private Git host the token or SSH key is for (token and ssh forms).</param>
+/// <param name="User">The user name sent with a token (default <c>oauth2</c>, which GitHub and GitLab accept).</param>
+/// <param name="KnownHosts">A known_hosts file with the SSH host keys of <paramref name="Host"/> (ssh form).</param>
+public sealed record GoBuildSecret(
+    string Id,
+    string? File,
+    string? Env,
+    GoBuildSecretKind Kind = GoBuildSecretKind.Netrc,
+    string? Host = null,
+    string? User = null,
+    string? KnownHosts = null)
+{
+    public const string DefaultTokenUser = "oauth2";
+
+    /// <summary>Where BuildKit mounts the secret inside a RUN step.</summary>
+    public string MountTarget => Kind == GoBuildSecretKind.Netrc ? "/root/.netrc" : "/run/secrets/" + Id;
+}
 
 /// <summary>How the secret is used inside the build.</summary>
 public enum GoBuildSecretKind

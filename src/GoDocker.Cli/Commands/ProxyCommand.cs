@@ -1,0 +1,249 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using GoDocker.Core.Diagnostics;
+using GoDocker.ProxyGateway.Hosting;
+using GoDocker.ProxyGateway.Upstreams;
+
+namespace GoDocker.Cli.Commands;
+
+/// <summary>
+/// `godocker proxy`: the caching module proxy gateway (PRODUCT.md section 6), its snapshots and warm.
+/// All logic is in GoDocker.ProxyGateway; this only maps options.
+/// </summary>
+internal static class ProxyCommand
+{
+    public static Command Create()
+    {
+        var listen = new Option<string>("--listen") { Description = "host:port to serve on (port 0 picks a free one).", DefaultValueFactory = _ => "127.0.0.1:8080" };
+        var cache = CacheOption();
+        var upstream = UpstreamOption();
+        var offline = new Option<bool>("--offline") { Description = "Serve only from the cache; misses answer 404." };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Serve this snapshot as the default view (read-only)." };
+        var maxSize = new Option<long?>("--max-size-mb") { Description = "Bound on cached content in MiB; least recently used content not held by a snapshot is evicted." };
+        var listTtl = new Option<double>("--list-ttl") { Description = "Seconds before list and @latest answers are asked again (stale copies are served when upstreams fail).", DefaultValueFactory = _ => 300 };
+        var timeout = TimeoutOption();
+        var privatePatterns = new Option<string?>("--private") { Description = "GOPRIVATE-style patterns of modules the --private-mode rule applies to." };
+        var privateMode = new Option<ModuleRouteAction>("--private-mode") { Description = "For --private modules: Passthrough (fetch without caching) or Deny (403).", DefaultValueFactory = _ => ModuleRouteAction.Passthrough };
+        var rule = new Option<string[]>("--rule") { Description = "Modules matching GOPRIVATE-style patterns use their own upstream list: 'patterns=list' (repeatable, first match wins).", AllowMultipleArgumentsPerToken = false };
+        var sumdb = new Option<string[]>("--sumdb") { Description = "A checksum database to pass through at /sumdb/<name>/, as name=url (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var netrc = new Option<string?>("--netrc") { Description = "netrc file with upstream credentials (default: $NETRC, then ~/.netrc)." };
+        var logJson = new Option<bool>("--log-json") { Description = "Write logs as JSON lines." };
+
+        var command = new Command("proxy", "Run the caching module proxy gateway: GOPROXY protocol, single-flight fetches, pinned content, snapshots.")
+        {
+            listen, cache, upstream, offline, snapshot, maxSize, listTtl, timeout, privatePatterns, privateMode, rule, sumdb, netrc, logJson,
+        };
+        command.SetAction((parse, cancellationToken) => Reported(async () =>
+        {
+            using var loggerFactory = GatewayLogging.CreateConsole(parse.GetValue(logJson));
+            var upstreams = ParseUpstreams(parse.GetValue(upstream), parse.GetValue(timeout));
+            var rules = new List<ModuleRule>();
+            if (parse.GetValue(privatePatterns) is { Length: > 0 } patterns)
+            {
+                rules.Add(ModuleRule.ForPatterns(patterns, parse.GetValue(privateMode)));
+            }
+
+            foreach (var value in parse.GetValue(rule) ?? [])
+            {
+                var eq = value.IndexOf('=');
+                if (eq <= 0)
+                {
+                    throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("--rule", value, "use patterns=upstream-list, such as 'git.corp.example/*=https://goproxy.corp.example'"));
+                }
+
+                rules.Add(ModuleRule.ForPatterns(value[..eq], ParseUpstreams(value[(eq + 1)..], parse.GetValue(timeout))));
+            }
+
+            var options = new GatewayOptions
+            {
+                CacheDirectory = parse.GetValue(cache)!,
+                Listen = parse.GetValue(listen)!,
+                Upstreams = upstreams,
+                Offline = parse.GetValue(offline) || upstreams.Count == 0,
+                SnapshotView = parse.GetValue(snapshot),
+                MaxCacheBytes = parse.GetValue(maxSize) * 1024 * 1024,
+                ListTtl = TimeSpan.FromSeconds(parse.GetValue(listTtl)),
+                ModuleRules = rules,
+                ChecksumDatabases = ParseSumdbs(parse.GetValue(sumdb) ?? []),
+                Credentials = parse.GetValue(netrc) is { } file
+                    ? NetrcCredentials.FromEnvironment(n => n == "NETRC" ? file : null)
+                    : NetrcCredentials.FromEnvironment(),
+                LoggerFactory = loggerFactory,
+            };
+
+            await using var gateway = await ProxyGatewayHost.StartAsync(options, cancellationToken);
+            Console.Out.WriteLine($"godocker proxy: serving {gateway.Address} (GOPROXY={gateway.Address.ToString().TrimEnd('/')}); Ctrl+C stops.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            await gateway.StopAsync(CancellationToken.None);
+            return ExitCodes.Success;
+        }));
+
+        command.Subcommands.Add(SnapshotCommand());
+        command.Subcommands.Add(WarmCommand());
+        return command;
+    }
+
+    private static Command SnapshotCommand()
+    {
+        var command = new Command("snapshot", "Freeze, list, select, export and import snapshots of a gateway cache.");
+
+        var cache = CacheOption();
+        var name = new Option<string?>("--name") { Description = "Snapshot name (default: a UTC timestamp)." };
+        var create = new Command("create", "Freeze the current set of cached module versions (no copy: content is shared).") { cache, name };
+        create.SetAction((parse, ct) => Reported(async () =>
+        {
+            var (_, snapshots) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = parse.GetValue(cache)! });
+            var manifest = await snapshots.CreateAsync(parse.GetValue(name), ct);
+            Console.Out.WriteLine($"snapshot {manifest.Name}: {manifest.ModuleVersionCount} module versions, {manifest.Files.Count} files, {manifest.TotalBytes} bytes");
+            return ExitCodes.Success;
+        }));
+
+        var listCache = CacheOption();
+        var format = CommonOptions.Format();
+        var list = new Command("list", "List the snapshots; '*' marks the default view.") { listCache, format };
+        list.SetAction((parse, ct) => Reported(() =>
+        {
+            var (_, snapshots) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = parse.GetValue(listCache)! });
+            var all = snapshots.List();
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(all, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            }
+            else
+            {
+                foreach (var s in all)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{(s.IsDefaultView ? '*' : ' ')} {s.Name,-32} {s.CreatedAt:yyyy-MM-dd HH:mm:ss}Z {s.ModuleVersions,6} versions {s.TotalBytes,12} bytes"));
+                }
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        }));
+
+        var useCache = CacheOption();
+        var useName = new Argument<string?>("name") { Description = "The snapshot to serve by default.", Arity = ArgumentArity.ZeroOrOne };
+        var live = new Option<bool>("--live") { Description = "Serve the live cache again instead of a snapshot." };
+        var use = new Command("use", "Switch the default view to a snapshot atomically (rollback), or back with --live.") { useName, useCache, live };
+        use.SetAction((parse, ct) => Reported(async () =>
+        {
+            var target = parse.GetValue(live) ? null : parse.GetValue(useName);
+            if (target is null && !parse.GetValue(live))
+            {
+                Console.Error.WriteLine("godocker: give a snapshot name, or --live.");
+                return ExitCodes.Usage;
+            }
+
+            var (_, snapshots) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = parse.GetValue(useCache)! });
+            await snapshots.UseAsync(target, ct);
+            Console.Out.WriteLine(target is null ? "default view: live cache" : $"default view: snapshot {target}");
+            return ExitCodes.Success;
+        }));
+
+        var exportCache = CacheOption();
+        var exportName = new Argument<string>("name") { Description = "The snapshot to export." };
+        var exportFile = new Argument<string>("file") { Description = "The archive to write (tar)." };
+        var export = new Command("export", "Write a snapshot and its content as one archive for an air-gapped gateway.") { exportName, exportFile, exportCache };
+        export.SetAction((parse, ct) => Reported(async () =>
+        {
+            var (_, snapshots) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = parse.GetValue(exportCache)! });
+            await snapshots.ExportAsync(parse.GetValue(exportName)!, parse.GetValue(exportFile)!, ct);
+            Console.Out.WriteLine($"exported {parse.GetValue(exportName)} to {parse.GetValue(exportFile)}");
+            return ExitCodes.Success;
+        }));
+
+        var importCache = CacheOption();
+        var importFile = new Argument<string>("file") { Description = "An archive written by 'snapshot export'." };
+        var import = new Command("import", "Import a snapshot archive, verifying every file against its recorded hashes.") { importFile, importCache };
+        import.SetAction((parse, ct) => Reported(async () =>
+        {
+            var (_, snapshots) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = parse.GetValue(importCache)! });
+            var manifest = await snapshots.ImportAsync(parse.GetValue(importFile)!, ct);
+            Console.Out.WriteLine($"imported snapshot {manifest.Name}: {manifest.ModuleVersionCount} module versions, {manifest.Files.Count} files verified");
+            return ExitCodes.Success;
+        }));
+
+        command.Subcommands.Add(create);
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(use);
+        command.Subcommands.Add(export);
+        command.Subcommands.Add(import);
+        return command;
+    }
+
+    private static Command WarmCommand()
+    {
+        var from = new Option<string>("--from") { Description = "A go.sum or go.mod naming the module versions to fetch.", Required = true };
+        var cache = CacheOption();
+        var upstream = UpstreamOption();
+        var timeout = TimeoutOption();
+        var command = new Command("warm", "Fetch every module version a project needs into the cache ahead of time.") { from, cache, upstream, timeout };
+        command.SetAction((parse, ct) => Reported(async () =>
+        {
+            var options = new GatewayOptions
+            {
+                CacheDirectory = parse.GetValue(cache)!,
+                Upstreams = ParseUpstreams(parse.GetValue(upstream), parse.GetValue(timeout)),
+                Credentials = NetrcCredentials.FromEnvironment(),
+            };
+            var result = await ProxyGatewayHost.WarmAsync(options, parse.GetValue(from)!, ct);
+            Console.Out.WriteLine($"warm: {result.Fetched} files fetched, {result.AlreadyCached} already cached, {result.Failures.Count} failed");
+            foreach (var failure in result.Failures)
+            {
+                Console.Error.WriteLine($"  {failure}");
+            }
+
+            return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
+        }));
+        return command;
+    }
+
+    /// <summary>Prints a diagnostic failure as the other commands do (exit 1) instead of a stack trace.</summary>
+    private static async Task<int> Reported(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (DiagnosticException e)
+        {
+            return DiagnosticPrinter.Print([e.Diagnostic], OutputFormat.Text, Console.Error);
+        }
+    }
+
+    private static Option<string> CacheOption() => new("--cache") { Description = "The gateway's cache folder.", Required = true };
+
+    private static Option<string?> UpstreamOption() =>
+        new("--upstream") { Description = "GOPROXY-style upstream list: URLs separated by ',' (fall through on 404/410) or '|' (on any error)." };
+
+    private static Option<double> TimeoutOption() =>
+        new("--timeout") { Description = "Seconds each upstream gets to answer a request.", DefaultValueFactory = _ => 60 };
+
+    private static IReadOnlyList<UpstreamEndpoint> ParseUpstreams(string? list, double timeoutSeconds) =>
+        string.IsNullOrWhiteSpace(list) ? [] : UpstreamList.Parse(list, TimeSpan.FromSeconds(timeoutSeconds));
+
+    private static Dictionary<string, Uri> ParseSumdbs(IEnumerable<string> values)
+    {
+        var result = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            if (eq <= 0 || !Uri.TryCreate(value[(eq + 1)..], UriKind.Absolute, out var url))
+            {
+                throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("--sumdb", value, "use name=url, such as sum.golang.org=https://sum.golang.org"));
+            }
+
+            result[value[..eq]] = url;
+        }
+
+        return result;
+    }
+}

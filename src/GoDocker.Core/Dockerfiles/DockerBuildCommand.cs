@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using GoDocker.Core.Projects;
+
+namespace GoDocker.Core.Dockerfiles;
+
+/// <summary>
+/// The <c>docker build</c> command line for a generated Dockerfile, as an immutable value: each <c>With…</c> returns
+/// a changed copy. <see cref="Arguments"/> is what a runner passes to the docker CLI; <see cref="ToString"/> is the
+/// same command shell-quoted for people (<c>godocker dockerfile --print-build-command</c>).
+/// Secrets appear only as their id and source (a file path or an environment variable name), never their value.
+/// </summary>
+public sealed record DockerBuildCommand
+{
+    public required string DockerfilePath { get; init; }
+    public required string ContextDirectory { get; init; }
+    public string? Target { get; init; }
+    public string? Network { get; init; }
+    public string? Tag { get; init; }
+    public string? Progress { get; init; }
+    public ImmutableArray<string> Platforms { get; init; } = [];
+    public ImmutableArray<GoBuildSecret> Secrets { get; init; } = [];
+
+    /// <summary>Forward the host's SSH agent (<c>--ssh default</c>); set when an SSH secret is configured.</summary>
+    public bool ForwardSshAgent { get; init; }
+
+    /// <summary>The command for a project's Dockerfile: its context, secrets, network and platforms.</summary>
+    public static DockerBuildCommand For(GoProjectSettings settings, string dockerfilePath) => new()
+    {
+        DockerfilePath = dockerfilePath,
+        ContextDirectory = settings.DockerContext,
+        Network = settings.DockerNetwork.Length == 0 ? null : settings.DockerNetwork,
+        Platforms = settings.PlatformList.Platforms,
+        Secrets = settings.BuildSecrets.Where(s => s.Kind != GoBuildSecretKind.Ssh).ToImmutableArray(),
+        ForwardSshAgent = settings.BuildSecrets.Any(s => s.Kind == GoBuildSecretKind.Ssh),
+    };
+
+    /// <summary>The download stage as the SDK runs it: the deps target with plain progress, which the log streams and the classifier reads.</summary>
+    public static DockerBuildCommand ForDownloadStage(GoProjectSettings settings, string dockerfilePath) =>
+        For(settings, dockerfilePath).ForDownload().WithProgress("plain");
+
+    public DockerBuildCommand WithTarget(string? target) => this with { Target = target };
+
+    /// <summary>The fail-fast module download: <c>--target deps</c>.</summary>
+    public DockerBuildCommand ForDownload() => WithTarget(DockerfileWriter.DepsStage);
+
+    public DockerBuildCommand WithNetwork(string? network) => this with { Network = network };
+
+    public DockerBuildCommand WithTag(string? tag) => this with { Tag = tag };
+
+    public DockerBuildCommand WithProgress(string? progress) => this with { Progress = progress };
+
+    public DockerBuildCommand WithPlatforms(IEnumerable<string> platforms) => this with { Platforms = platforms.ToImmutableArray() };
+
+    public DockerBuildCommand WithSecret(GoBuildSecret secret) =>
+        secret.Kind == GoBuildSecretKind.Ssh ? this with { ForwardSshAgent = true } : this with { Secrets = Secrets.Add(secret) };
+
+    public DockerBuildCommand WithSshAgent(bool forward = true) => this with { ForwardSshAgent = forward };
+
+    /// <summary>The arguments after <c>docker</c>, starting with <c>build</c>.</summary>
+    public ImmutableArray<string> Arguments
+    {
+        get
+        {
+            var args = ImmutableArray.CreateBuilder<string>();
+            args.Add("build");
+            args.Add("--file");
+            args.Add(DockerfilePath);
+            if (Target is not null)
+            {
+                args.Add("--target");
+                args.Add(Target);
+            }
+            if (Network is not null)
+            {
+                args.Add("--network");
+                args.Add(Network);
+            }
+            if (!Platforms.IsEmpty)
+            {
+                args.Add("--platform");
+                args.Add(string.Join(',', Platforms));
+            }
+            foreach (var secret in Secrets)
+            {
+                args.Add("--secret");
+                args.Add(CsvField(secret.File is not null ? $"id={secret.Id},src={secret.File}" : $"id={secret.Id},env={secret.Env}"));
+            }
+            if (ForwardSshAgent)
+            {
+                args.Add("--ssh");
+                args.Add("default");
+            }
+            if (Progress is not null)
+            {
+                args.Add("--progress");
+                args.Add(Progress);
+            }
+            if (Tag is not null)
+            {
+                args.Add("--tag");
+                args.Add(Tag);
+            }
+            args.Add(ContextDirectory);
+            return args.ToImmutable();
+        }
+    }
+
+    /// <summary>The arguments after the CLI's build word (<c>build</c>, or <c>buildx build</c>).</summary>
+    public ImmutableArray<string> BuildArguments => Arguments.RemoveAt(0);
+
+    /// <summary>Environment the docker CLI needs: BuildKit, which RUN --mount requires.</summary>
+    public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "1" };
+
+    public override string ToString() => "DOCKER_BUILDKIT=1 docker " + ShellWord.Join(Arguments);
+
+    // docker parses --secret as one CSV record; a path holding a comma or quote must be a quoted field.
+    private static string CsvField(string spec)
+    {
+        var comma = spec.IndexOf(',');
+        var head = spec[..comma];
+        var source = spec[(comma + 1)..];
+        return source.IndexOfAny([',', '"']) >= 0 ? head + ",\"" + source.Replace("\"", "\"\"") + "\"" : spec;
+    }
+}

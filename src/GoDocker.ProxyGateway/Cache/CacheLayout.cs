@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GoDocker.ProxyGateway.Cache;
+
+/// <summary>
+/// Where things live under a cache folder. Every file name is derived from a hash, never from request text:
+/// <c>blobs/ab/&lt;sha256&gt;</c> (content, shared by cache and snapshots), <c>pins/ab/&lt;sha256(key)&gt;.json</c>,
+/// <c>lists/ab/&lt;sha256(key)&gt;.json</c>, <c>snapshots/&lt;name&gt;.json</c>, <c>view</c> and <c>tmp/</c>.
+/// </summary>
+public sealed class CacheLayout
+{
+    public CacheLayout(string root)
+    {
+        Root = System.IO.Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+    public string TempFolder => System.IO.Path.Combine(Root, "tmp");
+    public string BlobsFolder => System.IO.Path.Combine(Root, "blobs");
+    public string PinsFolder => System.IO.Path.Combine(Root, "pins");
+    public string ListsFolder => System.IO.Path.Combine(Root, "lists");
+    public string SnapshotsFolder => System.IO.Path.Combine(Root, "snapshots");
+    public string ViewFile => System.IO.Path.Combine(Root, "view");
+
+    public string BlobPath(string sha256) => System.IO.Path.Combine(BlobsFolder, sha256[..2], sha256);
+    public string PinPath(string key) => Hashed(PinsFolder, key);
+    public string ListPath(string key) => Hashed(ListsFolder, key);
+
+    public string NewTempPath() => System.IO.Path.Combine(TempFolder, Guid.NewGuid().ToString("N") + ".partial");
+
+    public void EnsureFolders()
+    {
+        foreach (var folder in new[] { TempFolder, BlobsFolder, PinsFolder, ListsFolder, SnapshotsFolder })
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    public static string Sha256Hex(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+    public static bool IsSha256Hex(string s) => s.Length == 64 && s.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
+    private static string Hashed(string folder, string key)
+    {
+        var h = Sha256Hex(key);
+        return System.IO.Path.Combine(folder, h[..2], h + ".json");
+    }
+}

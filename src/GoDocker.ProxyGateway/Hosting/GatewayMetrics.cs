@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using GoDocker.ProxyGateway.Protocol;
+
+namespace GoDocker.ProxyGateway.Hosting;
+
+/// <summary>Counters exposed at /metrics in the Prometheus text format.</summary>
+public sealed class GatewayMetrics
+{
+    private readonly long[] _requests = new long[Enum.GetValues<ModuleFileKind>().Length];
+    private readonly long[] _hits = new long[Enum.GetValues<ModuleFileKind>().Length];
+    private readonly long[] _misses = new long[Enum.GetValues<ModuleFileKind>().Length];
+    private long _upstreamFetches;
+    private long _upstreamFailures;
+    private long _bytesServed;
+    private long _bytesFetched;
+    private long _singleFlightJoins;
+    private long _contentChanges;
+    private long _staleServed;
+    private long _failures;
+
+    public long UpstreamFetches => Interlocked.Read(ref _upstreamFetches);
+    public long SingleFlightJoins => Interlocked.Read(ref _singleFlightJoins);
+    public long ContentChanges => Interlocked.Read(ref _contentChanges);
+    public long Hits => _hits.Sum();
+    public long Misses => _misses.Sum();
+
+    public void Request(ModuleFileKind kind) => Interlocked.Increment(ref _requests[(int)kind]);
+    public void Hit(ModuleFileKind kind) => Interlocked.Increment(ref _hits[(int)kind]);
+    public void Miss(ModuleFileKind kind) => Interlocked.Increment(ref _misses[(int)kind]);
+    public void UpstreamFetch() => Interlocked.Increment(ref _upstreamFetches);
+    public void UpstreamFailure() => Interlocked.Increment(ref _upstreamFailures);
+    public void BytesServed(long n) => Interlocked.Add(ref _bytesServed, n);
+    public void BytesFetched(long n) => Interlocked.Add(ref _bytesFetched, n);
+    public void SingleFlightJoin() => Interlocked.Increment(ref _singleFlightJoins);
+    public void ContentChanged() => Interlocked.Increment(ref _contentChanges);
+    public void StaleServed() => Interlocked.Increment(ref _staleServed);
+    public void Failure() => Interlocked.Increment(ref _failures);
+
+    public string Render(long cacheBytes)
+    {
+        var text = new StringBuilder();
+        void Counter(string name, string help, IEnumerable<(string? Labels, long Value)> values)
+        {
+            text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n');
+            text.Append("# TYPE ").Append(name).Append(" counter\n");
+            foreach (var (labels, value) in values)
+            {
+                text.Append(name).Append(labels is null ? "" : "{" + labels + "}").Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            }
+        }
+
+        IEnumerable<(string?, long)> ByKind(long[] counts) =>
+            Enum.GetValues<ModuleFileKind>().Select(k => ((string?)$"kind=\"{k.ToString().ToLowerInvariant()}\"", Interlocked.Read(ref counts[(int)k])));
+
+        Counter("godocker_proxy_requests_total", "Module file requests by kind.", ByKind(_requests));
+        Counter("godocker_proxy_cache_hits_total", "Requests answered from the cache.", ByKind(_hits));
+        Counter("godocker_proxy_cache_misses_total", "Requests the cache could not answer.", ByKind(_misses));
+        Counter("godocker_proxy_upstream_fetches_total", "Fetches sent to upstreams.", [(null, UpstreamFetches)]);
+        Counter("godocker_proxy_upstream_failures_total", "Upstream fetches that failed.", [(null, Interlocked.Read(ref _upstreamFailures))]);
+        Counter("godocker_proxy_served_bytes_total", "Bytes of module files sent to clients.", [(null, Interlocked.Read(ref _bytesServed))]);
+        Counter("godocker_proxy_fetched_bytes_total", "Bytes received from upstreams.", [(null, Interlocked.Read(ref _bytesFetched))]);
+        Counter("godocker_proxy_singleflight_joins_total", "Requests that waited for a fetch already running.", [(null, SingleFlightJoins)]);
+        Counter("godocker_proxy_content_changes_total", "Upstream answers with different bytes for a pinned version (security events).", [(null, ContentChanges)]);
+        Counter("godocker_proxy_stale_served_total", "Lists served past their TTL because upstreams failed.", [(null, Interlocked.Read(ref _staleServed))]);
+        Counter("godocker_proxy_failures_total", "Requests answered with an error status.", [(null, Interlocked.Read(ref _failures))]);
+        text.Append("# HELP godocker_proxy_cache_bytes Size of the content in the cache.\n# TYPE godocker_proxy_cache_bytes gauge\n");
+        text.Append("godocker_proxy_cache_bytes ").Append(cacheBytes.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        return text.ToString();
+    }
+}

@@ -1,0 +1,49 @@
+using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Upstreams;
+using Microsoft.Extensions.Logging;
+
+namespace GoDocker.ProxyGateway.Hosting;
+
+/// <summary>How to run one gateway. Only <see cref="CacheDirectory"/> is required.</summary>
+public sealed record GatewayOptions
+{
+    /// <summary>Folder of the cache (created when missing). Snapshots live inside it.</summary>
+    public required string CacheDirectory { get; init; }
+
+    /// <summary>host:port to listen on; port 0 picks a free port (see <see cref="RunningGateway.Address"/>).</summary>
+    public string Listen { get; init; } = "127.0.0.1:0";
+
+    /// <summary>The upstream list in order, with go's ',' / '|' rule per entry (GoDocker.Core's GoProxyList converts a GOPROXY string).</summary>
+    public IReadOnlyList<UpstreamEndpoint> Upstreams { get; init; } = [];
+
+    /// <summary>Serve only from the cache: misses are 404 so the go command falls through or fails fast.</summary>
+    public bool Offline { get; init; }
+
+    /// <summary>A snapshot to serve as the default view for this process, overriding the cache's stored view.</summary>
+    public string? SnapshotView { get; init; }
+
+    /// <summary>How long list and @latest answers are served before asking upstream again.</summary>
+    public TimeSpan ListTtl { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Bound on cached content; least recently used content not held by a snapshot is evicted beyond it.</summary>
+    public long? MaxCacheBytes { get; init; }
+
+    /// <summary>Per-module rules, first match wins; modules matching none use <see cref="Upstreams"/> and the cache.</summary>
+    public IReadOnlyList<ModuleRule> ModuleRules { get; init; } = [];
+
+    /// <summary>Checksum databases passed through at /sumdb/&lt;name&gt;/, by name (e.g. sum.golang.org → https://sum.golang.org).</summary>
+    public IReadOnlyDictionary<string, Uri> ChecksumDatabases { get; init; } = new Dictionary<string, Uri>();
+
+    public NetrcCredentials Credentials { get; init; } = NetrcCredentials.None;
+
+    /// <summary>Computes h1 of zips and go.mod files before they become visible; recorded in pins and checked on import.</summary>
+    public IModuleFileHasher Hasher { get; init; } = GoSumHasher.Instance;
+
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>How long shutdown waits for in-flight responses.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Replaces the HTTP handler used for upstreams and checksum databases (tests, custom TLS).</summary>
+    public HttpMessageHandler? UpstreamHandler { get; init; }
+}

@@ -1,0 +1,135 @@
+using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Upstreams;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace GoDocker.ProxyGateway.Hosting;
+
+/// <summary>
+/// The gateway's only HTTP endpoint: dispatches on the raw request path (never the decoded one, so encoded
+/// slashes and dot segments cannot sneak through), and turns every failure into a status in one place.
+/// </summary>
+public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatabasePassthrough sumdb, DiskModuleCache cache, GatewayMetrics metrics, ILogger logger)
+{
+    private const string SnapshotsPrefix = "/snapshots/";
+    private const string SumdbPrefix = "/sumdb/";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var response = context.Response;
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var query = raw.IndexOf('?');
+        var path = query < 0 ? raw : raw[..query];
+        try
+        {
+            switch (path)
+            {
+                case "/healthz":
+                    await WriteTextAsync(context, 200, "ok\n", "text/plain; charset=utf-8");
+                    return;
+                case "/metrics":
+                    await WriteTextAsync(context, 200, metrics.Render(cache.ContentBytes), "text/plain; version=0.0.4; charset=utf-8");
+                    return;
+            }
+
+            if (path.StartsWith(SumdbPrefix, StringComparison.Ordinal))
+            {
+                var sumdbPath = path[SumdbPrefix.Length..];
+                if (path.Length > ModuleRequestParser.MaxPathLength || ModuleRequestParser.PercentDecode(ref sumdbPath) is { } problem)
+                {
+                    throw new GatewayFailureException(GatewayFailure.BadRequest("malformed checksum database path"));
+                }
+
+                var (status, body, type) = await sumdb.ForwardAsync(sumdbPath, context.RequestAborted);
+                response.StatusCode = status;
+                response.ContentType = type;
+                response.ContentLength = body.Length;
+                await response.Body.WriteAsync(body, context.RequestAborted);
+                return;
+            }
+
+            string? snapshot = null;
+            var modulePath = path.Length > 0 ? path[1..] : "";
+            if (path.StartsWith(SnapshotsPrefix, StringComparison.Ordinal))
+            {
+                var rest = path[SnapshotsPrefix.Length..];
+                var slash = rest.IndexOf('/');
+                snapshot = slash < 0 ? rest : rest[..slash];
+                if (!Snapshots.SnapshotStore.IsValidName(snapshot))
+                {
+                    throw new GatewayFailureException(GatewayFailure.NotFound($"no snapshot '{snapshot}'"));
+                }
+
+                modulePath = slash < 0 ? "" : rest[(slash + 1)..];
+            }
+
+            if (!ModuleRequestParser.TryParse(modulePath, out var request, out var failure))
+            {
+                throw new GatewayFailureException(failure);
+            }
+
+            await using var served = await files.GetAsync(request, snapshot, context.RequestAborted);
+            response.StatusCode = 200;
+            response.ContentType = served.Kind.ContentType();
+            if (served.Length is { } length)
+            {
+                response.ContentLength = length;
+            }
+
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await served.Content.CopyToAsync(response.Body, 65536, context.RequestAborted);
+                metrics.BytesServed(served.Length ?? 0);
+            }
+        }
+        catch (GatewayFailureException e)
+        {
+            await WriteFailureAsync(context, e.Failure);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+    }
+
+    private async Task WriteFailureAsync(HttpContext context, GatewayFailure failure)
+    {
+        metrics.Failure();
+        if (failure.StatusCode >= 500)
+        {
+            logger.LogWarning("{Status} for {Path}: {Message}", failure.StatusCode, SafeForLog(context.Request.Path.Value), failure.Message);
+        }
+
+        if (context.Response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+
+        await WriteTextAsync(context, failure.StatusCode, failure.Body + "\n", "text/plain; charset=utf-8");
+    }
+
+    private static async Task WriteTextAsync(HttpContext context, int status, string text, string contentType)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        }
+    }
+
+    private static string SafeForLog(string? path) =>
+        path is null ? "" : new string(path.Take(300).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+}

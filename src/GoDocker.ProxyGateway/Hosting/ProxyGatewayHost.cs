@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Sockets;
+using GoDocker.Core.Diagnostics;
+using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Snapshots;
+using GoDocker.ProxyGateway.Upstreams;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GoDocker.ProxyGateway.Hosting;
+
+/// <summary>Starts gateways (Kestrel from the shared framework) and opens caches for offline operations.</summary>
+public static class ProxyGatewayHost
+{
+    /// <summary>Starts serving; returns once the port is bound and /healthz answers.</summary>
+    public static async Task<RunningGateway> StartAsync(GatewayOptions options, CancellationToken cancellationToken = default)
+    {
+        var endpoint = ParseListen(options.Listen);
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var components = new GatewayComponents(options);
+        var logger = components.Logger;
+        var cache = components.Cache;
+        var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, cache, components.Metrics, logger);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = cache.Layout.Root });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestLineSize = 8192;
+            k.Listen(endpoint);
+        });
+        var app = builder.Build();
+        app.Run(handler.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            components.Dispose();
+            throw new DiagnosticException(DiagnosticCatalog.GatewayCannotListen.Create(options.Listen, e.Message), e);
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        logger.LogInformation("Module proxy gateway serving {Address} from {Cache} ({Upstreams} upstreams, offline {Offline})",
+            address, cache.Layout.Root, options.Upstreams.Count, options.Offline);
+        return new RunningGateway(app, address, components);
+    }
+
+    /// <summary>Fetches every module file a go.sum or go.mod names into the cache, without serving.</summary>
+    public static async Task<WarmResult> WarmAsync(GatewayOptions options, string fromFile, CancellationToken cancellationToken = default)
+    {
+        using var components = new GatewayComponents(options);
+        return await components.Warmer.WarmFromFileAsync(fromFile, cancellationToken);
+    }
+
+    /// <summary>Opens a cache folder without serving (snapshot commands, warm). Also cleans up after a crash.</summary>
+    public static (DiskModuleCache Cache, SnapshotStore Snapshots) OpenCache(GatewayOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        loggerFactory ??= options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var layout = new CacheLayout(options.CacheDirectory);
+        SnapshotStore? snapshots = null;
+        var cache = new DiskModuleCache(layout, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"));
+        snapshots = new SnapshotStore(cache, options.Hasher);
+        if (options.SnapshotView is { } view)
+        {
+            snapshots.Get(view);
+        }
+
+        return (cache, snapshots);
+    }
+
+    /// <summary>Parses host:port ([v6]:port, localhost:port, *:port or a bare port, which means 127.0.0.1).</summary>
+    public static IPEndPoint ParseListen(string listen)
+    {
+        static DiagnosticException Invalid(string value, string why) =>
+            new(DiagnosticCatalog.InvalidPropertyValue.Create("--listen", value, why + "; use host:port such as 127.0.0.1:8080"));
+
+        if (int.TryParse(listen, out var bare))
+        {
+            return bare is >= 0 and <= 65535 ? new IPEndPoint(IPAddress.Loopback, bare) : throw Invalid(listen, "port out of range");
+        }
+
+        var colon = listen.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(listen[(colon + 1)..], out var port) || port is < 0 or > 65535)
+        {
+            throw Invalid(listen, "no valid port");
+        }
+
+        var host = listen[..colon].Trim('[', ']');
+        IPAddress address;
+        if (host is "localhost")
+        {
+            address = IPAddress.Loopback;
+        }
+        else if (host is "*" or "0.0.0.0")
+        {
+            address = IPAddress.Any;
+        }
+        else if (!IPAddress.TryParse(host, out address!))
+        {
+            throw Invalid(listen, $"'{host}' is not an IP address");
+        }
+
+        return address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6 ? new IPEndPoint(address, port) : throw Invalid(listen, "unsupported address");
+    }
+}

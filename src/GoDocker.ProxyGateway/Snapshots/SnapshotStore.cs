@@ -1,0 +1,317 @@
+using System.Collections.Concurrent;
+using System.Formats.Tar;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GoDocker.Core.Diagnostics;
+using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Protocol;
+
+namespace GoDocker.ProxyGateway.Snapshots;
+
+/// <summary>
+/// Snapshots of a cache folder: create, list, select the default view (rollback), export and import as one archive.
+/// Manifests are immutable once written; the default view is one small file replaced atomically.
+/// </summary>
+public sealed partial class SnapshotStore
+{
+    private const string ManifestEntryName = "manifest.json";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly CacheLayout _layout;
+    private readonly DiskModuleCache _cache;
+    private readonly IModuleFileHasher? _hasher;
+    private readonly ConcurrentDictionary<string, LoadedSnapshot> _loaded = new(StringComparer.Ordinal);
+    private (DateTime Stamp, string? Name) _view = (DateTime.MinValue, null);
+
+    public SnapshotStore(DiskModuleCache cache, IModuleFileHasher? hasher)
+    {
+        _cache = cache;
+        _layout = cache.Layout;
+        _hasher = hasher;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex NamePattern();
+
+    public static bool IsValidName(string name) => NamePattern().IsMatch(name);
+
+    public async Task<SnapshotManifest> CreateAsync(string? name, CancellationToken cancellationToken)
+    {
+        name ??= DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'");
+        RequireValidName(name);
+        if (File.Exists(ManifestPath(name)))
+        {
+            throw Fail(DiagnosticCatalog.SnapshotExists, name, _layout.Root);
+        }
+
+        var files = _cache.Pins().Where(p => _cache.HasBlob(p.Sha256)).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var lists = _cache.Lists().OrderBy(l => l.Key, StringComparer.Ordinal).ToArray();
+        var manifest = new SnapshotManifest(name, DateTimeOffset.UtcNow, files, lists);
+        await WriteManifestAsync(manifest, cancellationToken);
+        return manifest;
+    }
+
+    public IReadOnlyList<SnapshotSummary> List()
+    {
+        var view = CurrentView();
+        return Directory.EnumerateFiles(_layout.SnapshotsFolder, "*.json")
+            .Select(f => Path.GetFileNameWithoutExtension(f))
+            .Where(IsValidName)
+            .Select(TryLoad)
+            .OfType<LoadedSnapshot>()
+            .Select(s => s.Manifest)
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => new SnapshotSummary(m.Name, m.CreatedAt, m.ModuleVersionCount, m.Files.Count, m.TotalBytes, m.Name == view))
+            .ToArray();
+    }
+
+    /// <summary>Makes <paramref name="name"/> the default view (null: the live cache). One rename, so readers see old or new.</summary>
+    public async Task UseAsync(string? name, CancellationToken cancellationToken)
+    {
+        if (name is not null)
+        {
+            Get(name);
+        }
+
+        await AtomicFile.WriteAllBytesAsync(_layout, _layout.ViewFile, System.Text.Encoding.UTF8.GetBytes(name ?? ""), cancellationToken);
+    }
+
+    /// <summary>The snapshot serving as default view, or null for the live cache. Notices changes made by other processes.</summary>
+    public string? CurrentView()
+    {
+        DateTime stamp;
+        try
+        {
+            stamp = File.GetLastWriteTimeUtc(_layout.ViewFile);
+            if (!File.Exists(_layout.ViewFile))
+            {
+                return null;
+            }
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        var cached = _view;
+        if (cached.Stamp == stamp)
+        {
+            return cached.Name;
+        }
+
+        string? name;
+        try
+        {
+            name = File.ReadAllText(_layout.ViewFile).Trim();
+        }
+        catch (IOException)
+        {
+            return cached.Name;
+        }
+
+        name = name.Length == 0 || !IsValidName(name) ? null : name;
+        _view = (stamp, name);
+        return name;
+    }
+
+    /// <summary>The loaded snapshot, or a GD3051 failure.</summary>
+    public LoadedSnapshot Get(string name) =>
+        (IsValidName(name) ? TryLoad(name) : null) ?? throw Fail(DiagnosticCatalog.SnapshotNotFound, name, _layout.Root);
+
+    public LoadedSnapshot? TryLoad(string name)
+    {
+        if (_loaded.TryGetValue(name, out var loaded))
+        {
+            return loaded;
+        }
+
+        try
+        {
+            var manifest = JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllBytes(ManifestPath(name)), Json);
+            return manifest is null || manifest.Name != name ? null : _loaded.GetOrAdd(name, new LoadedSnapshot(manifest));
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Content hashes held by any snapshot; eviction never removes them.</summary>
+    public IReadOnlySet<string> HeldHashes()
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(_layout.SnapshotsFolder, "*.json"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (IsValidName(name) && TryLoad(name) is { } s)
+            {
+                held.UnionWith(s.Manifest.Files.Select(f => f.Sha256));
+            }
+        }
+
+        return held;
+    }
+
+    /// <summary>Writes the snapshot and its content as one tar archive (manifest first, then each blob once).</summary>
+    public async Task ExportAsync(string name, string archivePath, CancellationToken cancellationToken)
+    {
+        var snapshot = Get(name);
+        var full = Path.GetFullPath(archivePath);
+        var temp = full + ".partial";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await using (var tar = new TarWriter(file, TarEntryFormat.Pax, leaveOpen: true))
+                {
+                    var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(snapshot.Manifest, Json);
+                    await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, ManifestEntryName) { DataStream = new MemoryStream(manifestBytes) }, cancellationToken);
+                    foreach (var sha in snapshot.Manifest.Files.Select(f => f.Sha256).Distinct(StringComparer.Ordinal))
+                    {
+                        await using var blob = _cache.OpenBlob(sha) ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content {sha} of snapshot '{name}' is missing from the cache");
+                        await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "blobs/" + sha) { DataStream = blob }, cancellationToken);
+                    }
+                }
+
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Imports an exported archive: every blob is hashed while it is read and must match its name and the manifest
+    /// (and zips their recorded h1); only then do the pins and the snapshot become visible.
+    /// </summary>
+    public async Task<SnapshotManifest> ImportAsync(string archivePath, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(archivePath);
+        SnapshotManifest? manifest = null;
+        var received = new HashSet<string>(StringComparer.Ordinal);
+        await using (var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous))
+        await using (var tar = new TarReader(file))
+        {
+            while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+            {
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+                {
+                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"unexpected entry '{entry.Name}'");
+                }
+
+                if (entry.Name == ManifestEntryName && manifest is null)
+                {
+                    manifest = await JsonSerializer.DeserializeAsync<SnapshotManifest>(entry.DataStream, Json, cancellationToken)
+                        ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "empty manifest");
+                    RequireValidName(manifest.Name);
+                    continue;
+                }
+
+                var sha = entry.Name.StartsWith("blobs/", StringComparison.Ordinal) ? entry.Name["blobs/".Length..] : "";
+                if (manifest is null || !CacheLayout.IsSha256Hex(sha) || !manifest.Files.Any(f => f.Sha256 == sha))
+                {
+                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"entry '{entry.Name}' is not content named by the manifest");
+                }
+
+                using var staged = await _cache.StageAsync(entry.DataStream, cancellationToken);
+                if (staged.Sha256 != sha)
+                {
+                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content '{entry.Name}' has SHA-256 {staged.Sha256}");
+                }
+
+                _cache.CommitBlob(staged);
+                received.Add(sha);
+            }
+        }
+
+        if (manifest is null)
+        {
+            throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "no manifest.json");
+        }
+
+        foreach (var key in manifest.Files.Select(f => f.Key).Concat(manifest.Lists.Select(l => l.Key)))
+        {
+            // Keys are only ever hashed into file names, but a key no client could request is a forged manifest.
+            if (!ModuleRequestParser.TryParse(key, out var parsed, out _) || parsed.Key != key)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"'{key}' is not a module proxy path");
+            }
+        }
+
+        foreach (var pin in manifest.Files)
+        {
+            if (!received.Contains(pin.Sha256) && !_cache.HasBlob(pin.Sha256))
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content of {pin.Key} is missing");
+            }
+
+            if (pin.H1 is not null && _hasher is not null && (pin.Key.EndsWith(".zip", StringComparison.Ordinal) || pin.Key.EndsWith(".mod", StringComparison.Ordinal)))
+            {
+                var blob = _layout.BlobPath(pin.Sha256);
+                var h1 = pin.Key.EndsWith(".zip", StringComparison.Ordinal)
+                    ? await _hasher.HashZipAsync(blob, cancellationToken)
+                    : await _hasher.HashGoModAsync(blob, cancellationToken);
+                if (h1 != pin.H1)
+                {
+                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key} hashes to {h1}, the manifest records {pin.H1}");
+                }
+            }
+        }
+
+        if (File.Exists(ManifestPath(manifest.Name)))
+        {
+            throw Fail(DiagnosticCatalog.SnapshotExists, manifest.Name, _layout.Root);
+        }
+
+        // The live cache learns the versions too, so an air-gapped gateway serves them without selecting the snapshot.
+        foreach (var pin in manifest.Files)
+        {
+            await _cache.AdoptAsync(pin, cancellationToken);
+        }
+
+        foreach (var list in manifest.Lists)
+        {
+            if (_cache.GetList(list.Key) is null)
+            {
+                await _cache.PutListAsync(list, cancellationToken);
+            }
+        }
+
+        await WriteManifestAsync(manifest, cancellationToken);
+        return manifest;
+    }
+
+    private async Task WriteManifestAsync(SnapshotManifest manifest, CancellationToken cancellationToken) =>
+        await AtomicFile.WriteAllBytesAsync(_layout, ManifestPath(manifest.Name), JsonSerializer.SerializeToUtf8Bytes(manifest, Json), cancellationToken);
+
+    private string ManifestPath(string name) => Path.Combine(_layout.SnapshotsFolder, name + ".json");
+
+    private static void RequireValidName(string name)
+    {
+        if (!IsValidName(name))
+        {
+            throw Fail(DiagnosticCatalog.InvalidSnapshotName, name);
+        }
+    }
+
+    private static DiagnosticException Fail(DiagnosticDescriptor descriptor, params object?[] args) => new(descriptor.Create(args));
+}
+
+/// <summary>A snapshot manifest indexed for serving.</summary>
+public sealed class LoadedSnapshot
+{
+    public LoadedSnapshot(SnapshotManifest manifest)
+    {
+        Manifest = manifest;
+        Files = manifest.Files.ToDictionary(f => f.Key, StringComparer.Ordinal);
+        Lists = manifest.Lists.ToDictionary(l => l.Key, StringComparer.Ordinal);
+    }
+
+    public SnapshotManifest Manifest { get; }
+    public IReadOnlyDictionary<string, PinRecord> Files { get; }
+    public IReadOnlyDictionary<string, ListRecord> Lists { get; }
+}

@@ -1,0 +1,235 @@
+using System.Text;
+using GoDocker.Core.Dockerfiles;
+using GoDocker.Core.Projects;
+using GoDocker.Sdk.Tests.Infrastructure;
+
+namespace GoDocker.Sdk.Tests.Dockerfiles;
+
+/// <summary>
+/// Issue 4's real builds of the generated Dockerfile, on the local base image and a local module proxy: the plain
+/// sample builds and runs; a proxy behind basic auth builds only with the netrc secret, which then appears in no
+/// image layer or history; an HTTPS proxy with a private CA fails without GoCaCertificate and works with it.
+/// Drives Core and the docker CLI directly, as the download runner does.
+/// </summary>
+public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
+{
+    private const string Docker = "/usr/bin/docker";
+
+    [Fact]
+    public async Task Plain_sample_builds_and_its_final_image_runs_as_non_root()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages).WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+        File.WriteAllText(project.Path(".netrc"), "machine example.invalid login a password b\n");
+        Directory.CreateDirectory(project.Path("bin"));
+        File.WriteAllText(project.Path("bin", "stale"), "old build output\n");
+        var (settings, dockerfile) = await GenerateAsync(project, Settings(proxy.Url));
+        var tag = UniqueTag("plain");
+        var buildStage = UniqueTag("plain-build");
+        try
+        {
+            var stage = await DockerBuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTarget(DockerfileWriter.BuildStage).WithTag(buildStage), project.Directory);
+            Assert.True(stage.ExitCode == 0, stage.ToString());
+            var listing = await DockerAsync(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", buildStage, "-c", "cd /src && find . -type f"], project.Directory);
+            Assert.True(listing.ExitCode == 0, listing.ToString());
+            Assert.Contains("./main.go", listing.Output);
+            Assert.DoesNotContain(".netrc", listing.Output);
+            Assert.DoesNotContain("./bin/", listing.Output);
+            Assert.DoesNotContain("./obj/", listing.Output);
+
+            var build = await DockerBuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTag(tag), project.Directory);
+            Assert.True(build.ExitCode == 0, build.ToString());
+
+            var run = await DockerAsync(["run", "--rm", "--network", "none", tag], project.Directory);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal("hello, docker\n", run.Output);
+            var user = await DockerAsync(["image", "inspect", "--format", "{{.Config.User}}", tag], project.Directory);
+            Assert.Equal("65532:65532\n", user.Output);
+        }
+        finally
+        {
+            await RemoveImagesAsync(project.Directory, tag, buildStage);
+        }
+    }
+
+    [Fact]
+    public async Task Private_proxy_builds_only_with_the_netrc_secret_which_no_image_layer_or_history_holds()
+    {
+        Requirements.Docker();
+        // The go command sends netrc credentials over HTTPS only, so the private proxy speaks HTTPS with its own CA.
+        await using var proxy = new TestModuleProxy();
+        await using var https = new TlsTerminator(proxy.Port);
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages).WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        proxy.RequiredCredentials = ("ci", password);
+        var secrets = Directory.CreateTempSubdirectory("godocker-secret-");
+        try
+        {
+            var netrc = Path.Combine(secrets.FullName, "netrc");
+            File.WriteAllText(netrc, $"machine 127.0.0.1 login ci password {password}\n");
+            var ca = Path.Combine(secrets.FullName, "corp-root.crt");
+            File.WriteAllText(ca, https.CaPem);
+            var (settings, dockerfile) = await GenerateAsync(project, Settings(https.Url), [ca], [new GoBuildSecret("netrc", netrc, null)]);
+            Assert.DoesNotContain(password, File.ReadAllText(dockerfile));
+
+            var withSecret = DockerBuildCommand.For(settings, dockerfile);
+            var withoutSecret = withSecret with { Secrets = [] };
+            var failed = await DockerBuildAsync(withoutSecret.ForDownload(), project.Directory);
+            Assert.True(failed.ExitCode != 0, "the deps stage built without the netrc secret:\n" + failed);
+
+            var buildTag = UniqueTag("netrc-build");
+            var finalTag = UniqueTag("netrc-final");
+            try
+            {
+                var build = await DockerBuildAsync(withSecret.WithTarget(DockerfileWriter.BuildStage).WithTag(buildTag), project.Directory);
+                Assert.True(build.ExitCode == 0, build.ToString());
+                Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
+                var final = await DockerBuildAsync(withSecret.WithTag(finalTag), project.Directory);
+                Assert.True(final.ExitCode == 0, final.ToString());
+                Assert.DoesNotContain(password, build.Output + final.Output);
+
+                foreach (var tag in new[] { buildTag, finalTag })
+                {
+                    var archive = Path.Combine(secrets.FullName, "image.tar");
+                    var save = await DockerAsync(["save", "--output", archive, tag], project.Directory);
+                    Assert.True(save.ExitCode == 0, save.ToString());
+                    Assert.False(Contains(archive, password), $"the secret is in the saved image {tag}");
+                    Assert.False(Contains(archive, "password " + password[..8]), $"the netrc line is in the saved image {tag}");
+                    File.Delete(archive);
+                    var history = await DockerAsync(["history", "--no-trunc", tag], project.Directory);
+                    Assert.True(history.ExitCode == 0, history.ToString());
+                    Assert.DoesNotContain(password, history.Output);
+                }
+            }
+            finally
+            {
+                await RemoveImagesAsync(project.Directory, buildTag, finalTag);
+            }
+        }
+        finally
+        {
+            secrets.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Https_proxy_with_a_private_CA_fails_without_GoCaCertificate_and_builds_with_it()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        await using var https = new TlsTerminator(proxy.Port);
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages).WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+
+        var (untrusted, dockerfile) = await GenerateAsync(project, Settings(https.Url));
+        var failed = await DockerBuildAsync(DockerBuildCommand.For(untrusted, dockerfile).ForDownload(), project.Directory);
+        Assert.True(failed.ExitCode != 0, failed.ToString());
+        Assert.Contains("x509: certificate signed by unknown authority", failed.Output);
+
+        var caDirectory = Directory.CreateTempSubdirectory("godocker-ca-");
+        try
+        {
+            var ca = Path.Combine(caDirectory.FullName, "corp-root.crt");
+            File.WriteAllText(ca, https.CaPem);
+            var (trusted, trustedDockerfile) = await GenerateAsync(project, Settings(https.Url), certificates: [ca]);
+            Assert.Contains("COPY obj/godocker/context/ca/ /usr/local/share/ca-certificates/", File.ReadAllText(trustedDockerfile));
+            var build = await DockerBuildAsync(DockerBuildCommand.For(trusted, trustedDockerfile).ForDownload(), project.Directory);
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
+        }
+        finally
+        {
+            caDirectory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Netrc_secret_text_is_in_neither_the_MSBuild_binary_log_nor_the_console()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        await using var https = new TlsTerminator(proxy.Port);
+        var dependency = TestGoModule.UniqueGreeting();
+        proxy.Add(dependency);
+        using var project = new TestGoProject(packages);
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        var secrets = Directory.CreateTempSubdirectory("godocker-secret-");
+        try
+        {
+            var netrc = Path.Combine(secrets.FullName, "netrc");
+            File.WriteAllText(netrc, $"machine 127.0.0.1 login ci password {password}\n");
+            var ca = Path.Combine(secrets.FullName, "corp-root.crt");
+            File.WriteAllText(ca, https.CaPem);
+            project.WithProject(TestGoProject.LocalDockerSettings(https.Url),
+                    $"<GoBuildSecret Include=\"netrc\" File=\"{netrc}\" />\n    <GoCaCertificate Include=\"{ca}\" />")
+                .WithMainModule(dependency);
+            await project.WriteGoSumAsync(proxy);
+            proxy.RequiredCredentials = ("ci", password);
+            var binlog = project.Path("build.binlog");
+
+            var build = await project.BuildAsync("-bl:" + binlog);
+
+            // Whether or not the download succeeds, the secret's text must reach no log.
+            Assert.True(File.Exists(binlog), build.ToString());
+            Assert.DoesNotContain(password, build.Output);
+            await using var compressed = File.OpenRead(binlog);
+            await using var records = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            await records.CopyToAsync(plain, TestContext.Current.CancellationToken);
+            Assert.True(plain.Length > 1000, "the binary log is empty");
+            Assert.True(plain.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(password)) < 0, "the secret is in the binary log");
+            Assert.True(plain.ToArray().AsSpan().IndexOf(Encoding.Unicode.GetBytes(password)) < 0, "the secret is in the binary log (UTF-16)");
+        }
+        finally
+        {
+            secrets.Delete(recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> Settings(string goProxy) =>
+        TestGoProject.LocalDockerSettings(goProxy).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads the settings, generates and stages as the SDK does; the .dockerignore goes to the context root.</summary>
+    private static async Task<(GoProjectSettings Settings, string DockerfilePath)> GenerateAsync(
+        TestGoProject project, Dictionary<string, string> properties, IReadOnlyList<string>? certificates = null, IReadOnlyList<GoBuildSecret>? secrets = null)
+    {
+        var (settings, diagnostics) = GoProjectSettingsReader.Read(project.ProjectPath, properties, certificates ?? [], secrets ?? []);
+        Assert.DoesNotContain(diagnostics, d => d.IsError);
+        var generated = await DockerfileGeneration.GenerateAsync(settings, TestContext.Current.CancellationToken);
+        Assert.True(generated.Dockerfile is not null, string.Join("\n", generated.Diagnostics));
+        var dockerfile = project.Path("obj", "godocker", "Dockerfile");
+        Directory.CreateDirectory(Path.GetDirectoryName(dockerfile)!);
+        File.WriteAllText(dockerfile, generated.Dockerfile);
+        // Beside the Dockerfile, as `godocker dockerfile` writes it: BuildKit prefers <Dockerfile>.dockerignore.
+        File.WriteAllText(dockerfile + ".dockerignore", generated.Dockerignore);
+        return (settings, dockerfile);
+    }
+
+    private static Task<CommandRun> DockerBuildAsync(DockerBuildCommand command, string directory) =>
+        CommandRun.ExecuteAsync(Docker, command.WithProgress("plain").Arguments, directory,
+            DockerBuildCommand.Environment.ToDictionary(p => p.Key, p => (string?)p.Value), TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+
+    private static Task<CommandRun> DockerAsync(string[] args, string directory) =>
+        CommandRun.ExecuteAsync(Docker, args, directory, cancellationToken: TestContext.Current.CancellationToken);
+
+    private static string UniqueTag(string name) => $"godocker-e2e/{name}:{Guid.NewGuid():N}"[..(22 + name.Length)];
+
+    private static async Task RemoveImagesAsync(string directory, params string[] tags) =>
+        await DockerAsync(["rmi", "--force", .. tags], directory);
+
+    private static bool Contains(string file, string text)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        var bytes = File.ReadAllBytes(file);
+        return bytes.AsSpan().IndexOf(needle) >= 0;
+    }
+}
