@@ -42,22 +42,23 @@ public sealed record GoProxyList
     {
         var raw = string.IsNullOrEmpty(value) ? DefaultValue : value;
         var entries = new List<GoProxyEntry>();
-        var rest = raw;
-        while (rest.Length > 0)
+        // An index into raw, not a shrinking copy of it: copying the rest per entry made long lists quadratic.
+        var start = 0;
+        while (start < raw.Length)
         {
             string url;
             var fallback = ProxyFallback.OnNotFound;
-            var i = rest.IndexOfAny([',', '|']);
+            var i = raw.IndexOfAny([',', '|'], start);
             if (i >= 0)
             {
-                url = rest[..i];
-                fallback = rest[i] == '|' ? ProxyFallback.OnAnyError : ProxyFallback.OnNotFound;
-                rest = rest[(i + 1)..];
+                url = raw[start..i];
+                fallback = raw[i] == '|' ? ProxyFallback.OnAnyError : ProxyFallback.OnNotFound;
+                start = i + 1;
             }
             else
             {
-                url = rest;
-                rest = string.Empty;
+                url = raw[start..];
+                start = raw.Length;
             }
 
             url = GoStrings.TrimSpace(url);
