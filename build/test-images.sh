@@ -57,7 +57,7 @@ import() { # $1 = image, $2 = with-certs
 import "godocker-test/golang:$tag_minor" yes
 import "godocker-test/golang:$tag_minor-nocerts" no
 
-runtime=godocker-test/runtime:latest
+runtime=godocker-test/runtime:1
 if ! image_exists "$runtime"; then
   work=$(mktemp -d)
   mkdir -p "$work/bin" "$work/etc" "$work/tmp"

@@ -31,7 +31,7 @@ export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDTERMINAL
 export DOCKER_BUILDKIT=1
 docker=/usr/bin/docker
 base_image=godocker-test/golang:1.19
-runtime_image=godocker-test/runtime:latest
+runtime_image=godocker-test/runtime:1
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }

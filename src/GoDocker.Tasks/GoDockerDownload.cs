@@ -24,7 +24,10 @@ public sealed class GoDockerDownload : GoProjectTask
         {
             return;
         }
-        var request = new DownloadRequest(settings, DockerBuildCommand.ForDownloadStage(settings, DockerfilePath));
+        var request = new DownloadRequest(settings, DockerBuildCommand.ForDownloadStage(settings, DockerfilePath))
+        {
+            StateDirectory = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath)),
+        };
         var outcome = await BuildGateway.AroundAsync(GatewayLaunch(), settings, log,
             () => new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken), cancellationToken).ConfigureAwait(false);
         foreach (var d in outcome.Diagnostics)

@@ -16,19 +16,81 @@ public sealed class DockerCliLocator
 
     public DockerCliLocator(Func<string, string?>? getEnv = null) => _getEnv = getEnv ?? Environment.GetEnvironmentVariable;
 
-    public async Task<DockerCli> LocateAsync(CancellationToken cancellationToken)
+    /// <param name="cacheFile">
+    /// Where to remember the answer (the project's obj/godocker folder): asking each CLI costs two process starts,
+    /// several times the cost of a cached docker build. The answer is reused while the candidate CLIs and buildx
+    /// plugins on disk are unchanged.
+    /// </param>
+    public async Task<DockerCli> LocateAsync(CancellationToken cancellationToken, string? cacheFile = null)
     {
+        var candidates = Candidates().ToList();
+        var key = CacheKey(candidates);
+        if (cacheFile is not null && ReadCache(cacheFile, key) is { } cached)
+        {
+            return cached;
+        }
         var rejected = new List<string>();
-        foreach (var candidate in Candidates())
+        foreach (var candidate in candidates)
         {
             var cli = await InspectAsync(candidate, rejected, cancellationToken).ConfigureAwait(false);
             if (cli is not null)
             {
+                if (cacheFile is not null)
+                {
+                    WriteCache(cacheFile, key, cli);
+                }
                 return cli;
             }
         }
         var reason = rejected.Count == 0 ? "no 'docker' on PATH" : string.Join("; ", rejected);
         throw new DiagnosticException(DiagnosticCatalog.BuildKitUnavailable.Create(reason));
+    }
+
+    private string CacheKey(IEnumerable<string> candidates)
+    {
+        var home = _getEnv("HOME") ?? "";
+        var config = _getEnv("DOCKER_CONFIG") is { Length: > 0 } dockerConfig ? dockerConfig : Path.Combine(home, ".docker");
+        var plugins = new[]
+        {
+            Path.Combine(config, "cli-plugins", "docker-buildx"),
+            "/usr/local/lib/docker/cli-plugins/docker-buildx",
+            "/usr/local/libexec/docker/cli-plugins/docker-buildx",
+            "/usr/lib/docker/cli-plugins/docker-buildx",
+            "/usr/libexec/docker/cli-plugins/docker-buildx",
+        };
+        return string.Join(";", candidates.Concat(plugins).Select(path =>
+        {
+            var file = new FileInfo(path);
+            return file.Exists ? $"{path}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : path + "|-";
+        }));
+    }
+
+    private static DockerCli? ReadCache(string cacheFile, string key)
+    {
+        try
+        {
+            var lines = File.Exists(cacheFile) ? File.ReadAllLines(cacheFile) : [];
+            return lines.Length == 4 && lines[0] == key && File.Exists(lines[1])
+                ? new DockerCli(lines[1], lines[2], UsesBuildx: lines[3] == "buildx")
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteCache(string cacheFile, string key, DockerCli cli)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cacheFile))!);
+            File.WriteAllLines(cacheFile, [key, cli.Path, cli.ClientVersion, cli.UsesBuildx ? "buildx" : "built-in"]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written only costs the next build the same lookup again.
+        }
     }
 
     private IEnumerable<string> Candidates()

@@ -37,6 +37,30 @@ public sealed class DockerEngineProbe
         }
     }
 
+    /// <summary>What the docker CLI prints when it cannot reach the engine (any CLI version, DOCKER_HOST or socket).</summary>
+    public static bool IsEngineUnreachable(string cliOutput) =>
+        cliOutput.Contains("connect to the Docker daemon", StringComparison.OrdinalIgnoreCase)
+        || cliOutput.Contains("error during connect", StringComparison.Ordinal)
+        || cliOutput.Contains("failed to dial gRPC", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Asks the engine's API why the CLI could not reach it, for a diagnostic that names the address and the reason
+    /// (or the engine's too-old API). Falls back to the CLI's own words when the API answers after all.
+    /// </summary>
+    public async Task<Diagnostic> DiagnoseAsync(TimeSpan timeout, string cliOutput, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiagnosticException e)
+        {
+            return e.Diagnostic;
+        }
+        var line = cliOutput.Split('\n').Select(l => l.Trim()).LastOrDefault(IsEngineUnreachable) ?? "the docker CLI could not connect";
+        return DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint, line);
+    }
+
     /// <summary>Whether an image is present in the engine's local store (no registry is contacted).</summary>
     public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken)
     {

@@ -7,4 +7,7 @@ namespace GoDocker.Core.Downloads;
 public sealed record DownloadRequest(GoProjectSettings Settings, DockerBuildCommand Command)
 {
     public TimeSpan EngineTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A folder of the project's own (obj/godocker) where the stage may remember what it found, such as the docker CLI.</summary>
+    public string? StateDirectory { get; init; }
 }

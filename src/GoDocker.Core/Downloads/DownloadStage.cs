@@ -37,34 +37,18 @@ public sealed class DownloadStage
                 return await RunLocalAsync(settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
 
+        // The happy path starts one process: the (remembered) BuildKit CLI running the deps stage. The engine is asked
+        // through its API only when that build cannot reach it, to say exactly why.
         DockerCli cli;
         try
         {
-            var engine = new DockerEngineProbe(_endpoint);
-            var status = await engine.CheckAsync(request.EngineTimeout, cancellationToken).ConfigureAwait(false);
-            log.Detail($"Docker engine {status.ServerVersion} (API {status.ApiVersion}, {status.OperatingSystem}/{status.Architecture}) at {_endpoint}");
-            if (!await engine.ImageExistsAsync(settings.BaseImage, cancellationToken).ConfigureAwait(false))
-            {
-                // Not an error yet: a registry may have it. If the pull fails, the classifier reports GD5003.
-                log.Progress($"The base image {settings.BaseImage} is not present locally; docker build will try to pull it.");
-            }
-            cli = await _cliLocator.LocateAsync(cancellationToken).ConfigureAwait(false);
+            var cache = request.StateDirectory is null ? null : Path.Combine(request.StateDirectory, "docker-cli.cache");
+            cli = await _cliLocator.LocateAsync(cancellationToken, cache).ConfigureAwait(false);
             log.Detail($"Using {cli}");
-        }
-        catch (DiagnosticException e) when (settings.Download == GoDownloadMode.Auto)
-        {
-            if (await _local.IsAvailableAsync(cancellationToken).ConfigureAwait(false))
-            {
-                log.Progress($"Docker is not usable ({e.Diagnostic.Message}); downloading modules with the host's go instead.");
-                return await RunLocalAsync(settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
-            }
-            var skipped = DiagnosticCatalog.DownloadSkipped.Create(settings.Positions.Property(ProjectPropertyNames.GoDownload),
-                $"{e.Diagnostic.Message} No 'go' on PATH either. Set GoDownload=Off to silence this");
-            return new DownloadOutcome(DownloadOutcomeKind.Skipped, "none", [skipped], stopwatch.Elapsed);
         }
         catch (DiagnosticException e)
         {
-            return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [e.Diagnostic], stopwatch.Elapsed);
+            return await DockerUnusableAsync(e.Diagnostic, settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
 
         log.Progress($"Downloading modules in Docker: {settings.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
@@ -76,8 +60,30 @@ public sealed class DownloadStage
             log.Progress($"Module download stage finished in {result.Duration.TotalSeconds:0.0} s.");
             return new DownloadOutcome(DownloadOutcomeKind.Succeeded, "docker", [], stopwatch.Elapsed);
         }
+        if (DockerEngineProbe.IsEngineUnreachable(result.Output))
+        {
+            var diagnostic = await new DockerEngineProbe(_endpoint).DiagnoseAsync(request.EngineTimeout, result.Output, cancellationToken).ConfigureAwait(false);
+            return await DockerUnusableAsync(diagnostic, settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
+        }
         var diagnostics = _classifier.Classify(result.Output, settings);
         return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [.. diagnostics], stopwatch.Elapsed);
+    }
+
+    /// <summary>Docker cannot run the stage: Auto falls back to the host's go (or skips with a warning); Docker fails.</summary>
+    private async Task<DownloadOutcome> DockerUnusableAsync(Diagnostic why, GoProjectSettings settings, IOperationLog log, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        if (settings.Download != GoDownloadMode.Auto)
+        {
+            return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [why], stopwatch.Elapsed);
+        }
+        if (await _local.IsAvailableAsync(cancellationToken).ConfigureAwait(false))
+        {
+            log.Progress($"Docker is not usable ({why.Message}); downloading modules with the host's go instead.");
+            return await RunLocalAsync(settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
+        }
+        var skipped = DiagnosticCatalog.DownloadSkipped.Create(settings.Positions.Property(ProjectPropertyNames.GoDownload),
+            $"{why.Message} No usable 'go' on PATH either ({_local.LastProblem ?? "go version failed"}). Set GoDownload=Off to silence this");
+        return new DownloadOutcome(DownloadOutcomeKind.Skipped, "none", [skipped], stopwatch.Elapsed);
     }
 
     private async Task<DownloadOutcome> RunLocalAsync(GoProjectSettings settings, IOperationLog log, Stopwatch stopwatch, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CliWrap;
+using CliWrap.Buffered;
 using GoDocker.Core.Docker;
 using GoDocker.Core.Projects;
 
@@ -21,14 +22,19 @@ public sealed class LocalModuleDownloader
         try
         {
             var result = await Cli.Wrap(_go).WithArguments(["version"]).WithValidation(CommandResultValidation.None)
-                .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                .ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
+            LastProblem = result.ExitCode == 0 ? null : $"go version exited with {result.ExitCode}: {result.StandardError.Trim()}";
             return result.ExitCode == 0;
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
+            LastProblem = e.Message;
             return false;
         }
     }
+
+    /// <summary>Why the last availability check failed, for the message that says the stage was skipped.</summary>
+    public string? LastProblem { get; private set; }
 
     public async Task<DockerBuildResult> RunAsync(GoProjectSettings settings, Action<string> onLine, CancellationToken cancellationToken)
     {

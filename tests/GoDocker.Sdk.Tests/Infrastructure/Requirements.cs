@@ -11,7 +11,7 @@ public static class Requirements
 {
     public const string BaseImage = "godocker-test/golang:1.19";
     public const string BaseImageWithoutCertificates = "godocker-test/golang:1.19-nocerts";
-    public const string RuntimeImage = "godocker-test/runtime:latest";
+    public const string RuntimeImage = "godocker-test/runtime:1";
 
     private static readonly Lazy<string?> DockerProblem = new(() => Check(
         ("/usr/bin/docker", ["version", "--format", "{{.Server.Version}}"], "no Docker engine answers (run build/docker-setup.sh)"),
