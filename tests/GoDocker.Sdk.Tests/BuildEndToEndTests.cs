@@ -10,12 +10,8 @@ public sealed class BuildEndToEndTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
-        using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings(proxy.Url))
-            .WithMainModule(dependency);
-        await project.WriteGoSumAsync(proxy);
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url), dependency, proxy);
 
         var first = await project.BuildAsync();
 
@@ -41,8 +37,7 @@ public sealed class BuildEndToEndTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages)
             .WithProject(TestGoProject.LocalDockerSettings(proxy.Url))
             .WithMainModule(dependency, requiredVersion: "v1.9.9");
@@ -86,12 +81,8 @@ public sealed class BuildEndToEndTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
-        using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings(proxy.Url))
-            .WithMainModule(dependency);
-        await project.WriteGoSumAsync(proxy);
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url), dependency, proxy);
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
 
         var clean = await project.DotnetAsync("clean", project.ProjectPath, "-nodeReuse:false");

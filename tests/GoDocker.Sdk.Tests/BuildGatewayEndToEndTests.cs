@@ -10,8 +10,7 @@ public sealed class BuildGatewayEndToEndTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var upstream = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        upstream.Add(dependency);
+        var dependency = upstream.AddUniqueGreeting();
         var gateway = $"http://127.0.0.1:{TestModuleProxy.FreePort()}";
         using var project = new TestGoProject(packages);
         project.WithProject(TestGoProject.LocalDockerSettings(gateway,

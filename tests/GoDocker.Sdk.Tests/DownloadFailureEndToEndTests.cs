@@ -15,12 +15,8 @@ public sealed class DownloadFailureEndToEndTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
-        using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoVerify", "false")))
-            .WithMainModule(dependency);
-        await project.WriteGoSumAsync(proxy);
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url, ("GoVerify", "false")), dependency, proxy);
         var lines = File.ReadAllLines(project.GoSumPath);
         var zipLine = Array.FindIndex(lines, l => !l.Contains("/go.mod ", StringComparison.Ordinal));
         lines[zipLine] = $"{dependency.Path} {dependency.Version} h1:{Convert.ToBase64String(new byte[32])}";
@@ -40,8 +36,7 @@ public sealed class DownloadFailureEndToEndTests(SdkPackages packages)
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
         await using var sumdb = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages)
             .WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoVerify", "false"))
                 .Where(p => p.Item1 != "GoSumDb")
@@ -63,8 +58,7 @@ public sealed class DownloadFailureEndToEndTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy { RequiredCredentials = ("ci", "s3cret-token") };
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages)
             .WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoVerify", "false")))
             .WithMainModule(dependency);

@@ -11,12 +11,8 @@ public sealed class DownloadStageEndToEndTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
-        using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings(proxy.Url))
-            .WithMainModule(dependency);
-        await project.WriteGoSumAsync(proxy);
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url), dependency, proxy);
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
         Assert.Contains("Skipping target \"GoDockerDownload\"", (await project.BuildAsync()).Output);
 
@@ -35,15 +31,11 @@ public sealed class DownloadStageEndToEndTests(SdkPackages packages)
     {
         Requirements.Go();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         var modCache = Directory.CreateTempSubdirectory("godocker-gomodcache-").FullName;
         try
         {
-            using var project = new TestGoProject(packages)
-                .WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Local")))
-                .WithMainModule(dependency);
-            await project.WriteGoSumAsync(proxy);
+            using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Local")), dependency, proxy);
 
             // The host's go writes to a module cache of the test's own, not the developer's.
             var build = await project.DotnetAsync(
@@ -67,15 +59,11 @@ public sealed class DownloadStageEndToEndTests(SdkPackages packages)
     {
         Requirements.Go();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         var modCache = Directory.CreateTempSubdirectory("godocker-gomodcache-").FullName;
         try
         {
-            using var project = new TestGoProject(packages)
-                .WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Auto")))
-                .WithMainModule(dependency);
-            await project.WriteGoSumAsync(proxy);
+            using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Auto")), dependency, proxy);
             var noEngine = new Dictionary<string, string?>
             {
                 ["DOCKER_HOST"] = "unix://" + project.Path("no-docker.sock"),
@@ -108,13 +96,9 @@ public sealed class DownloadStageEndToEndTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         var zipRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings(proxy.Url))
-            .WithMainModule(dependency);
-        await project.WriteGoSumAsync(proxy);
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url), dependency, proxy);
         using var release = new CancellationTokenSource();
         proxy.BeforeServe = async path =>
         {

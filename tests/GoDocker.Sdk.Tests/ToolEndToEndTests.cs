@@ -10,8 +10,7 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
     {
         Requirements.Go();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         var closed = $"http://127.0.0.1:{TestModuleProxy.FreePort()}";
         using var project = new TestGoProject(packages)
             // Under ',' the go command stops at a proxy it cannot connect to: the working proxy after it is never asked.
@@ -83,8 +82,7 @@ public sealed class ToolGoSemanticsTests(SdkPackages packages)
     {
         Requirements.Go();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages).WithMainModule(dependency);
         await project.WriteGoSumAsync(proxy);
         Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);

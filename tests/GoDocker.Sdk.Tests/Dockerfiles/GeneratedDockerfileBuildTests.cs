@@ -20,8 +20,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages).WithMainModule(dependency);
         await project.WriteGoSumAsync(proxy);
         File.WriteAllText(project.Path(".netrc"), "machine example.invalid login a password b\n");
@@ -63,8 +62,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         // The go command sends netrc credentials over HTTPS only, so the private proxy speaks HTTPS with its own CA.
         await using var proxy = new TestModuleProxy();
         await using var https = new TlsTerminator(proxy.Port);
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages).WithMainModule(dependency);
         await project.WriteGoSumAsync(proxy);
         var password = "pw-" + Guid.NewGuid().ToString("N");
@@ -125,8 +123,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
         await using var https = new TlsTerminator(proxy.Port);
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages).WithMainModule(dependency);
         await project.WriteGoSumAsync(proxy);
 
@@ -158,8 +155,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
         await using var https = new TlsTerminator(proxy.Port);
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
+        var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages);
         var password = "pw-" + Guid.NewGuid().ToString("N");
         var secrets = Directory.CreateTempSubdirectory("godocker-secret-");
@@ -203,12 +199,8 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
         await using var https = new TlsTerminator(proxy.Port);
-        var dependency = TestGoModule.UniqueGreeting();
-        proxy.Add(dependency);
-        using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings(https.Url, ("GoVerify", "false")))
-            .WithMainModule(dependency);
-        await project.WriteGoSumAsync(proxy);
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(https.Url, ("GoVerify", "false")), dependency, proxy);
 
         var build = await project.BuildAsync();
 

@@ -77,6 +77,15 @@ public sealed class TestGoProject : IDisposable
         return this;
     }
 
+    /// <summary>The usual end-to-end project: a .goproj with <paramref name="properties"/>, a main module requiring
+    /// <paramref name="dependency"/>, and the go.sum the host's go writes from <paramref name="proxy"/>.</summary>
+    public static async Task<TestGoProject> CreateAsync(SdkPackages packages, IEnumerable<(string Name, string Value)> properties, TestGoModule dependency, TestModuleProxy proxy)
+    {
+        var project = new TestGoProject(packages).WithProject(properties).WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+        return project;
+    }
+
     /// <summary>Lets the host's real go write go.sum from the proxy, as a developer would with `go mod tidy`.</summary>
     public async Task WriteGoSumAsync(TestModuleProxy proxy)
     {

@@ -42,6 +42,14 @@ public sealed class TestModuleProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Serves a new module with a unique path (see <see cref="TestGoModule.UniqueGreeting"/>) and returns it.</summary>
+    public TestGoModule AddUniqueGreeting()
+    {
+        var module = TestGoModule.UniqueGreeting();
+        Add(module);
+        return module;
+    }
+
     public void ClearRequests() => _requests.Clear();
 
     public static int FreePort()
