@@ -32,8 +32,8 @@ target_ms() {
   [[ -f $stamp ]] || die "the download target did not run again"
 }
 by_hand_ms() {
-  # Exactly the arguments the task passes (DepsStageBuildArguments), from the project folder.
-  (cd "$svc" && timed_ms "$work/docker.log" $docker build --target deps --progress=plain -f "$dockerfile" --network host "$svc")
+  # Exactly the arguments the task passes (DockerBuildCommand.ForDownloadStage), from the project folder.
+  (cd "$svc" && timed_ms "$work/docker.log" $docker build --file "$dockerfile" --target deps --network host --progress plain "$svc")
 }
 
 ours=() hand=() whole=()
