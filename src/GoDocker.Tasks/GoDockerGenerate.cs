@@ -21,12 +21,6 @@ public sealed class GoDockerGenerate : GoProjectTask
     /// <summary>Settings outside the Dockerfile that still change the download: where it runs, the build gateway's view.</summary>
     public string ExtraInputs { get; set; } = "";
 
-    [Output]
-    public string GoModFile { get; set; } = "";
-
-    [Output]
-    public string GoSumFile { get; set; } = "";
-
     protected override async System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken)
     {
         var (settings, diagnostics) = ReadSettings();
@@ -34,8 +28,6 @@ public sealed class GoDockerGenerate : GoProjectTask
         {
             log.Report(d);
         }
-        GoModFile = settings.GoModFile;
-        GoSumFile = Path.Combine(Path.GetDirectoryName(settings.GoModFile)!, "go.sum");
         if (diagnostics.Any(d => d.IsError))
         {
             return;

@@ -27,9 +27,17 @@ public sealed class BuildEndToEndTests(SdkPackages packages)
         var second = await project.BuildAsync();
 
         Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("Skipping target \"GoDockerGenerate\"", second.Output);
         Assert.Contains("Skipping target \"GoDockerDownload\"", second.Output);
         Assert.DoesNotContain("[deps", second.Output);
         Assert.Empty(proxy.Requests);
+
+        // A changed setting regenerates the Dockerfile, and so runs the download stage again.
+        project.WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoFlags", "-mod=mod")));
+        var third = await project.BuildAsync();
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.Contains("-mod=mod", File.ReadAllText(project.DockerfilePath));
+        Assert.Contains("[deps", third.Output);
     }
 
     [Fact]
