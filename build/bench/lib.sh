@@ -114,8 +114,9 @@ bench_packages() {
 # start_server NAME ARGS...: runs a helper server in the background; prints its port once it listens.
 start_server() {
   local name=$1 out=$work/$1.out i; shift
-  # dotnet itself in the background (not the tool function, whose subshell would hide its pid).
-  dotnet "$GODOCKER_BENCH_TOOLS/GoDocker.Benchmarks.dll" "$@" --port 0 >"$out" 2>&1 &
+  # exec: the background subshell becomes dotnet, so $! is the server's own pid (bash does not exec by itself when
+  # traps are set, and the function's subshell would hide it).
+  (exec dotnet "$GODOCKER_BENCH_TOOLS/GoDocker.Benchmarks.dll" "$@" --port 0 >"$out" 2>&1) &
   echo $! >>"$work/pids"
   for i in $(seq 1 300); do
     if grep -q '127.0.0.1:[0-9]' "$out" 2>/dev/null; then
