@@ -16,11 +16,13 @@ for arg in "$@"; do
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/godocker-bench.XXXXXX")
-bench_pids=()
+# Servers are started from command substitutions (subshells), so their pids go to a file, not a variable.
 bench_cleanup() {
   local pid
-  for pid in "${bench_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${bench_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -f $work/pids ]]; then
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$work/pids"
+    while read -r pid; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done <"$work/pids"
+  fi
   [[ ${GODOCKER_BENCH_KEEP:-0} == 1 ]] || rm -rf "$work"
 }
 trap bench_cleanup EXIT
@@ -112,8 +114,10 @@ bench_packages() {
 # start_server NAME ARGS...: runs a helper server in the background; prints its port once it listens.
 start_server() {
   local name=$1 out=$work/$1.out i; shift
-  tool "$@" --port 0 >"$out" 2>&1 &
-  bench_pids+=($!)
+  # exec: the background subshell becomes dotnet, so $! is the server's own pid (bash does not exec by itself when
+  # traps are set, and the function's subshell would hide it).
+  (exec dotnet "$GODOCKER_BENCH_TOOLS/GoDocker.Benchmarks.dll" "$@" --port 0 >"$out" 2>&1) &
+  echo $! >>"$work/pids"
   for i in $(seq 1 300); do
     if grep -q '127.0.0.1:[0-9]' "$out" 2>/dev/null; then
       grep -o '127.0.0.1:[0-9]*' "$out" | head -n 1 | cut -d: -f2
