@@ -3,7 +3,12 @@ using GoDocker.ProxyGateway.Tests.Infrastructure;
 
 namespace GoDocker.ProxyGateway.Tests;
 
+/// <summary>Handles are counted per process, so no other test of this assembly may run during the load test.</summary>
+[CollectionDefinition(nameof(GatewayLoadCollection), DisableParallelization = true)]
+public sealed class GatewayLoadCollection;
+
 /// <summary>Issue 8's gateway load: many clients for a long stretch on loopback, bounded in count and time.</summary>
+[Collection(nameof(GatewayLoadCollection))]
 public sealed class GatewayLoadTests
 {
     private const int Clients = 200;
@@ -70,14 +75,15 @@ public sealed class GatewayLoadTests
         Assert.Equal(upstreamRequestsAfterWarm, upstream.TotalRequests);
 
         // Closed connections give their handles back once both ends see the close; on a loaded machine that can take
-        // seconds, so wait up to 30 s, and allow a small margin for runtime-owned handles (thread pool, timers).
+        // seconds, so wait up to 30 s. A leak per request or connection would show as thousands of handles after
+        // hundreds of thousands of requests; the margin only covers runtime-owned handles (thread pool, timers, epoll).
         var handlesAfter = OpenFileHandles();
-        for (var attempt = 0; attempt < 150 && handlesAfter > handlesBefore + 16; attempt++)
+        for (var attempt = 0; attempt < 150 && handlesAfter > handlesBefore + 32; attempt++)
         {
             await Task.Delay(200, TestContext.Current.CancellationToken);
             handlesAfter = OpenFileHandles();
         }
-        Assert.True(handlesAfter <= handlesBefore + 16, $"open file handles grew from {handlesBefore} to {handlesAfter} after {requests} requests");
+        Assert.True(handlesAfter <= handlesBefore + 32, $"open file handles grew from {handlesBefore} to {handlesAfter} after {requests} requests");
     }
 
     private static int OpenFileHandles() =>
