@@ -57,9 +57,11 @@ public static class DownloadPathJudge
 
         if (!canDownload)
         {
-            // Every entry that was tried failed, so every failure is part of the story.
-            var tried = path.TakeWhile((_, index) => index < steps.Count);
-            foreach (var error in tried.SelectMany(e => e.Diagnostics).Where(d => d.IsError))
+            // Every entry that was tried failed, so its failure is part of the story, except a 404/410 that the go
+            // command fell through on: the GD3010 note says so, and an error there would blame the wrong endpoint.
+            var tried = path.Take(steps.Count).ToList();
+            var blamed = tried.Where((e, index) => index == tried.Count - 1 || e.Status != EndpointStatus.NotFound);
+            foreach (var error in blamed.SelectMany(e => e.Diagnostics).Where(d => d.IsError))
             {
                 if (!diagnostics.Contains(error))
                 {

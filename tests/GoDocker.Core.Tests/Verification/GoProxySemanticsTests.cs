@@ -48,6 +48,21 @@ public sealed class GoProxySemanticsTests
     }
 
     [Fact]
+    public async Task A_404_fallen_through_is_not_blamed_when_a_later_proxy_stops_the_go_command()
+    {
+        await using var first = new LocalServer(_ => (404, "not here\n"));
+        await using var second = new LocalServer(_ => (500, "broken\n"));
+        var report = await EndpointVerifier.RunAsync([Proxy(1, first, ProxyFallback.OnNotFound), Proxy(2, second, ProxyFallback.OnNotFound)],
+            new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5) }, TestContext.Current.CancellationToken);
+
+        Assert.False(report.Verdict.CanDownload);
+        Assert.Contains(report.Diagnostics, d => d.Code == "GD3010");
+        var error = Assert.Single(report.Diagnostics, d => d.IsError && d.Code != "GD3011");
+        Assert.Equal("GD3006", error.Code);
+        Assert.DoesNotContain(report.Diagnostics, d => d.Code == "GD6001");
+    }
+
+    [Fact]
     public async Task Server_error_under_pipe_falls_through()
     {
         var report = await VerifyAsync(500, ProxyFallback.OnAnyError);
