@@ -186,6 +186,14 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
             Assert.True(plain.Length > 1000, "the binary log is empty");
             Assert.True(plain.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(password)) < 0, "the secret is in the binary log");
             Assert.True(plain.ToArray().AsSpan().IndexOf(Encoding.Unicode.GetBytes(password)) < 0, "the secret is in the binary log (UTF-16)");
+
+            // The tool's verify authenticates with the same netrc, and its JSON report must not carry the secret either.
+            Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
+            Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+            var verify = await project.DotnetAsync("tool", "run", "godocker", "verify", "--format", "json");
+            Assert.True(verify.ExitCode == 0, verify.ToString());
+            Assert.Contains("\"hasErrors\": false", verify.Output);
+            Assert.DoesNotContain(password, verify.Output);
         }
         finally
         {

@@ -25,7 +25,9 @@ public sealed class TlsTerminator : IAsyncDisposable
         var caRequest = new CertificateRequest("CN=GoDocker E2E Root CA", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        // One clock reading: a leaf may not outlive its CA, even by the second that passes between two readings.
+        var now = DateTimeOffset.UtcNow;
+        using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(7));
         CaPem = ca.ExportCertificatePem() + "\n";
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -36,7 +38,7 @@ public sealed class TlsTerminator : IAsyncDisposable
         serverRequest.CertificateExtensions.Add(san.Build());
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        using var issued = serverRequest.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7), Guid.NewGuid().ToByteArray()[..8]);
+        using var issued = serverRequest.Create(ca, now.AddDays(-1), now.AddDays(6), Guid.NewGuid().ToByteArray()[..8]);
         // SslStream needs the key in a usable store form; a PKCS#12 round trip gives one on every platform.
         _serverCertificate = X509CertificateLoader.LoadPkcs12(issued.CopyWithPrivateKey(serverKey).Export(X509ContentType.Pkcs12), null);
 
