@@ -15,7 +15,7 @@ public static class ProjectVerification
     public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken, IEnvironmentSource? processEnvironment = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var environment = GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
+        var environment = ReadEnvironment(settings, processEnvironment);
         var options = new VerificationOptions
         {
             PhaseTimeout = settings.VerifyTimeout,
@@ -46,7 +46,7 @@ public static class ProjectVerification
         {
             return null;
         }
-        var environment = GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
+        var environment = ReadEnvironment(settings, processEnvironment);
         var request = ContainerPreflightRequest.For(environment, settings.BaseImage, module.Path, module.Version) with
         {
             NetworkMode = settings.DockerNetwork.Length > 0 ? settings.DockerNetwork : "host",
@@ -73,6 +73,10 @@ public static class ProjectVerification
             return null; // go.mod errors are reported by the go.mod checks, with their positions.
         }
     }
+
+    /// <summary>The Go environment the build sees: the project's Go* properties over the process environment.</summary>
+    private static GoEnvironment.GoEnvironment ReadEnvironment(GoProjectSettings settings, IEnvironmentSource? processEnvironment) =>
+        GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
 
     /// <summary>The netrc the build mounts, read on the host so verify authenticates as the go command in the build will.</summary>
     private static Credentials.NetrcCredentials BuildNetrc(GoProjectSettings settings)

@@ -1,3 +1,4 @@
+using GoDocker.Core.Modules;
 using System.IO.Compression;
 using System.Text;
 
@@ -21,7 +22,7 @@ public sealed record TestGoModule(string Path, string Version, IReadOnlyDictiona
 
     public IEnumerable<(string UrlPath, byte[] Content)> ProxyFiles()
     {
-        var prefix = "/" + Escape(Path) + "/@v/";
+        var prefix = "/" + ModulePath.EscapePath(Path) + "/@v/";
         yield return (prefix + "list", Encoding.UTF8.GetBytes(Version + "\n"));
         yield return (prefix + Version + ".info", Encoding.UTF8.GetBytes($"{{\"Version\":\"{Version}\",\"Time\":\"2024-01-01T00:00:00Z\"}}"));
         yield return (prefix + Version + ".mod", Encoding.UTF8.GetBytes(GoMod));
@@ -43,8 +44,4 @@ public sealed record TestGoModule(string Path, string Version, IReadOnlyDictiona
         }
         return buffer.ToArray();
     }
-
-    /// <summary>Module path case-escaping ('!' + lower case), as the GOPROXY protocol requires.</summary>
-    public static string Escape(string path) =>
-        string.Concat(path.Select(c => char.IsUpper(c) ? "!" + char.ToLowerInvariant(c) : c.ToString()));
 }
