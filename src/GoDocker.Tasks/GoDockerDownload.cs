@@ -24,10 +24,7 @@ public sealed class GoDockerDownload : GoProjectTask
         {
             return;
         }
-        var request = new DownloadRequest(settings, DockerBuildCommand.ForDownloadStage(settings, DockerfilePath))
-        {
-            StateDirectory = Path.GetDirectoryName(Path.GetFullPath(DockerfilePath)),
-        };
+        var request = DownloadRequest.For(settings, DockerfilePath);
         var outcome = await BuildGateway.AroundAsync(GatewayLaunch(), settings, log,
             () => new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken), cancellationToken).ConfigureAwait(false);
         foreach (var d in outcome.Diagnostics)

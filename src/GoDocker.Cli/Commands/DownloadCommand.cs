@@ -32,10 +32,7 @@ internal static class DownloadCommand
                 {
                     return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out, settings.ProjectDirectory);
                 }
-                var request = new DownloadRequest(settings, DockerBuildCommand.ForDownloadStage(settings, context.DockerfilePath))
-                {
-                    StateDirectory = Path.GetDirectoryName(context.DockerfilePath),
-                };
+                var request = DownloadRequest.For(settings, context.DockerfilePath);
                 var outcome = await new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken);
                 diagnostics.AddRange(outcome.Diagnostics);
                 log.Progress($"Download {outcome.Kind.ToString().ToLowerInvariant()} ({outcome.Runner}, {outcome.Duration.TotalSeconds:0.0} s).");
