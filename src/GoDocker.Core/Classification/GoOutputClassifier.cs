@@ -65,10 +65,11 @@ public sealed class GoOutputClassifier
     public IReadOnlyList<Diagnostic> Classify(string text, IDiagnosticPositions? positions = null) =>
         Classify(BuildOutput.Parse(text), positions);
 
-    public IReadOnlyList<Diagnostic> Classify(BuildOutput output, IDiagnosticPositions? positions = null)
+    /// <param name="refine">Lets a caller that knows the project restate a finding (see ProjectOutputClassifier).</param>
+    public IReadOnlyList<Diagnostic> Classify(BuildOutput output, IDiagnosticPositions? positions = null, Func<OutputFinding, OutputFinding>? refine = null)
     {
         positions ??= NoDiagnosticPositions.Instance;
-        var findings = Find(output);
+        var findings = refine is null ? Find(output) : Find(output).Select(refine).ToList();
         if (findings.Count == 0)
         {
             return [Unclassified(output)];

@@ -221,6 +221,8 @@ public static class DiagnosticCatalog
         "GoBuildSecret '{0}' forwards SSH to {1} but has no KnownHosts file, so the build cannot check the host key. Add KnownHosts=\"path/known_hosts\" with the output of 'ssh-keyscan {1}', checked against the host's published fingerprint.");
     public static readonly DiagnosticDescriptor NetrcOverPlainHttp = Warning("GD7012", "netrc credentials are not sent over HTTP",
         "GoBuildSecret '{0}' gives netrc credentials, but GoProxy '{1}' is plain HTTP, and the go command sends netrc credentials over HTTPS only, so the proxy will answer 401. Serve the proxy over HTTPS (add its CA as a GoCaCertificate item if it is private).");
+    public static readonly DiagnosticDescriptor BuildSecretRefused = Error("GD7013", "Build secret refused",
+        "Fetching {0} failed although GoBuildSecret '{1}' gives {2} credentials for {3}: {4}. The token or key is wrong, expired or revoked, or may not read this repository: renew it or grant it read access, and check the item's User.");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",
