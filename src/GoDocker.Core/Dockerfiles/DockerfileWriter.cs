@@ -244,8 +244,8 @@ public static class DockerfileWriter
             var secret = rewrites[i];
             var from = "https://" + secret.Host + "/";
             var to = secret.Kind == GoBuildSecretKind.Token
-                ? $"https://{secret.User ?? GoBuildSecret.DefaultTokenUser}:$(cat {secret.MountTarget})@{secret.Host}/"
-                : $"ssh://git@{secret.Host}/";
+                ? $"https://{secret.GitUser}:$(cat {secret.MountTarget})@{secret.Host}/"
+                : $"ssh://{secret.GitUser}@{secret.Host}/";
             // Host and user are checked against a strict alphabet, so only the $(cat ...) is expanded here.
             sb.Append("GIT_CONFIG_KEY_").Append(i).Append("=\"url.").Append(to).Append(".insteadOf\"").Append(Continue);
             sb.Append("GIT_CONFIG_VALUE_").Append(i).Append('=').Append(from).Append(Continue);

@@ -62,7 +62,7 @@ internal static partial class BuildSecretCheck
                 {
                     return "the token and ssh forms need Host, the private Git host name such as git.example.corp";
                 }
-                if (raw.Kind == GoBuildSecretKind.Token && raw.User is not null && !UserRegex().IsMatch(raw.User))
+                if (raw.Kind is GoBuildSecretKind.Token or GoBuildSecretKind.Ssh && raw.User is not null && !UserRegex().IsMatch(raw.User))
                 {
                     return $"User '{raw.User}' may hold only letters, digits, '.', '_' and '-'";
                 }
