@@ -116,7 +116,7 @@ public static class DiagnosticCatalog
 
     // GD3050-GD3069: the module proxy gateway (godocker proxy).
     public static readonly DiagnosticDescriptor PinnedContentChanged = Warning("GD3050", "Upstream changed a pinned module file",
-        "{0}: upstream {1} now serves bytes with SHA-256 {2}, but the gateway pinned {3} when it first stored this version. The gateway keeps serving the first content; find out who re-published the version before trusting it.");
+        "{0}@{1}: upstream {2} now serves other bytes for {3} (SHA-256 {4}) than the gateway pinned when it first stored it (SHA-256 {5}). {6} A published version never changes: find out who re-published {0}@{1} before trusting it, and publish any fix as a new version.");
     public static readonly DiagnosticDescriptor SnapshotNotFound = Error("GD3051", "Snapshot not found",
         "Snapshot '{0}' does not exist in cache {1}. Run 'godocker proxy snapshot list --cache {1}' to see the snapshots, or create it with 'snapshot create --name {0}'.");
     public static readonly DiagnosticDescriptor InvalidSnapshotName = Error("GD3052", "Invalid snapshot name",
