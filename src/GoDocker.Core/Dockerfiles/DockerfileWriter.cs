@@ -35,24 +35,7 @@ public static class DockerfileWriter
 
     private const string Continue = " \\\n    ";
 
-    /// <summary>
-    /// Compatibility entry point for callers that have only the settings: reads go.mod (replace directories, vendor,
-    /// go line), plans, stages CA certificates and known_hosts into the context, and writes. Throws
-    /// <see cref="Diagnostics.DiagnosticException"/> with the first error. Prefer <see cref="DockerfileGeneration.GenerateAsync"/>,
-    /// which returns every diagnostic and the .dockerignore too.
-    /// </summary>
-    public static string Write(GoProjectSettings settings, string goModRelativePath = "go.mod", string goSumRelativePath = "go.sum")
-    {
-        _ = goModRelativePath;
-        _ = goSumRelativePath; // both follow from settings.GoModFile and the files on disk
-        var generated = DockerfileGeneration.GenerateAsync(settings, CancellationToken.None).GetAwaiter().GetResult();
-        if (generated.Dockerfile is null)
-        {
-            throw new Diagnostics.DiagnosticException(generated.Diagnostics.First(d => d.IsError));
-        }
-        return generated.Dockerfile;
-    }
-
+    /// <summary>The Dockerfile for planned inputs; <see cref="DockerfileGeneration.GenerateAsync"/> plans them from a project.</summary>
     public static string Write(DockerfileInputs inputs)
     {
         var sb = new StringBuilder();
