@@ -45,6 +45,8 @@ public sealed class GoOutputClassifier
             new ConnectTimeoutRule(),
             new ConnectionResetRule(),
             // Module content and versions.
+            // ssh refusing the host key ends like a credentials failure ("Could not read from remote repository").
+            new SshHostKeyRule(),
             new CredentialsRequiredRule(),
             new UnknownRevisionRule(),
             new InvalidVersionRule(),

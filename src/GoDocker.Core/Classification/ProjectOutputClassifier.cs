@@ -9,7 +9,7 @@ namespace GoDocker.Core.Classification;
 /// The download stage's classifier: the full rule set over a project's go.mod, go.sum and project file. Diagnostics
 /// that name no line (an unrecognized failure) point at go.mod, so MSBuild and IDEs list them under the project.
 /// Credentials refused for a host the project already has a GoBuildSecret for are GD7013 at that item, since adding
-/// a secret (GD6005's advice) is not the fix.
+/// a secret (GD6005's advice) is not the fix; a refused SSH host key (GD7015) points at the ssh item too.
 /// </summary>
 public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDownloadFailureClassifier
 {
@@ -28,6 +28,15 @@ public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDo
 
     private static OutputFinding SecretRefused(OutputFinding finding, GoProjectSettings settings)
     {
+        if (finding.Descriptor == DiagnosticCatalog.SshHostKeyRejected && finding.Arguments is [string sshModule, var line, _, string sshHost]
+            && settings.BuildSecrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Ssh && Covers(s, sshHost)) is { } ssh)
+        {
+            return finding with
+            {
+                Arguments = [sshModule, line, $" of GoBuildSecret '{ssh.Id}' ({ssh.KnownHosts})", sshHost],
+                Position = new FixedPosition(settings.Positions.Item(ProjectPropertyNames.GoBuildSecret, ssh.Id)),
+            };
+        }
         if (finding.Descriptor != DiagnosticCatalog.CredentialsRequired || finding.Arguments is not [string module, var gitLine, ..])
         {
             return finding;

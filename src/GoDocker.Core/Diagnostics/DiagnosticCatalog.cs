@@ -223,6 +223,10 @@ public static class DiagnosticCatalog
         "GoBuildSecret '{0}' gives netrc credentials, but GoProxy '{1}' is plain HTTP, and the go command sends netrc credentials over HTTPS only, so the proxy will answer 401. Serve the proxy over HTTPS (add its CA as a GoCaCertificate item if it is private).");
     public static readonly DiagnosticDescriptor BuildSecretRefused = Error("GD7013", "Build secret refused",
         "Fetching {0} failed although GoBuildSecret '{1}' gives {2} credentials for {3}: {4}. The token or key is wrong, expired or revoked, or may not read this repository: renew it or grant it read access, and check the item's User.");
+    public static readonly DiagnosticDescriptor KnownHostsMissingHost = Error("GD7014", "known_hosts does not list the SSH host",
+        "GoBuildSecret '{0}' forwards SSH to {1}, but its KnownHosts file {2} has no key for {3}, so ssh in the build will refuse the host ('Host key verification failed'). Add the line from 'ssh-keyscan {4}', checked against the host's published fingerprint.");
+    public static readonly DiagnosticDescriptor SshHostKeyRejected = Error("GD7015", "SSH host key verification failed",
+        "Fetching {0} over SSH failed: {1}. The host's key is not the one in the KnownHosts file given to the build{2}: the host's key changed, or something intercepts the connection. Compare 'ssh-keyscan {3}' with the fingerprint the Git host publishes, then update the file.");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",

@@ -77,6 +77,50 @@ public sealed class SecretRefusedClassificationTests
         Assert.Contains("Permission denied (publickey)", d.Message);
     }
 
+    private const string HostKeyChanged = """
+        #10 0.412 go: git.example.corp/team/lib@v1.0.0: git ls-remote -q origin in /go/pkg/mod/cache/vcs/5c1e: exit status 128:
+        #10 0.412 	@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
+        #10 0.412 	@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @
+        #10 0.412 	@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
+        #10 0.412 	IT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!
+        #10 0.412 	Host key verification failed.
+        #10 0.412 	fatal: Could not read from remote repository.
+
+        """;
+
+    [Fact]
+    public void Changed_host_key_is_GD7015_at_the_ssh_item_not_a_credentials_problem()
+    {
+        using var f = Project();
+        var knownHosts = Path.Combine(f.Outside, "known_hosts");
+        File.WriteAllText(knownHosts, "git.example.corp ssh-ed25519 AAAA\n");
+        f.AddSecret(new GoBuildSecret("git-ssh", null, null, GoBuildSecretKind.Ssh, "git.example.corp", KnownHosts: knownHosts));
+        var (settings, _) = f.Read();
+
+        var d = Assert.Single(new ProjectOutputClassifier().Classify(HostKeyChanged, settings));
+
+        Assert.Equal("GD7015", d.Code);
+        Assert.Equal(f.LineOf("GoBuildSecret"), d.Location!.Line);
+        Assert.Contains("Fetching git.example.corp/team/lib over SSH failed: WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!", d.Message);
+        Assert.Contains($"of GoBuildSecret 'git-ssh' ({knownHosts})", d.Message);
+        Assert.Contains("'ssh-keyscan git.example.corp'", d.Message);
+    }
+
+    [Fact]
+    public void Unknown_host_key_without_a_project_points_at_the_require_line()
+    {
+        using var f = Project();
+        var (settings, _) = f.Read();
+        var output = "go: git.example.corp/team/lib@v1.0.0: git ls-remote -q origin in /x: exit status 128:\n" +
+            "\tNo ED25519 host key is known for git.example.corp and you have requested strict checking.\n\tHost key verification failed.\n";
+
+        var d = Assert.Single(new ProjectOutputClassifier().Classify(output, settings));
+
+        Assert.Equal("GD7015", d.Code);
+        Assert.Equal(5, d.Location!.Line);
+        Assert.Contains("No ED25519 host key is known for git.example.corp and you have requested strict checking", d.Message);
+    }
+
     [Theory]
     [InlineData("machine git.example.corp login ci password p\n", "GD7013")]
     [InlineData("machine proxy.example.corp login ci password p\n", "GD6005")]

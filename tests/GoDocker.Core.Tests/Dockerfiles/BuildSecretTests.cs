@@ -97,6 +97,26 @@ public class BuildSecretTests
         Assert.Contains("GIT_CONFIG_VALUE_0=https://git.example.corp/", dockerfile);
     }
 
+    [Fact]
+    public void Ssh_secret_whose_known_hosts_lacks_its_host_is_GD7014_before_docker_runs()
+    {
+        using var f = new GoProjectFixture();
+        var knownHosts = Path.Combine(f.Outside, "known_hosts");
+        File.WriteAllText(knownHosts, "github.com ssh-ed25519 AAAA\n[git.example.corp]:2222 ssh-ed25519 AAAA\n");
+        f.AddSecret(new GoBuildSecret("git-ssh", null, null, GoBuildSecretKind.Ssh, "git.example.corp", KnownHosts: knownHosts));
+        var (_, diagnostics) = f.Read();
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("GD7014", d.Code);
+        Assert.Equal(f.LineOf("GoBuildSecret"), d.Location!.Line);
+        Assert.Contains($"its KnownHosts file {knownHosts} has no key for git.example.corp", d.Message);
+        Assert.Contains("'ssh-keyscan git.example.corp'", d.Message);
+
+        File.WriteAllText(knownHosts, "[git.example.corp]:2222 ssh-ed25519 AAAA\n");
+        using var other = new GoProjectFixture();
+        other.AddSecret(new GoBuildSecret("git-ssh", null, null, GoBuildSecretKind.Ssh, "git.example.corp:2222", KnownHosts: knownHosts));
+        Assert.Empty(other.Read().Diagnostics);
+    }
+
     public static TheoryData<string, GoBuildSecret, string> InvalidSecrets => new()
     {
         { "id with a comma", new GoBuildSecret("a,b", null, "X"), "GD7004" },

@@ -28,6 +28,16 @@ public sealed class TestSshGitServer : IAsyncDisposable
     /// <summary>A known_hosts file with the server's host key, for the GoBuildSecret KnownHosts metadata.</summary>
     public string KnownHostsPath => Path.Combine(_directory.FullName, "known_hosts");
 
+    /// <summary>A known_hosts line naming this host with another key, as after a key change or with an interceptor.</summary>
+    public string ForeignKnownHostsLine
+    {
+        get
+        {
+            var other = File.ReadAllText(Path.Combine(_directory.FullName, "client.pub")).Split(' ');
+            return $"{Address} {other[0]} {other[1]}\n";
+        }
+    }
+
     /// <summary>The client's private key file text: the secret that must reach no image or log.</summary>
     public string PrivateKeyText => File.ReadAllText(Path.Combine(_directory.FullName, "client"));
 

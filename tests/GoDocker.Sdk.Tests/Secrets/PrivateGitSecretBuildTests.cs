@@ -73,6 +73,18 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
         using (project)
         {
             var environment = new Dictionary<string, string?> { ["SSH_AUTH_SOCK"] = sshd.AgentSocket };
+
+            // known_hosts names the host with another key: ssh in the build refuses it, and the error is at the item.
+            var trusted = File.ReadAllText(sshd.KnownHostsPath);
+            File.WriteAllText(sshd.KnownHostsPath, sshd.ForeignKnownHostsLine);
+            var refused = await project.DotnetAsync(environment, "build", project.ProjectPath, "-nodeReuse:false", "-v:n");
+            Assert.NotEqual(0, refused.ExitCode);
+            var error = refused.SingleError(e => e.Code == "GD7015");
+            Assert.Equal(project.ProjectPath, error.File);
+            Assert.Contains($"GoBuildSecret 'git-ssh' ({sshd.KnownHostsPath})", error.Message);
+            // The corrected file is staged again on the next build (it is an input of the generate and download steps).
+            File.WriteAllText(sshd.KnownHostsPath, trusted);
+
             await BuildAndCheckEverywhereAsync(project, properties, secrets, secret, environment, keyLines);
 
             Assert.True(sshd.ServedCommands.Contains($"git-upload-pack '/{git.RepositoryPath(module)}.git'"),
