@@ -62,9 +62,9 @@ public sealed class CacheBehaviourTests
 
         // Someone re-publishes v1.0.0 with other content.
         folder.Add("example.invalid/m", "v1.0.0", "tampered");
-        var changed = await gateway.Files.RevalidateAsync(TestContext.Current.CancellationToken);
+        var report = await gateway.Files.RevalidateAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal([Zip], changed);
+        Assert.Equal([Zip], report.Changed.Select(c => c.Key));
         Assert.Equal(1, gateway.Metrics.ContentChanges);
         Assert.Equal(original, await http.GetByteArrayAsync("/" + Zip, TestContext.Current.CancellationToken));
         var metrics = await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);

@@ -1,4 +1,3 @@
-using GoDocker.Core.Credentials;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -18,61 +17,40 @@ internal static class ProxyCommand
     {
         var listen = new Option<string>("--listen") { Description = "host:port to serve on (port 0 picks a free one).", DefaultValueFactory = _ => "127.0.0.1:8080" };
         var cache = CacheOption();
-        var upstream = UpstreamOption();
+        var upstreams = new GatewayUpstreamOptions();
         var offline = new Option<bool>("--offline") { Description = "Serve only from the cache; misses answer 404." };
         var snapshot = new Option<string?>("--snapshot") { Description = "Serve this snapshot as the default view (read-only)." };
         var maxSize = new Option<long?>("--max-size-mb") { Description = "Bound on cached content in MiB; least recently used content not held by a snapshot is evicted." };
         var listTtl = new Option<double>("--list-ttl") { Description = "Seconds before list and @latest answers are asked again (stale copies are served when upstreams fail).", DefaultValueFactory = _ => 300 };
-        var timeout = TimeoutOption();
-        var privatePatterns = new Option<string?>("--private") { Description = "GOPRIVATE-style patterns of modules the --private-mode rule applies to." };
-        var privateMode = new Option<ModuleRouteAction>("--private-mode") { Description = "For --private modules: Passthrough (fetch without caching) or Deny (403).", DefaultValueFactory = _ => ModuleRouteAction.Passthrough };
-        var rule = new Option<string[]>("--rule") { Description = "Modules matching GOPRIVATE-style patterns use their own upstream list: 'patterns=list' (repeatable, first match wins).", AllowMultipleArgumentsPerToken = false };
         var sumdb = new Option<string[]>("--sumdb") { Description = "A checksum database to pass through at /sumdb/<name>/, as name=url (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var netrc = new Option<string?>("--netrc") { Description = "netrc file with upstream credentials (default: $NETRC, then ~/.netrc)." };
+        var revalidateEvery = RevalidateEveryOption();
         var logJson = new Option<bool>("--log-json") { Description = "Write logs as JSON lines." };
 
         var command = new Command("proxy", "Run the caching module proxy gateway: GOPROXY protocol, single-flight fetches, pinned content, snapshots.")
         {
-            listen, cache, upstream, offline, snapshot, maxSize, listTtl, timeout, privatePatterns, privateMode, rule, sumdb, netrc, logJson,
+            listen, cache, offline, snapshot, maxSize, listTtl, sumdb, revalidateEvery, logJson,
         };
+        upstreams.AddTo(command);
         command.SetAction((parse, cancellationToken) => Reported(async () =>
         {
-            using var loggerFactory = GatewayLogging.CreateConsole(parse.GetValue(logJson));
-            var upstreams = ParseUpstreams(parse.GetValue(upstream), parse.GetValue(timeout));
-            var rules = new List<ModuleRule>();
-            if (parse.GetValue(privatePatterns) is { Length: > 0 } patterns)
+            var options = upstreams.ApplyTo(new GatewayOptions { CacheDirectory = parse.GetValue(cache)! }, parse);
+            options = options with
             {
-                rules.Add(ModuleRule.ForPatterns(patterns, parse.GetValue(privateMode)));
-            }
-
-            foreach (var value in parse.GetValue(rule) ?? [])
-            {
-                var eq = value.IndexOf('=');
-                if (eq <= 0)
-                {
-                    throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("--rule", value, "use patterns=upstream-list, such as 'git.corp.example/*=https://goproxy.corp.example'"));
-                }
-
-                rules.Add(ModuleRule.ForPatterns(value[..eq], ParseUpstreams(value[(eq + 1)..], parse.GetValue(timeout))));
-            }
-
-            var options = new GatewayOptions
-            {
-                CacheDirectory = parse.GetValue(cache)!,
                 Listen = parse.GetValue(listen)!,
-                Upstreams = upstreams,
-                Offline = parse.GetValue(offline) || upstreams.Count == 0,
+                Offline = parse.GetValue(offline) || options.Upstreams.Count == 0,
                 SnapshotView = parse.GetValue(snapshot),
                 MaxCacheBytes = parse.GetValue(maxSize) * 1024 * 1024,
                 ListTtl = TimeSpan.FromSeconds(parse.GetValue(listTtl)),
-                ModuleRules = rules,
                 ChecksumDatabases = ParseSumdbs(parse.GetValue(sumdb) ?? []),
-                Credentials = parse.GetValue(netrc) is { } file
-                    ? NetrcCredentials.FromEnvironment(n => n == "NETRC" ? file : null)
-                    : NetrcCredentials.FromEnvironment(),
-                LoggerFactory = loggerFactory,
+                RevalidateEvery = parse.GetValue(revalidateEvery),
             };
+            if (options.RevalidateEvery is not null && options.Offline)
+            {
+                throw new UsageException("--revalidate-every needs --upstream: an offline gateway has no upstream to compare its cache with.");
+            }
 
+            using var loggerFactory = GatewayLogging.CreateConsole(parse.GetValue(logJson));
+            options = options with { LoggerFactory = loggerFactory };
             await using var gateway = await ProxyGatewayHost.StartAsync(options, cancellationToken);
             Console.Out.WriteLine($"godocker proxy: serving {gateway.Address} (GOPROXY={gateway.Address.ToString().TrimEnd('/')}); Ctrl+C stops.");
             try
@@ -89,6 +67,7 @@ internal static class ProxyCommand
 
         command.Subcommands.Add(SnapshotCommand());
         command.Subcommands.Add(WarmCommand());
+        command.Subcommands.Add(ProxyRevalidateCommand.Create());
         return command;
     }
 
@@ -184,17 +163,12 @@ internal static class ProxyCommand
     {
         var from = new Option<string>("--from") { Description = "A go.sum or go.mod naming the module versions to fetch.", Required = true };
         var cache = CacheOption();
-        var upstream = UpstreamOption();
-        var timeout = TimeoutOption();
-        var command = new Command("warm", "Fetch every module version a project needs into the cache ahead of time.") { from, cache, upstream, timeout };
+        var upstreams = new GatewayUpstreamOptions();
+        var command = new Command("warm", "Fetch every module version a project needs into the cache ahead of time.") { from, cache };
+        upstreams.AddTo(command);
         command.SetAction((parse, ct) => Reported(async () =>
         {
-            var options = new GatewayOptions
-            {
-                CacheDirectory = parse.GetValue(cache)!,
-                Upstreams = ParseUpstreams(parse.GetValue(upstream), parse.GetValue(timeout)),
-                Credentials = NetrcCredentials.FromEnvironment(),
-            };
+            var options = upstreams.ApplyTo(new GatewayOptions { CacheDirectory = parse.GetValue(cache)! }, parse);
             var result = await ProxyGatewayHost.WarmAsync(options, parse.GetValue(from)!, ct);
             Console.Out.WriteLine($"warm: {result.Fetched} files fetched, {result.AlreadyCached} already cached, {result.Failures.Count} failed");
             foreach (var failure in result.Failures)
@@ -208,7 +182,7 @@ internal static class ProxyCommand
     }
 
     /// <summary>Prints a diagnostic failure as the other commands do (exit 1) instead of a stack trace.</summary>
-    private static async Task<int> Reported(Func<Task<int>> action)
+    internal static async Task<int> Reported(Func<Task<int>> action)
     {
         try
         {
@@ -220,16 +194,23 @@ internal static class ProxyCommand
         }
     }
 
-    private static Option<string> CacheOption() => new("--cache") { Description = "The gateway's cache folder.", Required = true };
+    internal static Option<string> CacheOption() => new("--cache") { Description = "The gateway's cache folder.", Required = true };
 
-    private static Option<string?> UpstreamOption() =>
-        new("--upstream") { Description = "GOPROXY-style upstream list: URLs separated by ',' (fall through on 404/410) or '|' (on any error)." };
+    private static Option<TimeSpan?> RevalidateEveryOption() => new("--revalidate-every")
+    {
+        Description = "Re-check every pinned file against upstream this often, as Go durations such as 6h or 90m (GD3050 per change). Off by default.",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (GoDuration.TryParse(text, out var interval) && interval > TimeSpan.Zero)
+            {
+                return interval;
+            }
 
-    private static Option<double> TimeoutOption() =>
-        new("--timeout") { Description = "Seconds each upstream gets to answer a request.", DefaultValueFactory = _ => 60 };
-
-    private static IReadOnlyList<UpstreamEndpoint> ParseUpstreams(string? list, double timeoutSeconds) =>
-        string.IsNullOrWhiteSpace(list) ? [] : UpstreamList.Parse(list, TimeSpan.FromSeconds(timeoutSeconds));
+            result.AddError($"--revalidate-every: '{text}' is not a positive duration; use a Go duration such as 6h, 90m or 1h30m.");
+            return null;
+        },
+    };
 
     private static Dictionary<string, Uri> ParseSumdbs(IEnumerable<string> values)
     {

@@ -32,14 +32,19 @@ public sealed class DiskModuleCache : IModuleCache
 
     /// <param name="maxBytes">Bound on the size of cached content; least recently used content goes first.</param>
     /// <param name="protectedHashes">Blob hashes held by snapshots: never evicted.</param>
-    public DiskModuleCache(CacheLayout layout, long? maxBytes, Func<IReadOnlySet<string>> protectedHashes, ILogger logger)
+    /// <param name="sweepTemp">Delete leftovers in tmp/; false when another process may be writing there right now.</param>
+    public DiskModuleCache(CacheLayout layout, long? maxBytes, Func<IReadOnlySet<string>> protectedHashes, ILogger logger, bool sweepTemp = true)
     {
         Layout = layout;
         _maxBytes = maxBytes;
         _protectedHashes = protectedHashes;
         _logger = logger;
         layout.EnsureFolders();
-        RecoverFromCrash();
+        if (sweepTemp)
+        {
+            RecoverFromCrash();
+        }
+
         LoadPins();
     }
 

@@ -17,10 +17,16 @@ public sealed class GatewayComponents : IDisposable
     private readonly HttpClient _http;
 
     public GatewayComponents(GatewayOptions options)
+        : this(options, sweepTemp: true)
+    {
+    }
+
+    /// <param name="sweepTemp">False for one-shot work next to a gateway that may be serving the same cache.</param>
+    internal GatewayComponents(GatewayOptions options, bool sweepTemp)
     {
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Logger = loggerFactory.CreateLogger("GoDocker.ProxyGateway");
-        (Cache, Snapshots) = ProxyGatewayHost.OpenCache(options, loggerFactory);
+        (Cache, Snapshots) = ProxyGatewayHost.OpenCache(options, loggerFactory, sweepTemp);
         _http = new HttpClient(options.UpstreamHandler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All }, disposeHandler: options.UpstreamHandler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan,

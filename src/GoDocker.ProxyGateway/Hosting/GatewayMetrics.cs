@@ -18,12 +18,19 @@ public sealed class GatewayMetrics
     private long _contentChanges;
     private long _staleServed;
     private long _failures;
+    private long _revalidations;
+    private long _lastRevalidationUnixSeconds;
 
     public long UpstreamFetches => Interlocked.Read(ref _upstreamFetches);
     public long SingleFlightJoins => Interlocked.Read(ref _singleFlightJoins);
     public long ContentChanges => Interlocked.Read(ref _contentChanges);
     public long Hits => _hits.Sum();
     public long Misses => _misses.Sum();
+    public long Revalidations => Interlocked.Read(ref _revalidations);
+
+    /// <summary>When the last revalidation finished, or null before the first.</summary>
+    public DateTimeOffset? LastRevalidation =>
+        Interlocked.Read(ref _lastRevalidationUnixSeconds) is > 0 and var s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
 
     public void Request(ModuleFileKind kind) => Interlocked.Increment(ref _requests[(int)kind]);
     public void Hit(ModuleFileKind kind) => Interlocked.Increment(ref _hits[(int)kind]);
@@ -36,6 +43,12 @@ public sealed class GatewayMetrics
     public void ContentChanged() => Interlocked.Increment(ref _contentChanges);
     public void StaleServed() => Interlocked.Increment(ref _staleServed);
     public void Failure() => Interlocked.Increment(ref _failures);
+
+    public void RevalidationCompleted(DateTimeOffset at)
+    {
+        Interlocked.Exchange(ref _lastRevalidationUnixSeconds, at.ToUnixTimeSeconds());
+        Interlocked.Increment(ref _revalidations);
+    }
 
     public string Render(long cacheBytes)
     {
@@ -64,6 +77,10 @@ public sealed class GatewayMetrics
         Counter("godocker_proxy_content_changes_total", "Upstream answers with different bytes for a pinned version (security events).", [(null, ContentChanges)]);
         Counter("godocker_proxy_stale_served_total", "Lists served past their TTL because upstreams failed.", [(null, Interlocked.Read(ref _staleServed))]);
         Counter("godocker_proxy_failures_total", "Requests answered with an error status.", [(null, Interlocked.Read(ref _failures))]);
+        Counter("godocker_proxy_revalidations_total", "Completed re-checks of every pinned file against upstream.", [(null, Revalidations)]);
+        text.Append("# HELP godocker_proxy_last_revalidation_timestamp_seconds When the last re-check finished (Unix time; 0 before the first).\n");
+        text.Append("# TYPE godocker_proxy_last_revalidation_timestamp_seconds gauge\n");
+        text.Append("godocker_proxy_last_revalidation_timestamp_seconds ").Append(Interlocked.Read(ref _lastRevalidationUnixSeconds).ToString(CultureInfo.InvariantCulture)).Append('\n');
         text.Append("# HELP godocker_proxy_cache_bytes Size of the content in the cache.\n# TYPE godocker_proxy_cache_bytes gauge\n");
         text.Append("godocker_proxy_cache_bytes ").Append(cacheBytes.ToString(CultureInfo.InvariantCulture)).Append('\n');
         return text.ToString();

@@ -35,6 +35,12 @@ public sealed record GatewayOptions
     /// <summary>Checksum databases passed through at /sumdb/&lt;name&gt;/, by name (e.g. sum.golang.org → https://sum.golang.org).</summary>
     public IReadOnlyDictionary<string, Uri> ChecksumDatabases { get; init; } = new Dictionary<string, Uri>();
 
+    /// <summary>
+    /// Re-check every pinned file against upstream this often (GD3050 for each change); null (the default) never does.
+    /// Needs upstreams: an offline gateway has nothing to compare with.
+    /// </summary>
+    public TimeSpan? RevalidateEvery { get; init; }
+
     public NetrcCredentials Credentials { get; init; } = NetrcCredentials.None;
 
     /// <summary>Computes h1 of zips and go.mod files before they become visible; recorded in pins and checked on import.</summary>

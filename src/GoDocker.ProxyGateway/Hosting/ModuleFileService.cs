@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Modules;
@@ -82,31 +83,102 @@ public sealed class ModuleFileService
     }
 
     /// <summary>
-    /// Fetches every cached immutable file again and compares it with its pin; returns the keys whose upstream
-    /// content changed (each also counted and logged). The cache keeps the first content.
+    /// Asks the upstream of every pinned file for it again and compares the bytes with the pin. Each change is
+    /// reported as GD3050 (counted and logged); the cache is never written, so the first content stays pinned and
+    /// served. A file the upstream no longer has or cannot send is listed as unreachable and the run goes on.
+    /// Modules under a deny rule are not sent upstream; the others go where a request for them would.
     /// </summary>
-    public async Task<IReadOnlyList<string>> RevalidateAsync(CancellationToken cancellationToken)
+    public async Task<RevalidationReport> RevalidateAsync(CancellationToken cancellationToken)
     {
-        var changed = new List<string>();
-        foreach (var pin in _cache.Pins())
-        {
-            using var answer = await _upstream.FetchAsync(pin.Key, cancellationToken);
-            _metrics.UpstreamFetch();
-            if (answer.Status != UpstreamAnswerStatus.Ok)
-            {
-                continue;
-            }
+        var pins = _cache.Pins();
+        var outcomes = new RevalidationOutcome[pins.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, pins.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = RevalidationParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => outcomes[i] = await RevalidateOneAsync(pins[i], ct));
 
-            using var staged = await _cache.StageAsync(answer.Body!, cancellationToken);
-            if (staged.Sha256 != pin.Sha256)
-            {
-                ReportContentChange(pin, staged.Sha256, answer.Source, servingPinned: _cache.HasBlob(pin.Sha256));
-                changed.Add(pin.Key);
-            }
+        var ordered = outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).ToArray();
+        var report = new RevalidationReport(
+            ordered.Count(o => !o.Skipped),
+            ordered.Select(o => o.Changed).OfType<ChangedFile>().ToArray(),
+            ordered.Select(o => o.Unreachable).OfType<UnreachableFile>().ToArray(),
+            ordered.Count(o => o.Skipped));
+        _metrics.RevalidationCompleted(DateTimeOffset.UtcNow);
+        return report;
+    }
+
+    /// <summary>Upstream requests one revalidation keeps in flight: far faster than one at a time, still gentle.</summary>
+    internal const int RevalidationParallelism = 4;
+
+    private sealed record RevalidationOutcome(string Key, bool Skipped = false, ChangedFile? Changed = null, UnreachableFile? Unreachable = null);
+
+    private async Task<RevalidationOutcome> RevalidateOneAsync(PinRecord pin, CancellationToken cancellationToken)
+    {
+        var (module, version) = ModuleVersionOf(pin.Key);
+        var rule = _options.ModuleRules.FirstOrDefault(r => r.Matches(module));
+        if (rule?.Action == ModuleRouteAction.Deny)
+        {
+            return new RevalidationOutcome(pin.Key, Skipped: true);
         }
 
-        return changed;
+        _metrics.UpstreamFetch();
+        UnreachableFile Unreachable(bool gone, string reason)
+        {
+            _logger.LogDebug("Revalidation could not compare {Key}: {Reason}", pin.Key, reason);
+            return new UnreachableFile(pin.Key, module, version, gone, reason);
+        }
+
+        using var answer = await (rule?.Upstream ?? _upstream).FetchAsync(pin.Key, cancellationToken);
+        if (answer.Status != UpstreamAnswerStatus.Ok)
+        {
+            var gone = answer.Status == UpstreamAnswerStatus.NotFound;
+            if (!gone)
+            {
+                _metrics.UpstreamFailure();
+            }
+
+            return new RevalidationOutcome(pin.Key, Unreachable: Unreachable(gone, answer.Message));
+        }
+
+        string sha256;
+        try
+        {
+            // Hashed as it streams: nothing is staged, so nothing in the cache can change and no temp file is left.
+            (sha256, var size) = await HashAsync(answer.Body!, cancellationToken);
+            _metrics.BytesFetched(size);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            _metrics.UpstreamFailure();
+            return new RevalidationOutcome(pin.Key, Unreachable: Unreachable(false, $"{answer.Source}/{pin.Key}: broke off while sending it: {e.Message}"));
+        }
+
+        if (sha256 == pin.Sha256)
+        {
+            return new RevalidationOutcome(pin.Key);
+        }
+
+        var diagnostic = ReportContentChange(pin, sha256, answer.Source, servingPinned: _cache.HasBlob(pin.Sha256));
+        return new RevalidationOutcome(pin.Key, Changed: new ChangedFile(pin.Key, module, version, diagnostic));
     }
+
+    private static async Task<(string Sha256, long Size)> HashAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            size += read;
+        }
+
+        return (Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), size);
+    }
+
+    /// <summary>Pins are keyed by the escaped request path; users know the module and version as go.mod spells them.</summary>
+    private static (string Module, string Version) ModuleVersionOf(string key) =>
+        ModuleRequestParser.TryParse(key, out var parsed, out _) ? (parsed.ModulePath, parsed.Version ?? "") : (key, "");
 
     private ServedFile ServeFromSnapshot(ModuleRequest request, string name)
     {
@@ -347,9 +419,7 @@ public sealed class ModuleFileService
     private Diagnostic ReportContentChange(PinRecord pin, string newSha256, string? source, bool servingPinned)
     {
         _metrics.ContentChanged();
-
-        // Pins are keyed by the escaped request path; users know the module and version as go.mod spells them.
-        var (module, version) = ModuleRequestParser.TryParse(pin.Key, out var parsed, out _) ? (parsed.ModulePath, parsed.Version ?? "") : (pin.Key, "");
+        var (module, version) = ModuleVersionOf(pin.Key);
         var consequence = servingPinned
             ? "The gateway discarded the new bytes and keeps serving the pinned content."
             : "The pinned content was evicted from the cache, so the gateway refuses to serve this file rather than serve the new bytes.";

@@ -22,6 +22,19 @@ public static class ProxyGatewayHost
     public static async Task<RunningGateway> StartAsync(GatewayOptions options, CancellationToken cancellationToken = default)
     {
         var endpoint = ParseListen(options.Listen);
+        if (options.RevalidateEvery is { } every)
+        {
+            if (every <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), every, "RevalidateEvery must be a positive interval.");
+            }
+
+            if (options.Offline || options.Upstreams.Count == 0)
+            {
+                throw new ArgumentException("RevalidateEvery needs upstreams to compare with; an offline gateway cannot revalidate.", nameof(options));
+            }
+        }
+
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var components = new GatewayComponents(options);
         var logger = components.Logger;
@@ -32,6 +45,11 @@ public static class ProxyGatewayHost
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        if (options.RevalidateEvery is { } interval)
+        {
+            builder.Services.AddHostedService(_ => new PeriodicRevalidation(components.Files, interval, logger));
+        }
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -66,13 +84,32 @@ public static class ProxyGatewayHost
         return await components.Warmer.WarmFromFileAsync(fromFile, cancellationToken);
     }
 
+    /// <summary>
+    /// Re-checks every pinned file of a cache against its upstreams once, without serving (<c>godocker proxy revalidate</c>).
+    /// Safe next to a gateway serving the same cache: nothing is written, and its downloads in tmp/ are left alone.
+    /// </summary>
+    public static async Task<RevalidationReport> RevalidateAsync(GatewayOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.Offline || options.Upstreams.Count == 0)
+        {
+            throw new ArgumentException("Revalidation needs upstreams to compare with.", nameof(options));
+        }
+
+        using var components = new GatewayComponents(options, sweepTemp: false);
+        return await components.Files.RevalidateAsync(cancellationToken);
+    }
+
     /// <summary>Opens a cache folder without serving (snapshot commands, warm). Also cleans up after a crash.</summary>
-    public static (DiskModuleCache Cache, SnapshotStore Snapshots) OpenCache(GatewayOptions options, ILoggerFactory? loggerFactory = null)
+    public static (DiskModuleCache Cache, SnapshotStore Snapshots) OpenCache(GatewayOptions options, ILoggerFactory? loggerFactory = null) =>
+        OpenCache(options, loggerFactory, sweepTemp: true);
+
+    /// <param name="sweepTemp">False when another process may be serving the cache: its downloads in tmp/ are not leftovers.</param>
+    internal static (DiskModuleCache Cache, SnapshotStore Snapshots) OpenCache(GatewayOptions options, ILoggerFactory? loggerFactory, bool sweepTemp)
     {
         loggerFactory ??= options.LoggerFactory ?? NullLoggerFactory.Instance;
         var layout = new CacheLayout(options.CacheDirectory);
         SnapshotStore? snapshots = null;
-        var cache = new DiskModuleCache(layout, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"));
+        var cache = new DiskModuleCache(layout, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"), sweepTemp);
         snapshots = new SnapshotStore(cache, options.Hasher);
         if (options.SnapshotView is { } view)
         {

@@ -33,6 +33,8 @@ public sealed class TestUpstream : IAsyncDisposable
     /// <summary>Pause after sending half of a zip, so a test can act while downloads are mid-write.</summary>
     public TimeSpan ZipPause { get; set; }
     public string? RequiredAuthorization { get; set; }
+    /// <summary>Status to answer for one path (relative, as counted), e.g. a 500 for a single zip.</summary>
+    public ConcurrentDictionary<string, int> FailPaths { get; } = new(StringComparer.Ordinal);
     public ConcurrentQueue<string?> SeenAuthorization { get; } = new();
 
     public int Count(string relativePath) => _counts.GetValueOrDefault(relativePath);
@@ -58,7 +60,8 @@ public sealed class TestUpstream : IAsyncDisposable
         SeenAuthorization.Enqueue(context.Request.Headers.Authorization.FirstOrDefault());
         if (Delay > TimeSpan.Zero)
         {
-            await Task.Delay(Delay);
+            // A client that gave up (a cancelled test) must not keep this server from stopping.
+            await Task.Delay(Delay, context.RequestAborted);
         }
 
         if (RequiredAuthorization is not null && context.Request.Headers.Authorization != RequiredAuthorization)
@@ -71,6 +74,13 @@ public sealed class TestUpstream : IAsyncDisposable
         {
             context.Response.StatusCode = status;
             await context.Response.WriteAsync($"injected failure {status}");
+            return;
+        }
+
+        if (FailPaths.TryGetValue(path, out var pathStatus))
+        {
+            context.Response.StatusCode = pathStatus;
+            await context.Response.WriteAsync($"injected failure {pathStatus}");
             return;
         }
 
