@@ -42,11 +42,14 @@ public sealed class RevalidationTests
     }
 
     [Fact]
-    public async Task A_failing_and_a_vanished_file_are_listed_as_unreachable_and_the_run_still_finds_the_change_after_them()
+    public async Task Failing_vanished_and_broken_off_files_are_listed_as_unreachable_and_the_run_still_finds_a_change()
     {
         using var temp = new TempFolder();
+
+        // Incompressible, so c's zip is large enough that the cut comes while its body is read, after the headers.
+        var large = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(300_000));
         var folder = new ModuleFolder(temp.Sub("upstream"))
-            .Add("example.invalid/a", "v1.0.0").Add("example.invalid/b", "v1.0.0").Add("example.invalid/c", "v1.0.0", "original");
+            .Add("example.invalid/a", "v1.0.0").Add("example.invalid/b", "v1.0.0").Add("example.invalid/c", "v1.0.0", large);
         await using var upstream = await TestUpstream.StartAsync(folder);
         await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), upstream.Address);
         using var http = Gateways.Client(gateway);
@@ -54,11 +57,12 @@ public sealed class RevalidationTests
 
         upstream.FailPaths[ModuleFiles.Path("example.invalid/a", "v1.0.0", "zip")] = 500;
         File.Delete(folder.PathOf("example.invalid/b", "v1.0.0", "zip"));
-        folder.Add("example.invalid/c", "v1.0.0", "tampered");
+        upstream.CutZipsHalfWay = true;
+        folder.Add("example.invalid/c", "v1.0.0", large, "example.invalid/a v1.0.0");
         var report = await gateway.Files.RevalidateAsync(Ct);
 
         Assert.Equal(9, report.Checked);
-        Assert.Equal([ModuleFiles.Path("example.invalid/c", "v1.0.0", "zip")], report.Changed.Select(c => c.Key));
+        Assert.Equal([ModuleFiles.Path("example.invalid/c", "v1.0.0", "mod")], report.Changed.Select(c => c.Key));
         Assert.Collection(report.Unreachable,
             a =>
             {
@@ -69,8 +73,14 @@ public sealed class RevalidationTests
             {
                 Assert.Equal(("example.invalid/b", "v1.0.0", true), (b.Module, b.Version, b.Gone));
                 Assert.Contains("404", b.Reason);
+            },
+            c =>
+            {
+                Assert.Equal(("example.invalid/c", "v1.0.0", false), (c.Module, c.Version, c.Gone));
+                Assert.Contains("broke off", c.Reason);
             });
         Assert.Equal(1, gateway.Metrics.ContentChanges);
+        Assert.Empty(Directory.EnumerateFiles(temp.Sub("cache/tmp")));
     }
 
     [Fact]
