@@ -111,6 +111,8 @@ public static class DiagnosticCatalog
         "No module download path works: {0}");
     public static readonly DiagnosticDescriptor ProbeTimedOut = Error("GD3012", "Endpoint did not answer in time",
         "{0} did not answer within {1} ({2}). Raise GoVerifyTimeout, or fix the network path to it.");
+    public static readonly DiagnosticDescriptor NotAnSshServer = Error("GD3013", "Not an SSH server",
+        "{0} accepted the connection for {1} but did not answer as an SSH server ({2}). Check the host and port in {3}: git in the build connects there with ssh.");
     public static readonly DiagnosticDescriptor NetworkUnreachable = Error("GD3020", "No route to host",
         "There is no route to {0} for {1} ({2}). The build's network cannot reach it: check GoDockerNetwork, or set HTTPS_PROXY to a proxy that can.");
 

@@ -2,6 +2,7 @@ using GoDocker.Core.Credentials;
 using GoDocker.Core.GoEnvironment;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Modules;
+using GoDocker.Core.Projects;
 
 namespace GoDocker.Core.Verification;
 
@@ -12,11 +13,13 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class GoProxyProtocolProbe
 {
-    public static Task<EndpointReport> RunAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials = null) =>
+    /// <param name="gitSecrets">The token and ssh GoBuildSecret items, for the direct origin's repository (GitAccessProbe).</param>
+    public static Task<EndpointReport> RunAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken,
+        NetrcCredentials? credentials = null, IReadOnlyList<GoBuildSecret>? gitSecrets = null) =>
         target.Role switch
         {
             ProbeRole.GoProxy => ProbeProxyAsync(target, trust, timeout, cancellationToken, credentials),
-            ProbeRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken, credentials),
+            ProbeRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken, credentials, gitSecrets ?? []),
             ProbeRole.Off => Task.FromResult(new EndpointReport(target, [], EndpointStatus.Failed, "disables module lookup",
                 [DiagnosticCatalog.GoProxyOff.Create(target.ModulePath)])),
             _ => ProbeChecksumDbAsync(target, trust, timeout, cancellationToken),
@@ -38,16 +41,34 @@ public static class GoProxyProtocolProbe
         });
     }
 
-    private static async Task<EndpointReport> ProbeDirectAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials)
+    private static async Task<EndpointReport> ProbeDirectAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken,
+        NetrcCredentials? credentials, IReadOnlyList<GoBuildSecret> gitSecrets)
     {
         var url = new UriBuilder(target.Url) { Query = "go-get=1" }.Uri;
         var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoPrivate", trust, timeout, cancellationToken, credentials).ConfigureAwait(false);
-        return Judge(target, got, answer => answer.StatusCode switch
+        var report = Judge(target, got, answer => answer.StatusCode switch
         {
             401 or 403 => (EndpointStatus.Failed, DiagnosticCatalog.CredentialsRequired.Create(target.ModulePath, $"{target.Url.Host} answered {answer}")),
             404 or 410 => (EndpointStatus.NotFound, DiagnosticCatalog.UnrecognizedImportPath.Create(target.ModulePath, $"{url} answered {answer}")),
             _ => (EndpointStatus.Failed, DiagnosticCatalog.UnrecognizedImportPath.Create(target.ModulePath, $"{url} answered {answer}")),
         });
+        // The origin answered: follow its go-import tag to the repository, where git in the build goes next.
+        if (report.Status != EndpointStatus.Ok || report.Answer is null || GoImport.Find(report.Answer.Body, target.ModulePath) is not { } import)
+        {
+            return report;
+        }
+        var git = await GitAccessProbe.RunAsync(target, import, gitSecrets, credentials ?? NetrcCredentials.None, trust, timeout, cancellationToken).ConfigureAwait(false);
+        if (git.Summary.Length == 0)
+        {
+            return report;
+        }
+        return report with
+        {
+            Phases = [.. report.Phases, .. git.Phases],
+            Status = git.Status,
+            Summary = $"{report.Summary}; {git.Summary}",
+            Diagnostics = [.. report.Diagnostics, .. git.Diagnostics],
+        };
     }
 
     private static async Task<EndpointReport> ProbeChecksumDbAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)

@@ -20,6 +20,8 @@ public static class ProbeDiagnosticPositions
         var location = diagnostic.Code switch
         {
             "GD6001" or "GD6002" or "GD6005" or "GD6011" => positions.Require(target.ModulePath),
+            // A refused secret, or an SSH host that is not one: the GoBuildSecret item is what to change.
+            "GD7013" or "GD3013" => positions.Property(ProjectPropertyNames.GoBuildSecret) ?? SettingOf(target, positions),
             "GD4001" or "GD4005" or "GD4006" or "GD4007" or "GD4020" =>
                 positions.Property(ProjectPropertyNames.GoCaCertificate) ?? SettingOf(target, positions),
             _ => SettingOf(target, positions),

@@ -8,4 +8,6 @@ public enum ProbePhase
     ProxyConnect,
     Tls,
     Http,
+    /// <summary>An SSH server's identification line, for git over SSH.</summary>
+    Ssh,
 }

@@ -9,6 +9,7 @@ public static class ProbePhaseNames
         ProbePhase.Tcp => "tcp",
         ProbePhase.ProxyConnect => "connect",
         ProbePhase.Tls => "tls",
+        ProbePhase.Ssh => "ssh",
         _ => "http",
     };
 }

@@ -14,12 +14,18 @@ internal sealed class LocalServer : IAsyncDisposable
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly SslStreamCertificateContext? certificate;
-    private readonly Func<string, (int Status, string Body)> answer;
+    private readonly Func<string, string?, (int Status, string Body)> answer;
     private readonly Task loop;
 
     /// <param name="leaf">Null for plain HTTP.</param>
     /// <param name="sentIntermediates">What the server sends after its leaf.</param>
     public LocalServer(Func<string, (int Status, string Body)> answer, X509Certificate2? leaf = null, X509Certificate2[]? sentIntermediates = null)
+        : this((path, _) => answer(path), leaf, sentIntermediates)
+    {
+    }
+
+    /// <param name="answer">Gets the request target and the Authorization header (null when absent).</param>
+    public LocalServer(Func<string, string?, (int Status, string Body)> answer, X509Certificate2? leaf = null, X509Certificate2[]? sentIntermediates = null)
     {
         this.answer = answer;
         if (leaf is not null)
@@ -75,11 +81,12 @@ internal sealed class LocalServer : IAsyncDisposable
                 head.Append((char)buffer[0]);
             }
             var path = head.ToString().Split(' ', 3)[1];
+            var authorization = head.ToString().Split("\r\n").FirstOrDefault(l => l.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase))?["Authorization:".Length..].Trim();
             lock (Requests)
             {
                 Requests.Add(path);
             }
-            var (status, bytes) = Files.TryGetValue(path, out var file) ? (200, file) : Text(answer(path));
+            var (status, bytes) = Files.TryGetValue(path, out var file) ? (200, file) : Text(answer(path, authorization));
             var response = $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: text/plain\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop.Token);
             await stream.WriteAsync(bytes, stop.Token);
@@ -96,6 +103,7 @@ internal sealed class LocalServer : IAsyncDisposable
     private static string Reason(int status) => status switch
     {
         200 => "OK",
+        401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
         410 => "Gone",

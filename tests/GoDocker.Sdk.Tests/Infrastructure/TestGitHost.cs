@@ -26,7 +26,7 @@ public sealed class TestGitHost : IAsyncDisposable
         Port = TestModuleProxy.FreePort();
         _listener.Prefixes.Add($"http://{hostName}:{Port}/");
         _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _loop = Task.Run(() => HttpListenerLoop.ServeAsync(_listener, AnswerAsync));
     }
 
     public string HostName { get; }
@@ -67,23 +67,6 @@ public sealed class TestGitHost : IAsyncDisposable
             ["GIT_CONFIG_GLOBAL"] = "/dev/null",
         });
         Assert.True(run.ExitCode == 0, $"git {string.Join(' ', args)}: {run}");
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(context));
-        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context)

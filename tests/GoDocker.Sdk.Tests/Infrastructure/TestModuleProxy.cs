@@ -21,7 +21,7 @@ public sealed class TestModuleProxy : IAsyncDisposable
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _loop = Task.Run(() => HttpListenerLoop.ServeAsync(_listener, AnswerAsync));
     }
 
     public int Port { get; }
@@ -57,23 +57,6 @@ public sealed class TestModuleProxy : IAsyncDisposable
         using var socket = new TcpListener(IPAddress.Loopback, 0);
         socket.Start();
         return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(context));
-        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context)

@@ -32,15 +32,22 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
         var (project, module, properties) = await PrivateModuleProjectAsync(proxy, git, https, secrets, secret);
         using (project)
         {
-            // A revoked token: git inside the build is refused, and the user is told which secret to fix.
+            // A revoked token: verify asks the repository as git would and stops the build before Docker, at the item.
             File.WriteAllText(tokenFile, "glpat-revoked");
+            var itemLine = Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<GoBuildSecret", StringComparison.Ordinal)) + 1;
             var refused = await project.BuildAsync();
             Assert.NotEqual(0, refused.ExitCode);
             var error = refused.SingleError(e => e.Code == "GD7013");
-            Assert.Equal(project.ProjectPath, error.File);
-            Assert.Equal(Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<GoBuildSecret", StringComparison.Ordinal)) + 1, error.Line);
+            Assert.Equal((project.ProjectPath, itemLine), (error.File, error.Line));
             Assert.Contains("GoBuildSecret 'git-token' gives token credentials for 127.77.0.1", error.Message);
-            Assert.DoesNotContain("glpat-revoked", refused.Output);
+            Assert.DoesNotContain("GoDockerDownload:", refused.Output);
+            // Without verify, git inside the build is refused, and the download stage's error says the same.
+            var refusedInBuild = await project.BuildAsync("-p:GoVerify=false");
+            Assert.NotEqual(0, refusedInBuild.ExitCode);
+            Assert.Contains("Authentication failed", refusedInBuild.Output);
+            error = refusedInBuild.SingleError(e => e.Code == "GD7013");
+            Assert.Equal((project.ProjectPath, itemLine), (error.File, error.Line));
+            Assert.DoesNotContain("glpat-revoked", refused.Output + refusedInBuild.Output);
             File.WriteAllText(tokenFile, token);
 
             await BuildAndCheckEverywhereAsync(project, properties, secrets, secret, new Dictionary<string, string?>(), token);
