@@ -191,4 +191,32 @@ public sealed class CacheBehaviourTests
         Assert.Empty(Directory.EnumerateFiles(layout.TempFolder));
         Assert.Empty(cache.Pins());
     }
+
+    [Fact]
+    public async Task StartupKeepsTemporaryFilesOfARunningProcessAndDropsThoseOfAStoppedOne()
+    {
+        using var temp = new TempFolder();
+        var layout = new CacheLayout(temp.Sub("cache"));
+        layout.EnsureFolders();
+        // A gateway serving this cache in another process is mid-download; a second one crashed mid-download.
+        using var serving = System.Diagnostics.Process.Start("sleep", "30");
+        var stopped = System.Diagnostics.Process.Start("true");
+        await stopped.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var live = Path.Combine(layout.TempFolder, $"{serving.Id}-0123456789abcdef.partial");
+        var dead = Path.Combine(layout.TempFolder, $"{stopped.Id}-fedcba9876543210.partial");
+        File.WriteAllText(live, "downloading");
+        File.WriteAllText(dead, "half a zip");
+        try
+        {
+            GoDocker.ProxyGateway.Hosting.ProxyGatewayHost.OpenCache(new() { CacheDirectory = layout.Root });
+
+            Assert.True(File.Exists(live), "the running process's download was deleted");
+            Assert.False(File.Exists(dead), "the stopped process's leftover was kept");
+            Assert.Equal(Environment.ProcessId, CacheLayout.TempFileWriter(layout.NewTempPath()));
+        }
+        finally
+        {
+            serving.Kill();
+        }
+    }
 }

@@ -27,7 +27,16 @@ public sealed class CacheLayout
     public string PinPath(string key) => Hashed(PinsFolder, key);
     public string ListPath(string key) => Hashed(ListsFolder, key);
 
-    public string NewTempPath() => System.IO.Path.Combine(TempFolder, Guid.NewGuid().ToString("N") + ".partial");
+    /// <summary>A new file in tmp/, named after this process so a sweep by another process can tell it is in use.</summary>
+    public string NewTempPath() => System.IO.Path.Combine(TempFolder, $"{Environment.ProcessId}-{Guid.NewGuid():N}.partial");
+
+    /// <summary>The process that writes a tmp/ file, from its name; null for a name this layout did not make.</summary>
+    public static int? TempFileWriter(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && int.TryParse(name.AsSpan(0, dash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
 
     public void EnsureFolders()
     {

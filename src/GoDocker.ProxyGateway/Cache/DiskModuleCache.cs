@@ -366,9 +366,14 @@ public sealed class DiskModuleCache : IModuleCache
 
     private void RecoverFromCrash()
     {
-        // Anything in tmp/ was being written when the process stopped: never visible, safe to drop.
+        // What a stopped process was writing is never visible and safe to drop; a live process's download is not (a
+        // snapshot or warm command may run beside a serving gateway).
         foreach (var file in Directory.EnumerateFiles(Layout.TempFolder))
         {
+            if (CacheLayout.TempFileWriter(file) is { } pid && IsRunning(pid))
+            {
+                continue;
+            }
             try
             {
                 File.Delete(file);
@@ -377,6 +382,23 @@ public sealed class DiskModuleCache : IModuleCache
             {
                 _logger.LogWarning(e, "Could not remove temporary file {File}", file);
             }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true; // another cache instance in this process may be writing
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 
