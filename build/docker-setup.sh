@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes this Debian machine ready for the Docker- and Go-dependent tests: installs Debian's docker.io, golang-go,
-# busybox-static and the tools tests start (tinyproxy, nginx, wrk, openssl) when missing, starts dockerd without a
+# busybox-static and the tools tests start (tinyproxy, nginx, wrk, openssl, git, sshd) when missing, starts dockerd without a
 # bridge (containers get loopback only, so all traffic stays on 127.0.0.1) when none runs, and waits for its socket.
 set -euo pipefail
 
@@ -14,12 +14,21 @@ command -v nginx >/dev/null 2>&1 || packages+=(nginx-light)
 command -v wrk >/dev/null 2>&1 || packages+=(wrk)
 command -v openssl >/dev/null 2>&1 || packages+=(openssl)
 command -v curl >/dev/null 2>&1 || packages+=(curl)
+command -v git >/dev/null 2>&1 || packages+=(git)
+[ -x /usr/sbin/sshd ] || packages+=(openssh-server)
 
 if [ ${#packages[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   echo "docker-setup: installing ${packages[*]}"
   $sudo_cmd apt-get update -qq
+  # Tests start their own servers on 127.0.0.1; no package may start a service (sshd, nginx) on every interface.
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee "$policy" >/dev/null
+    $sudo_cmd chmod +x "$policy"
+    trap '$sudo_cmd rm -f "$policy"' EXIT
+  fi
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
 

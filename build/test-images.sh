@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the local images the tests use, since no registry is reachable: a Go base image from the host's Go
 # toolchain, busybox-static and CA bundle (`docker import` of a rootfs), the same without any CA bundle, and a
-# busybox runtime image. Each is rebuilt only when missing.
+# busybox runtime image, and the Go image plus git and the ssh client (as the official golang image has them) for the
+# private-module tests. Each is rebuilt only when missing.
 set -euo pipefail
 docker=/usr/bin/docker
 goroot=$(go env GOROOT)
@@ -9,6 +10,31 @@ goversion=$(go env GOVERSION | sed 's/^go//')
 tag_minor=$(echo "$goversion" | cut -d. -f1,2)
 
 image_exists() { $docker image inspect "$1" >/dev/null 2>&1; }
+
+copy_with_libraries() { # $1 = rootfs, then host files: each file and the shared libraries it loads
+  local root=$1 file lib
+  shift
+  for file in "$@"; do
+    mkdir -p "$root$(dirname "$file")"
+    cp -a "$file" "$root$file"
+    for lib in $(ldd "$file" 2>/dev/null | awk '/=>/ {print $3} /ld-linux/ {print $1}'); do
+      [ -e "$root$lib" ] && continue
+      mkdir -p "$root$(dirname "$lib")"
+      cp -L "$lib" "$root$lib"
+    done
+  done
+}
+
+add_git() { # $1 = rootfs: git with its https helper, and ssh for git+ssh; no agent or server
+  local root=$1
+  copy_with_libraries "$root" /usr/bin/git /usr/bin/ssh
+  mkdir -p "$root/usr/lib/git-core" "$root/usr/share/git-core"
+  cp -a /usr/lib/git-core/. "$root/usr/lib/git-core/"
+  cp -a /usr/share/git-core/templates "$root/usr/share/git-core/"
+  copy_with_libraries "$root" /usr/lib/git-core/git-remote-http
+  # libcurl-gnutls reads the same CA bundle as go; ssh resolves the local user from /etc/passwd.
+  mkdir -p "$root/etc/ssh" "$root/root/.ssh"
+}
 
 make_rootfs() { # $1 = dir, $2 = with-certs (yes/no)
   local root=$1
@@ -38,7 +64,7 @@ make_rootfs() { # $1 = dir, $2 = with-certs (yes/no)
   fi
 }
 
-import() { # $1 = image, $2 = with-certs
+import() { # $1 = image, $2 = with-certs, $3 = with-git (optional)
   local image=$1 work
   if image_exists "$image"; then
     echo "test-images: $image present"
@@ -46,6 +72,9 @@ import() { # $1 = image, $2 = with-certs
   fi
   work=$(mktemp -d)
   make_rootfs "$work/rootfs" "$2"
+  if [ "${3:-}" = git ]; then
+    add_git "$work/rootfs"
+  fi
   tar -C "$work/rootfs" -c . | $docker import \
     -c 'ENV PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     -c 'ENV GOPATH=/go' -c 'ENV GOROOT=/usr/local/go' -c 'WORKDIR /go' -c 'CMD ["/bin/sh"]' \
@@ -56,6 +85,7 @@ import() { # $1 = image, $2 = with-certs
 
 import "godocker-test/golang:$tag_minor" yes
 import "godocker-test/golang:$tag_minor-nocerts" no
+import "godocker-test/golang:$tag_minor-git" yes git
 
 runtime=godocker-test/runtime:1
 if ! image_exists "$runtime"; then

@@ -153,7 +153,9 @@ public static partial class GoMessage
         unescape(escaped, out var result, out _) ? result : escaped;
 
     // "example.com/a@v1.2.3:" or "example.com/a@v1.2.3/go.mod:" as go prints module versions in errors.
-    [GeneratedRegex(@"(?<![\w.~/@-])(?<path>[A-Za-z0-9][\w.~+-]*(?:/[\w.~+-]+)*)@(?<version>[\w.+~-]+(?:/go\.mod)?):")]
+    // A downloadable module path has a dot in its first element (module.CheckPath), which keeps ssh's "git@host:"
+    // from reading as a module at a version.
+    [GeneratedRegex(@"(?<![\w.~/@-])(?<path>[A-Za-z0-9][\w~+-]*\.[\w.~+-]*(?:/[\w.~+-]+)*)@(?<version>[\w.+~-]+(?:/go\.mod)?):")]
     private static partial Regex ModuleAtVersion();
 
     [GeneratedRegex(@"\bmodule (?<path>[A-Za-z0-9][\w.~-]*\.[\w.~-]*(?:/[\w.~+-]+)*):")]

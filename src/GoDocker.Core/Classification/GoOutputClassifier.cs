@@ -45,6 +45,8 @@ public sealed class GoOutputClassifier
             new ConnectTimeoutRule(),
             new ConnectionResetRule(),
             // Module content and versions.
+            // ssh refusing the host key ends like a credentials failure ("Could not read from remote repository").
+            new SshHostKeyRule(),
             new CredentialsRequiredRule(),
             new UnknownRevisionRule(),
             new InvalidVersionRule(),
@@ -65,10 +67,11 @@ public sealed class GoOutputClassifier
     public IReadOnlyList<Diagnostic> Classify(string text, IDiagnosticPositions? positions = null) =>
         Classify(BuildOutput.Parse(text), positions);
 
-    public IReadOnlyList<Diagnostic> Classify(BuildOutput output, IDiagnosticPositions? positions = null)
+    /// <param name="refine">Lets a caller that knows the project restate a finding (see ProjectOutputClassifier).</param>
+    public IReadOnlyList<Diagnostic> Classify(BuildOutput output, IDiagnosticPositions? positions = null, Func<OutputFinding, OutputFinding>? refine = null)
     {
         positions ??= NoDiagnosticPositions.Instance;
-        var findings = Find(output);
+        var findings = refine is null ? Find(output) : Find(output).Select(refine).ToList();
         if (findings.Count == 0)
         {
             return [Unclassified(output)];

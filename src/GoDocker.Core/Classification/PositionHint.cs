@@ -68,3 +68,9 @@ public sealed record FirstOfPosition(PositionHint First, PositionHint Second) : 
 {
     public override SourceLocation? Resolve(IDiagnosticPositions positions) => First.Resolve(positions) ?? Second.Resolve(positions);
 }
+
+/// <summary>A place known before the rules ran, such as the project item a refined finding concerns.</summary>
+public sealed record FixedPosition(SourceLocation Location) : PositionHint
+{
+    public override SourceLocation? Resolve(IDiagnosticPositions positions) => Location;
+}

@@ -1,3 +1,4 @@
+using GoDocker.Core.Credentials;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Downloads;
 using GoDocker.Core.Projects;
@@ -7,6 +8,8 @@ namespace GoDocker.Core.Classification;
 /// <summary>
 /// The download stage's classifier: the full rule set over a project's go.mod, go.sum and project file. Diagnostics
 /// that name no line (an unrecognized failure) point at go.mod, so MSBuild and IDEs list them under the project.
+/// Credentials refused for a host the project already has a GoBuildSecret for are GD7013 at that item, since adding
+/// a secret (GD6005's advice) is not the fix; a refused SSH host key (GD7015) points at the ssh item too.
 /// </summary>
 public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDownloadFailureClassifier
 {
@@ -18,8 +21,56 @@ public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDo
     public IReadOnlyList<Diagnostic> Classify(string output, GoProjectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return classifier.Classify(output, ProjectDiagnosticPositions.For(settings))
+        return classifier.Classify(BuildOutput.Parse(output), ProjectDiagnosticPositions.For(settings), f => SecretRefused(f, settings))
             .Select(d => d.Location is null ? d.At(SourceLocation.Of(settings.GoModFile)) : d)
             .ToList();
+    }
+
+    private static OutputFinding SecretRefused(OutputFinding finding, GoProjectSettings settings)
+    {
+        if (finding.Descriptor == DiagnosticCatalog.SshHostKeyRejected && finding.Arguments is [string sshModule, var line, _, string sshHost]
+            && settings.BuildSecrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Ssh && Covers(s, sshHost)) is { } ssh)
+        {
+            return finding with
+            {
+                Arguments = [sshModule, line, $" of GoBuildSecret '{ssh.Id}' ({ssh.KnownHosts})", sshHost],
+                Position = new FixedPosition(settings.Positions.Item(ProjectPropertyNames.GoBuildSecret, ssh.Id)),
+            };
+        }
+        if (finding.Descriptor != DiagnosticCatalog.CredentialsRequired || finding.Arguments is not [string module, var gitLine, ..])
+        {
+            return finding;
+        }
+        var host = module.Split('/')[0];
+        var secret = settings.BuildSecrets.FirstOrDefault(s => Covers(s, host));
+        if (secret is null)
+        {
+            return finding;
+        }
+        var kind = secret.Kind.ToString().ToLowerInvariant();
+        return finding with
+        {
+            Descriptor = DiagnosticCatalog.BuildSecretRefused,
+            Arguments = [module, secret.Id, kind, host, gitLine],
+            Position = new FixedPosition(settings.Positions.Item(ProjectPropertyNames.GoBuildSecret, secret.Id)),
+        };
+    }
+
+    // Token and ssh secrets name their host; a netrc secret covers the machines its file lists.
+    private static bool Covers(GoBuildSecret secret, string host)
+    {
+        if (secret.Kind != GoBuildSecretKind.Netrc)
+        {
+            return secret.Host is { } h && (h == host || h.StartsWith(host + ":", StringComparison.Ordinal));
+        }
+        try
+        {
+            var text = secret.File is not null ? File.ReadAllText(secret.File) : Environment.GetEnvironmentVariable(secret.Env ?? "");
+            return text is not null && NetrcCredentials.Parse(text).HeaderFor(new Uri("https://" + host + "/")) is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UriFormatException)
+        {
+            return false;
+        }
     }
 }

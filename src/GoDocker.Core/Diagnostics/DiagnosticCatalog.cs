@@ -116,7 +116,7 @@ public static class DiagnosticCatalog
 
     // GD3050-GD3069: the module proxy gateway (godocker proxy).
     public static readonly DiagnosticDescriptor PinnedContentChanged = Warning("GD3050", "Upstream changed a pinned module file",
-        "{0}: upstream {1} now serves bytes with SHA-256 {2}, but the gateway pinned {3} when it first stored this version. The gateway keeps serving the first content; find out who re-published the version before trusting it.");
+        "{0}@{1}: upstream {2} now serves other bytes for {3} (SHA-256 {4}) than the gateway pinned when it first stored it (SHA-256 {5}). {6} A published version never changes: find out who re-published {0}@{1} before trusting it, and publish any fix as a new version.");
     public static readonly DiagnosticDescriptor SnapshotNotFound = Error("GD3051", "Snapshot not found",
         "Snapshot '{0}' does not exist in cache {1}. Run 'godocker proxy snapshot list --cache {1}' to see the snapshots, or create it with 'snapshot create --name {0}'.");
     public static readonly DiagnosticDescriptor InvalidSnapshotName = Error("GD3052", "Invalid snapshot name",
@@ -221,6 +221,12 @@ public static class DiagnosticCatalog
         "GoBuildSecret '{0}' forwards SSH to {1} but has no KnownHosts file, so the build cannot check the host key. Add KnownHosts=\"path/known_hosts\" with the output of 'ssh-keyscan {1}', checked against the host's published fingerprint.");
     public static readonly DiagnosticDescriptor NetrcOverPlainHttp = Warning("GD7012", "netrc credentials are not sent over HTTP",
         "GoBuildSecret '{0}' gives netrc credentials, but GoProxy '{1}' is plain HTTP, and the go command sends netrc credentials over HTTPS only, so the proxy will answer 401. Serve the proxy over HTTPS (add its CA as a GoCaCertificate item if it is private).");
+    public static readonly DiagnosticDescriptor BuildSecretRefused = Error("GD7013", "Build secret refused",
+        "Fetching {0} failed although GoBuildSecret '{1}' gives {2} credentials for {3}: {4}. The token or key is wrong, expired or revoked, or may not read this repository: renew it or grant it read access, and check the item's User.");
+    public static readonly DiagnosticDescriptor KnownHostsMissingHost = Error("GD7014", "known_hosts does not list the SSH host",
+        "GoBuildSecret '{0}' forwards SSH to {1}, but its KnownHosts file {2} has no key for {3}, so ssh in the build will refuse the host ('Host key verification failed'). Add the line from 'ssh-keyscan {4}', checked against the host's published fingerprint.");
+    public static readonly DiagnosticDescriptor SshHostKeyRejected = Error("GD7015", "SSH host key verification failed",
+        "Fetching {0} over SSH failed: {1}. The host's key is not the one in the KnownHosts file given to the build{2}: the host's key changed, or something intercepts the connection. Compare 'ssh-keyscan {3}' with the fingerprint the Git host publishes, then update the file.");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",

@@ -37,11 +37,15 @@ public sealed class DockerEngineProbe
         }
     }
 
-    /// <summary>What the docker CLI prints when it cannot reach the engine (any CLI version, DOCKER_HOST or socket).</summary>
+    /// <summary>
+    /// What the docker CLI prints when it cannot reach the engine (any CLI version, DOCKER_HOST or socket), or reaches
+    /// one too old for BuildKit (API before 1.39): only the engine's API can then say which version it runs (GD5007).
+    /// </summary>
     public static bool IsEngineUnreachable(string cliOutput) =>
         cliOutput.Contains("connect to the Docker daemon", StringComparison.OrdinalIgnoreCase)
         || cliOutput.Contains("error during connect", StringComparison.Ordinal)
-        || cliOutput.Contains("failed to dial gRPC", StringComparison.Ordinal);
+        || cliOutput.Contains("failed to dial gRPC", StringComparison.Ordinal)
+        || cliOutput.Contains("buildkit not supported by daemon", StringComparison.Ordinal);
 
     /// <summary>
     /// Asks the engine's API why the CLI could not reach it, for a diagnostic that names the address and the reason

@@ -35,24 +35,7 @@ public static class DockerfileWriter
 
     private const string Continue = " \\\n    ";
 
-    /// <summary>
-    /// Compatibility entry point for callers that have only the settings: reads go.mod (replace directories, vendor,
-    /// go line), plans, stages CA certificates and known_hosts into the context, and writes. Throws
-    /// <see cref="Diagnostics.DiagnosticException"/> with the first error. Prefer <see cref="DockerfileGeneration.GenerateAsync"/>,
-    /// which returns every diagnostic and the .dockerignore too.
-    /// </summary>
-    public static string Write(GoProjectSettings settings, string goModRelativePath = "go.mod", string goSumRelativePath = "go.sum")
-    {
-        _ = goModRelativePath;
-        _ = goSumRelativePath; // both follow from settings.GoModFile and the files on disk
-        var generated = DockerfileGeneration.GenerateAsync(settings, CancellationToken.None).GetAwaiter().GetResult();
-        if (generated.Dockerfile is null)
-        {
-            throw new Diagnostics.DiagnosticException(generated.Diagnostics.First(d => d.IsError));
-        }
-        return generated.Dockerfile;
-    }
-
+    /// <summary>The Dockerfile for planned inputs; <see cref="DockerfileGeneration.GenerateAsync"/> plans them from a project.</summary>
     public static string Write(DockerfileInputs inputs)
     {
         var sb = new StringBuilder();
@@ -244,8 +227,8 @@ public static class DockerfileWriter
             var secret = rewrites[i];
             var from = "https://" + secret.Host + "/";
             var to = secret.Kind == GoBuildSecretKind.Token
-                ? $"https://{secret.User ?? GoBuildSecret.DefaultTokenUser}:$(cat {secret.MountTarget})@{secret.Host}/"
-                : $"ssh://git@{secret.Host}/";
+                ? $"https://{secret.GitUser}:$(cat {secret.MountTarget})@{secret.Host}/"
+                : $"ssh://{secret.GitUser}@{secret.Host}/";
             // Host and user are checked against a strict alphabet, so only the $(cat ...) is expanded here.
             sb.Append("GIT_CONFIG_KEY_").Append(i).Append("=\"url.").Append(to).Append(".insteadOf\"").Append(Continue);
             sb.Append("GIT_CONFIG_VALUE_").Append(i).Append('=').Append(from).Append(Continue);

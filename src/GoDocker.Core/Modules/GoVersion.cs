@@ -59,18 +59,18 @@ public static class GoVersion
     public static string Max(string x, string y) => Compare(x, y) < 0 ? y : x;
 
     /// <summary>
-    /// The version named by a toolchain such as <c>go1.21.3</c> or <c>go1.21.3-bigcorp</c> (gover.FromToolchain);
-    /// null if none. A prerelease of a patch release (<c>go1.21.3rc1</c>) is refused, as cmd/go's gover did when
-    /// GOTOOLCHAIN arrived in Go 1.21, although Parse (like today's go/version) reads such versions.
+    /// The version named by a toolchain such as <c>go1.21.3</c> or <c>go1.21.3-bigcorp</c>; null if none. As today's
+    /// cmd/go gover.FromToolchain: no path separator anywhere; a "go" prefix (so <c>gccgo-go1.21</c> names no
+    /// version); a custom suffix after '-', space or tab is dropped (but not after '+'); the rest must be a valid
+    /// version. Since cmd/go's gover reads versions through internal/gover, that includes a prerelease of a patch
+    /// release (<c>go1.21.3rc1</c> is 1.21.3rc1); Go 1.21's own copy refused those.
     /// </summary>
     public static string? FromToolchain(string name)
     {
         if (name.IndexOfAny(['\\', '/']) >= 0 || !name.StartsWith("go", StringComparison.Ordinal)) return null;
         var v = name[2..];
         if (v.IndexOfAny([' ', '\t', '-']) is var i and >= 0) v = v[..i];
-        var parts = Parse(v);
-        if (parts.IsZero || (parts.Patch.Length > 0 && parts.Kind.Length > 0)) return null;
-        return v;
+        return IsValid(v) ? v : null;
     }
 
     /// <summary>Parses x; the zero value (IsZero) means malformed.</summary>

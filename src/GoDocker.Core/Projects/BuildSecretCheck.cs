@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using GoDocker.Core.Credentials;
 using GoDocker.Core.Diagnostics;
 
 namespace GoDocker.Core.Projects;
@@ -62,7 +63,7 @@ internal static partial class BuildSecretCheck
                 {
                     return "the token and ssh forms need Host, the private Git host name such as git.example.corp";
                 }
-                if (raw.Kind == GoBuildSecretKind.Token && raw.User is not null && !UserRegex().IsMatch(raw.User))
+                if (raw.Kind is GoBuildSecretKind.Token or GoBuildSecretKind.Ssh && raw.User is not null && !UserRegex().IsMatch(raw.User))
                 {
                     return $"User '{raw.User}' may hold only letters, digits, '.', '_' and '-'";
                 }
@@ -105,6 +106,14 @@ internal static partial class BuildSecretCheck
                 if (!System.IO.File.Exists(secret.KnownHosts))
                 {
                     diagnostics.Add(DiagnosticCatalog.SecretSourceMissing.Create(location, id, secret.KnownHosts));
+                    continue;
+                }
+                if (!KnownHostsFile.Parse(System.IO.File.ReadAllText(secret.KnownHosts)).Lists(secret.Host!))
+                {
+                    var port = secret.Host!.LastIndexOf(':') is var colon and > 0 ? secret.Host[(colon + 1)..] : "22";
+                    var name = port == "22" ? secret.Host.Split(':')[0] : $"[{secret.Host[..secret.Host.LastIndexOf(':')]}]:{port}";
+                    var keyscan = port == "22" ? name : $"-p {port} {secret.Host[..secret.Host.LastIndexOf(':')]}";
+                    diagnostics.Add(DiagnosticCatalog.KnownHostsMissingHost.Create(location, id, secret.Host, secret.KnownHosts, name, keyscan));
                     continue;
                 }
             }

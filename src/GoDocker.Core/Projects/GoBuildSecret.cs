@@ -9,7 +9,8 @@ namespace GoDocker.Core.Projects;
 /// <param name="Env">A host environment variable holding the secret (netrc or token forms).</param>
 /// <param name="Kind">How the build uses it.</param>
 /// <param name="Host">The private Git host the token or SSH key is for (token and ssh forms).</param>
-/// <param name="User">The user name sent with a token (default <c>oauth2</c>, which GitHub and GitLab accept).</param>
+/// <param name="User">The user name sent with a token (default <c>oauth2</c>, which GitHub and GitLab accept), or the
+/// SSH login user (default <c>git</c>, as GitHub, GitLab, Gitea and Bitbucket use).</param>
 /// <param name="KnownHosts">A known_hosts file with the SSH host keys of <paramref name="Host"/> (ssh form).</param>
 public sealed record GoBuildSecret(
     string Id,
@@ -21,6 +22,10 @@ public sealed record GoBuildSecret(
     string? KnownHosts = null)
 {
     public const string DefaultTokenUser = "oauth2";
+    public const string DefaultSshUser = "git";
+
+    /// <summary>The user in the rewritten Git URL: the configured one, or the form's default.</summary>
+    public string GitUser => User ?? (Kind == GoBuildSecretKind.Ssh ? DefaultSshUser : DefaultTokenUser);
 
     /// <summary>Where BuildKit mounts the secret inside a RUN step.</summary>
     public string MountTarget => Kind == GoBuildSecretKind.Netrc ? "/root/.netrc" : "/run/secrets/" + Id;

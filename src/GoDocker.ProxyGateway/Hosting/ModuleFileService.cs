@@ -100,7 +100,7 @@ public sealed class ModuleFileService
             using var staged = await _cache.StageAsync(answer.Body!, cancellationToken);
             if (staged.Sha256 != pin.Sha256)
             {
-                ReportContentChange(pin, staged.Sha256, answer.Source);
+                ReportContentChange(pin, staged.Sha256, answer.Source, servingPinned: _cache.HasBlob(pin.Sha256));
                 changed.Add(pin.Key);
             }
         }
@@ -223,11 +223,12 @@ public sealed class ModuleFileService
             var outcome = await _cache.CommitAsync(request.Key, staged, h1, _stopping);
             if (outcome.Status == CommitStatus.ContentChanged)
             {
-                ReportContentChange(outcome.Pin, outcome.RejectedSha256!, answer.Source);
-                if (!_cache.HasBlob(outcome.Pin.Sha256))
+                var servingPinned = _cache.HasBlob(outcome.Pin.Sha256);
+                var diagnostic = ReportContentChange(outcome.Pin, outcome.RejectedSha256!, answer.Source, servingPinned);
+                if (!servingPinned)
                 {
-                    return new FetchResult(null, null, new GatewayFailure(GatewayFailureKind.ContentChanged,
-                        $"{request.RelativeUrl}: upstream {answer.Source} now serves different content than the gateway pinned (SHA-256 {outcome.Pin.Sha256}); refusing to serve it"));
+                    // The go command prints the body of a failed answer: the user sees GD3050 itself, not only a 502.
+                    return new FetchResult(null, null, GatewayFailure.ContentChanged(diagnostic));
                 }
             }
             else
@@ -342,12 +343,20 @@ public sealed class ModuleFileService
         return new GatewayFailure(answer.TimedOut ? GatewayFailureKind.UpstreamTimedOut : GatewayFailureKind.UpstreamFailed, answer.Message);
     }
 
-    private void ReportContentChange(PinRecord pin, string newSha256, string? source)
+    /// <summary>The one place a changed pinned file becomes GD3050: counted, logged, and returned for the HTTP answer.</summary>
+    private Diagnostic ReportContentChange(PinRecord pin, string newSha256, string? source, bool servingPinned)
     {
         _metrics.ContentChanged();
-        var diagnostic = DiagnosticCatalog.PinnedContentChanged.Create(pin.Key, source ?? "(unknown)", newSha256, pin.Sha256);
+
+        // Pins are keyed by the escaped request path; users know the module and version as go.mod spells them.
+        var (module, version) = ModuleRequestParser.TryParse(pin.Key, out var parsed, out _) ? (parsed.ModulePath, parsed.Version ?? "") : (pin.Key, "");
+        var consequence = servingPinned
+            ? "The gateway discarded the new bytes and keeps serving the pinned content."
+            : "The pinned content was evicted from the cache, so the gateway refuses to serve this file rather than serve the new bytes.";
+        var diagnostic = DiagnosticCatalog.PinnedContentChanged.Create(module, version, source ?? "(unknown)", pin.Key, newSha256, pin.Sha256, consequence);
         _logger.LogWarning("{Code}: {Message} (security event: key {Key}, pinned {PinnedSha256}, offered {OfferedSha256})",
             diagnostic.Code, diagnostic.Message, pin.Key, pin.Sha256, newSha256);
+        return diagnostic;
     }
 
     /// <summary>A list answer made from the versions present (their .mod files), when no upstream list is at hand.</summary>

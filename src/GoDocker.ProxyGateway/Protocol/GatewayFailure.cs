@@ -32,6 +32,10 @@ public sealed record GatewayFailure(GatewayFailureKind Kind, string Message)
     public static GatewayFailure UriTooLong(string message) => new(GatewayFailureKind.UriTooLong, message);
     public static GatewayFailure NotFound(string message) => new(GatewayFailureKind.NotFound, message);
     public static GatewayFailure Forbidden(string message) => new(GatewayFailureKind.Forbidden, message);
+
+    /// <summary>GD3050 for a pinned file whose content is gone and whose upstream now serves other bytes.</summary>
+    public static GatewayFailure ContentChanged(GoDocker.Core.Diagnostics.Diagnostic diagnostic) =>
+        new(GatewayFailureKind.ContentChanged, $"{diagnostic.Code}: {diagnostic.Message}");
 }
 
 /// <summary>Carries a <see cref="GatewayFailure"/> out of deep code to the one place that answers it.</summary>

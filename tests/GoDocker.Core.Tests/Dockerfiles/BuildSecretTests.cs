@@ -83,6 +83,40 @@ public class BuildSecretTests
         Assert.DoesNotContain("--secret", args);
     }
 
+    [Theory]
+    [InlineData(null, "ssh://git@git.example.corp/")]
+    [InlineData("gerrit-ci", "ssh://gerrit-ci@git.example.corp/")]
+    public void Ssh_secret_logs_in_as_its_User_or_as_git(string? user, string rewrite)
+    {
+        using var f = new GoProjectFixture();
+        var knownHosts = Path.Combine(f.Outside, "known_hosts");
+        File.WriteAllText(knownHosts, "git.example.corp ssh-ed25519 AAAA\n");
+        f.AddSecret(new GoBuildSecret("ssh", null, null, GoBuildSecretKind.Ssh, "git.example.corp", user, knownHosts));
+        var (dockerfile, _, _) = f.Generate();
+        Assert.Contains($"GIT_CONFIG_KEY_0=\"url.{rewrite}.insteadOf\"", dockerfile);
+        Assert.Contains("GIT_CONFIG_VALUE_0=https://git.example.corp/", dockerfile);
+    }
+
+    [Fact]
+    public void Ssh_secret_whose_known_hosts_lacks_its_host_is_GD7014_before_docker_runs()
+    {
+        using var f = new GoProjectFixture();
+        var knownHosts = Path.Combine(f.Outside, "known_hosts");
+        File.WriteAllText(knownHosts, "github.com ssh-ed25519 AAAA\n[git.example.corp]:2222 ssh-ed25519 AAAA\n");
+        f.AddSecret(new GoBuildSecret("git-ssh", null, null, GoBuildSecretKind.Ssh, "git.example.corp", KnownHosts: knownHosts));
+        var (_, diagnostics) = f.Read();
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("GD7014", d.Code);
+        Assert.Equal(f.LineOf("GoBuildSecret"), d.Location!.Line);
+        Assert.Contains($"its KnownHosts file {knownHosts} has no key for git.example.corp", d.Message);
+        Assert.Contains("'ssh-keyscan git.example.corp'", d.Message);
+
+        File.WriteAllText(knownHosts, "[git.example.corp]:2222 ssh-ed25519 AAAA\n");
+        using var other = new GoProjectFixture();
+        other.AddSecret(new GoBuildSecret("git-ssh", null, null, GoBuildSecretKind.Ssh, "git.example.corp:2222", KnownHosts: knownHosts));
+        Assert.Empty(other.Read().Diagnostics);
+    }
+
     public static TheoryData<string, GoBuildSecret, string> InvalidSecrets => new()
     {
         { "id with a comma", new GoBuildSecret("a,b", null, "X"), "GD7004" },
@@ -93,6 +127,7 @@ public class BuildSecretTests
         { "token without host", new GoBuildSecret("x", null, "X", GoBuildSecretKind.Token), "GD7004" },
         { "host with a path", new GoBuildSecret("x", null, "X", GoBuildSecretKind.Token, "git.example.corp/evil"), "GD7004" },
         { "user with a colon", new GoBuildSecret("x", null, "X", GoBuildSecretKind.Token, "git.example.corp", User: "a:b"), "GD7004" },
+        { "ssh user with an at sign", new GoBuildSecret("x", null, null, GoBuildSecretKind.Ssh, "git.example.corp", User: "a@b", KnownHosts: "k"), "GD7004" },
         { "ssh with a file", new GoBuildSecret("x", "key", null, GoBuildSecretKind.Ssh, "git.example.corp"), "GD7004" },
         { "missing secret file", new GoBuildSecret("x", "nope/netrc", null), "GD7003" },
         { "ssh without known hosts", new GoBuildSecret("x", null, null, GoBuildSecretKind.Ssh, "git.example.corp"), "GD7011" },

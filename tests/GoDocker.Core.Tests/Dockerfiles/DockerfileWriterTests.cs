@@ -104,16 +104,6 @@ public class DockerfileWriterTests
     }
 
     [Fact]
-    public void Compatibility_overload_writes_from_settings_alone()
-    {
-        using var f = new GoProjectFixture();
-        var (settings, _) = f.Read();
-        var dockerfile = DockerfileWriter.Write(settings);
-        Assert.Empty(DockerfileLint.Check(dockerfile));
-        Assert.Contains("COPY go.mod go.sum /src/", dockerfile);
-    }
-
-    [Fact]
     public async Task Staging_copies_certificates_and_known_hosts_and_removes_stale_ones()
     {
         using var f = new GoProjectFixture();

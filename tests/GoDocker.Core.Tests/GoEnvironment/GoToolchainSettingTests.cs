@@ -15,6 +15,7 @@ public class GoToolchainSettingTests
     [InlineData("local+auto", GoToolchainMode.Auto, null)]
     [InlineData("local+path", GoToolchainMode.Path, null)]
     [InlineData("go1.22.3-bigcorp", GoToolchainMode.Local, "go1.22.3-bigcorp")]
+    [InlineData("go1.21.3rc1+auto", GoToolchainMode.Auto, "go1.21.3rc1")]
     public void Reads_every_form(string? value, GoToolchainMode mode, string? minimum)
     {
         var result = GoToolchainSetting.Parse(value);
@@ -31,7 +32,7 @@ public class GoToolchainSettingTests
     [InlineData("bash", "invalid GOTOOLCHAIN \"bash\"")]
     [InlineData("go2", "invalid GOTOOLCHAIN \"go2\"")]
     [InlineData("go1.22/../x", "invalid GOTOOLCHAIN \"go1.22/../x\"")]
-    [InlineData("go1.2.3rc1", "invalid GOTOOLCHAIN \"go1.2.3rc1\"")]
+    [InlineData("gccgo-go1.21", "invalid GOTOOLCHAIN \"gccgo-go1.21\"")]
     public void Reports_the_go_commands_errors(string value, string expected)
     {
         var error = Assert.Single(GoToolchainSetting.Parse(value).Errors);

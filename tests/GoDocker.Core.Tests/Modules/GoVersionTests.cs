@@ -101,7 +101,7 @@ public class GoVersionTests
     [InlineData("", false)]
     public void IsValid_accepts_only_gover_forms(string x, bool want) => Assert.Equal(want, GoVersion.IsValid(x));
 
-    // gover's FromToolchain table; GOTOOLCHAIN names go through it.
+    // cmd/go/internal/gover's FromToolchain table (toolchain_test.go) first; GOTOOLCHAIN names go through it.
     [Theory]
     [InlineData("go1.2.3", "1.2.3")]
     [InlineData("1.2.3", null)]
@@ -111,8 +111,16 @@ public class GoVersionTests
     [InlineData("gccgo-go1.23rc4", null)]
     [InlineData("gccgo-go1.23rc4-bigdwarf", null)]
     [InlineData("go1.21rc2", "1.21rc2")]
-    [InlineData("go1.2.3rc1", null)]
-    [InlineData("go1.22/../x", null)]
+    // A prerelease of a patch release is valid in internal/gover (its tests: "1.9.2rc2", "1.8.5rc4", "1.8.2beta2").
+    [InlineData("go1.2.3rc1", "1.2.3rc1")]
+    [InlineData("go1.21.3rc1", "1.21.3rc1")]
+    [InlineData("go1.9.2rc2-bigcorp", "1.9.2rc2")]
+    [InlineData("go1.21.3RC1", null)] // a kind is lowercase letters only
+    [InlineData("go1.999testmod", "1.999testmod")] // any lowercase kind, as internal/gover's "1.999testmod"
+    [InlineData("go1.21.3\tcustom", "1.21.3")] // tab ends the version like '-' and space
+    [InlineData("gccgo-go1.21", null)] // a toolchain name must start with "go"
+    [InlineData("go1.22/../x", null)] // never a path: exec.LookPath would resolve it from a relative directory
+    [InlineData("go1.22\\x", null)]
     public void FromToolchain_reads_toolchain_names_like_gover(string name, string? version) =>
         Assert.Equal(version, GoVersion.FromToolchain(name));
 }

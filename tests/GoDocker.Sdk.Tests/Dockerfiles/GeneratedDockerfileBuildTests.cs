@@ -1,4 +1,3 @@
-using System.Text;
 using GoDocker.Core.Dockerfiles;
 using GoDocker.Core.Projects;
 using GoDocker.Sdk.Tests.Infrastructure;
@@ -13,8 +12,6 @@ namespace GoDocker.Sdk.Tests.Dockerfiles;
 /// </summary>
 public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
 {
-    private const string Docker = "/usr/bin/docker";
-
     [Fact]
     public async Task Plain_sample_builds_and_its_final_image_runs_as_non_root()
     {
@@ -27,31 +24,31 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         Directory.CreateDirectory(project.Path("bin"));
         File.WriteAllText(project.Path("bin", "stale"), "old build output\n");
         var (settings, dockerfile) = await GenerateAsync(project, Settings(proxy.Url));
-        var tag = UniqueTag("plain");
-        var buildStage = UniqueTag("plain-build");
+        var tag = TestDocker.UniqueTag("plain");
+        var buildStage = TestDocker.UniqueTag("plain-build");
         try
         {
-            var stage = await DockerBuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTarget(DockerfileWriter.BuildStage).WithTag(buildStage), project.Directory);
+            var stage = await TestDocker.BuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTarget(DockerfileWriter.BuildStage).WithTag(buildStage), project.Directory);
             Assert.True(stage.ExitCode == 0, stage.ToString());
-            var listing = await DockerAsync(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", buildStage, "-c", "cd /src && find . -type f"], project.Directory);
+            var listing = await TestDocker.RunAsync(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", buildStage, "-c", "cd /src && find . -type f"], project.Directory);
             Assert.True(listing.ExitCode == 0, listing.ToString());
             Assert.Contains("./main.go", listing.Output);
             Assert.DoesNotContain(".netrc", listing.Output);
             Assert.DoesNotContain("./bin/", listing.Output);
             Assert.DoesNotContain("./obj/", listing.Output);
 
-            var build = await DockerBuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTag(tag), project.Directory);
+            var build = await TestDocker.BuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTag(tag), project.Directory);
             Assert.True(build.ExitCode == 0, build.ToString());
 
-            var run = await DockerAsync(["run", "--rm", "--network", "none", tag], project.Directory);
+            var run = await TestDocker.RunAsync(["run", "--rm", "--network", "none", tag], project.Directory);
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Equal("hello, docker\n", run.Output);
-            var user = await DockerAsync(["image", "inspect", "--format", "{{.Config.User}}", tag], project.Directory);
+            var user = await TestDocker.RunAsync(["image", "inspect", "--format", "{{.Config.User}}", tag], project.Directory);
             Assert.Equal("65532:65532\n", user.Output);
         }
         finally
         {
-            await RemoveImagesAsync(project.Directory, tag, buildStage);
+            await TestDocker.RemoveImagesAsync(project.Directory, tag, buildStage);
         }
     }
 
@@ -79,36 +76,28 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
 
             var withSecret = DockerBuildCommand.For(settings, dockerfile);
             var withoutSecret = withSecret with { Secrets = [] };
-            var failed = await DockerBuildAsync(withoutSecret.ForDownload(), project.Directory);
+            var failed = await TestDocker.BuildAsync(withoutSecret.ForDownload(), project.Directory);
             Assert.True(failed.ExitCode != 0, "the deps stage built without the netrc secret:\n" + failed);
 
-            var buildTag = UniqueTag("netrc-build");
-            var finalTag = UniqueTag("netrc-final");
+            var buildTag = TestDocker.UniqueTag("netrc-build");
+            var finalTag = TestDocker.UniqueTag("netrc-final");
             try
             {
-                var build = await DockerBuildAsync(withSecret.WithTarget(DockerfileWriter.BuildStage).WithTag(buildTag), project.Directory);
+                var build = await TestDocker.BuildAsync(withSecret.WithTarget(DockerfileWriter.BuildStage).WithTag(buildTag), project.Directory);
                 Assert.True(build.ExitCode == 0, build.ToString());
                 Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
-                var final = await DockerBuildAsync(withSecret.WithTag(finalTag), project.Directory);
+                var final = await TestDocker.BuildAsync(withSecret.WithTag(finalTag), project.Directory);
                 Assert.True(final.ExitCode == 0, final.ToString());
                 Assert.DoesNotContain(password, build.Output + final.Output);
 
                 foreach (var tag in new[] { buildTag, finalTag })
                 {
-                    var archive = Path.Combine(secrets.FullName, "image.tar");
-                    var save = await DockerAsync(["save", "--output", archive, tag], project.Directory);
-                    Assert.True(save.ExitCode == 0, save.ToString());
-                    Assert.False(Contains(archive, password), $"the secret is in the saved image {tag}");
-                    Assert.False(Contains(archive, "password " + password[..8]), $"the netrc line is in the saved image {tag}");
-                    File.Delete(archive);
-                    var history = await DockerAsync(["history", "--no-trunc", tag], project.Directory);
-                    Assert.True(history.ExitCode == 0, history.ToString());
-                    Assert.DoesNotContain(password, history.Output);
+                    await TestDocker.AssertImageHoldsNoneAsync(tag, project.Directory, password, "password " + password[..8]);
                 }
             }
             finally
             {
-                await RemoveImagesAsync(project.Directory, buildTag, finalTag);
+                await TestDocker.RemoveImagesAsync(project.Directory, buildTag, finalTag);
             }
         }
         finally
@@ -128,7 +117,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         await project.WriteGoSumAsync(proxy);
 
         var (untrusted, dockerfile) = await GenerateAsync(project, Settings(https.Url));
-        var failed = await DockerBuildAsync(DockerBuildCommand.For(untrusted, dockerfile).ForDownload(), project.Directory);
+        var failed = await TestDocker.BuildAsync(DockerBuildCommand.For(untrusted, dockerfile).ForDownload(), project.Directory);
         Assert.True(failed.ExitCode != 0, failed.ToString());
         Assert.Contains("x509: certificate signed by unknown authority", failed.Output);
 
@@ -139,7 +128,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
             File.WriteAllText(ca, https.CaPem);
             var (trusted, trustedDockerfile) = await GenerateAsync(project, Settings(https.Url), certificates: [ca]);
             Assert.Contains("COPY obj/godocker/context/ca/ /usr/local/share/ca-certificates/", File.ReadAllText(trustedDockerfile));
-            var build = await DockerBuildAsync(DockerBuildCommand.For(trusted, trustedDockerfile).ForDownload(), project.Directory);
+            var build = await TestDocker.BuildAsync(DockerBuildCommand.For(trusted, trustedDockerfile).ForDownload(), project.Directory);
             Assert.True(build.ExitCode == 0, build.ToString());
             Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
         }
@@ -177,15 +166,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
             // The download target passes the secret to BuildKit, so the build succeeds, and its text reaches no log.
             Assert.True(build.ExitCode == 0, build.ToString());
             Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
-            Assert.True(File.Exists(binlog), build.ToString());
-            Assert.DoesNotContain(password, build.Output);
-            await using var compressed = File.OpenRead(binlog);
-            await using var records = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
-            using var plain = new MemoryStream();
-            await records.CopyToAsync(plain, TestContext.Current.CancellationToken);
-            Assert.True(plain.Length > 1000, "the binary log is empty");
-            Assert.True(plain.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(password)) < 0, "the secret is in the binary log");
-            Assert.True(plain.ToArray().AsSpan().IndexOf(Encoding.Unicode.GetBytes(password)) < 0, "the secret is in the binary log (UTF-16)");
+            await BinaryLog.AssertHoldsNoneAsync(binlog, password);
 
             // The tool's verify authenticates with the same netrc, and its JSON report must not carry the secret either.
             Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
@@ -237,24 +218,5 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         // Beside the Dockerfile, as `godocker dockerfile` writes it: BuildKit prefers <Dockerfile>.dockerignore.
         File.WriteAllText(dockerfile + ".dockerignore", generated.Dockerignore);
         return (settings, dockerfile);
-    }
-
-    private static Task<CommandRun> DockerBuildAsync(DockerBuildCommand command, string directory) =>
-        CommandRun.ExecuteAsync(Docker, command.WithProgress("plain").Arguments, directory,
-            DockerBuildCommand.Environment.ToDictionary(p => p.Key, p => (string?)p.Value), TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
-
-    private static Task<CommandRun> DockerAsync(string[] args, string directory) =>
-        CommandRun.ExecuteAsync(Docker, args, directory, cancellationToken: TestContext.Current.CancellationToken);
-
-    private static string UniqueTag(string name) => $"godocker-e2e/{name}:{Guid.NewGuid():N}"[..(22 + name.Length)];
-
-    private static async Task RemoveImagesAsync(string directory, params string[] tags) =>
-        await DockerAsync(["rmi", "--force", .. tags], directory);
-
-    private static bool Contains(string file, string text)
-    {
-        var needle = Encoding.UTF8.GetBytes(text);
-        var bytes = File.ReadAllBytes(file);
-        return bytes.AsSpan().IndexOf(needle) >= 0;
     }
 }

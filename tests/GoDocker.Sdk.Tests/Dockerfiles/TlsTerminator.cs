@@ -8,18 +8,21 @@ namespace GoDocker.Sdk.Tests.Dockerfiles;
 
 /// <summary>
 /// HTTPS in front of a plain HTTP test server on 127.0.0.1, with a certificate issued by a CA made for this test,
-/// as a corporate proxy with a private CA would present.
+/// as a corporate proxy with a private CA would present. A private Git host is served on its own loopback address and
+/// port 443, since a module path cannot name a port; the plain server then listens on that address too.
 /// </summary>
 public sealed class TlsTerminator : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly X509Certificate2 _serverCertificate;
     private readonly int _upstreamPort;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public TlsTerminator(int upstreamPort)
+    public TlsTerminator(int upstreamPort, IPAddress? address = null, int port = 0)
     {
+        Address = address ?? IPAddress.Loopback;
+        _listener = new TcpListener(Address, port);
         _upstreamPort = upstreamPort;
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=GoDocker E2E Root CA", caKey, HashAlgorithmName.SHA256);
@@ -31,9 +34,9 @@ public sealed class TlsTerminator : IAsyncDisposable
         CaPem = ca.ExportCertificatePem() + "\n";
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var serverRequest = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256);
+        var serverRequest = new CertificateRequest("CN=" + Address, serverKey, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
+        san.AddIpAddress(Address);
         san.AddDnsName("localhost");
         serverRequest.CertificateExtensions.Add(san.Build());
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
@@ -47,8 +50,9 @@ public sealed class TlsTerminator : IAsyncDisposable
         _loop = Task.Run(AcceptAsync);
     }
 
+    public IPAddress Address { get; }
     public int Port { get; }
-    public string Url => $"https://127.0.0.1:{Port}";
+    public string Url => $"https://{Address}:{Port}";
 
     /// <summary>The issuing CA, PEM, for a GoCaCertificate item.</summary>
     public string CaPem { get; }
@@ -79,7 +83,7 @@ public sealed class TlsTerminator : IAsyncDisposable
                 await using var tls = new SslStream(client.GetStream());
                 await tls.AuthenticateAsServerAsync(_serverCertificate, clientCertificateRequired: false, checkCertificateRevocation: false);
                 using var upstream = new TcpClient();
-                await upstream.ConnectAsync(IPAddress.Loopback, _upstreamPort, _stop.Token);
+                await upstream.ConnectAsync(Address, _upstreamPort, _stop.Token);
                 var plain = upstream.GetStream();
                 var up = tls.CopyToAsync(plain, _stop.Token);
                 var down = plain.CopyToAsync(tls, _stop.Token);

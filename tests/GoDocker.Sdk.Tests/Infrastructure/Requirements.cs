@@ -13,11 +13,21 @@ public static class Requirements
     public const string BaseImageWithoutCertificates = "godocker-test/golang:1.19-nocerts";
     public const string RuntimeImage = "godocker-test/runtime:1";
 
+    /// <summary>The Go image plus git and the ssh client, as the official golang image has them.</summary>
+    public const string GitImage = "godocker-test/golang:1.19-git";
+
     private static readonly Lazy<string?> DockerProblem = new(() => Check(
         ("/usr/bin/docker", ["version", "--format", "{{.Server.Version}}"], "no Docker engine answers (run build/docker-setup.sh)"),
         ("/usr/bin/docker", ["image", "inspect", BaseImage], $"the test image {BaseImage} is missing (run build/test-images.sh)")));
 
     private static readonly Lazy<string?> GoProblem = new(() => Check(("go", ["version"], "no 'go' on PATH (apt-get install golang-go)")));
+
+    // A module path cannot name a port, so a private Git host listens on 443 and 22 of its own loopback address.
+    private static readonly Lazy<string?> GitHostProblem = new(() =>
+        Environment.UserName != "root" ? "serving a private Git host on ports 443 and 22 needs root (the CI user)"
+        : !File.Exists("/usr/sbin/sshd") ? "no /usr/sbin/sshd (apt-get install openssh-server, as build/docker-setup.sh does)"
+        : Check(("git", ["--version"], "no git on PATH (apt-get install git)"),
+            ("/usr/bin/docker", ["image", "inspect", GitImage], $"the test image {GitImage} is missing (run build/test-images.sh)")));
 
     public static bool Required => Environment.GetEnvironmentVariable("GODOCKER_REQUIRE_DOCKER") == "1";
 
@@ -28,6 +38,13 @@ public static class Requirements
     }
 
     public static void Go() => Need(GoProblem.Value);
+
+    /// <summary>Docker plus what a private Git host needs: root for its ports, git, sshd and the git test image.</summary>
+    public static void PrivateGitHost()
+    {
+        Docker();
+        Need(GitHostProblem.Value);
+    }
 
     private static void Need(string? problem)
     {

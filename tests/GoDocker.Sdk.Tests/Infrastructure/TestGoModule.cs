@@ -1,3 +1,4 @@
+using GoDocker.Core.Hashing;
 using GoDocker.Core.Modules;
 using System.IO.Compression;
 using System.Text;
@@ -8,9 +9,11 @@ namespace GoDocker.Sdk.Tests.Infrastructure;
 public sealed record TestGoModule(string Path, string Version, IReadOnlyDictionary<string, string> Files)
 {
     /// <summary>A small library module with a unique path, so no module cache (host or BuildKit mount) has it yet.</summary>
-    public static TestGoModule UniqueGreeting()
+    public static TestGoModule UniqueGreeting() => Greeting($"example.com/godocker-e2e/m{Guid.NewGuid():N}"[..48]);
+
+    /// <summary>The greeting library at <paramref name="path"/>, version v1.0.0.</summary>
+    public static TestGoModule Greeting(string path)
     {
-        var path = $"example.com/godocker-e2e/m{Guid.NewGuid():N}"[..48];
         return new TestGoModule(path, "v1.0.0", new Dictionary<string, string>
         {
             ["go.mod"] = $"module {path}\n\ngo 1.19\n",
@@ -19,6 +22,16 @@ public sealed record TestGoModule(string Path, string Version, IReadOnlyDictiona
     }
 
     public string GoMod => Files["go.mod"];
+
+    /// <summary>The two go.sum lines for this version (content h1 and go.mod h1), as the go command writes them.</summary>
+    public async Task<string> GoSumLinesAsync()
+    {
+        var prefix = $"{Path}@{Version}/";
+        var content = await DirHash.Hash1Async(Files.Keys.Select(name => prefix + name),
+            (name, _) => ValueTask.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(Files[name[prefix.Length..]]))));
+        var goMod = await DirHash.HashGoModAsync(Encoding.UTF8.GetBytes(GoMod));
+        return $"{Path} {Version} {content}\n{Path} {Version}/go.mod {goMod}\n";
+    }
 
     public IEnumerable<(string UrlPath, byte[] Content)> ProxyFiles()
     {
