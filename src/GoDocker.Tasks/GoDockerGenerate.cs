@@ -21,6 +21,9 @@ public sealed class GoDockerGenerate : GoProjectTask
     /// <summary>Settings outside the Dockerfile that still change the download: where it runs, the build gateway's view.</summary>
     public string ExtraInputs { get; set; } = "";
 
+    /// <summary>Where to write the download stage as the settings define it, for GoDockerDownload (<see cref="PreparedDownload"/>).</summary>
+    public string PreparedDownloadFile { get; set; } = "";
+
     protected override async System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken)
     {
         var (settings, diagnostics) = ReadSettings();
@@ -45,6 +48,10 @@ public sealed class GoDockerGenerate : GoProjectTask
         var command = DockerBuildCommand.ForDownloadStage(settings, DockerfilePath);
         var hash = InputsHash.Compute(generated.Dockerfile + "\0" + generated.Dockerignore, [.. command.Arguments, ExtraInputs], settings.CaCertificates);
         GeneratedFile.WriteIfChanged(InputsHashFile, hash + "\n");
+        if (PreparedDownloadFile.Length > 0)
+        {
+            PreparedDownload.For(DownloadRequest.For(settings, DockerfilePath)).Write(PreparedDownloadFile);
+        }
         log.Detail($"Dockerfile: {DockerfilePath}");
         log.Detail($"Download stage: {command}");
     }

@@ -14,7 +14,9 @@ public sealed record DownloadRequest(GoProjectSettings Settings, DockerBuildComm
             StateDirectory = Path.GetDirectoryName(Path.GetFullPath(dockerfilePath)),
         };
 
-    public TimeSpan EngineTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public static TimeSpan DefaultEngineTimeout { get; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan EngineTimeout { get; init; } = DefaultEngineTimeout;
 
     /// <summary>A folder of the project's own (obj/godocker) where the stage may remember what it found, such as the docker CLI.</summary>
     public string? StateDirectory { get; init; }

@@ -25,16 +25,22 @@ public sealed class DownloadStage
         _local = local ?? new LocalModuleDownloader();
     }
 
-    public async Task<DownloadOutcome> RunAsync(DownloadRequest request, IOperationLog log, CancellationToken cancellationToken)
+    public Task<DownloadOutcome> RunAsync(DownloadRequest request, IOperationLog log, CancellationToken cancellationToken) =>
+        RunAsync(PreparedDownload.For(request), () => request.Settings, request.StateDirectory, request.EngineTimeout, log, cancellationToken);
+
+    /// <summary>
+    /// Runs a stage the generate step prepared. <paramref name="settings"/> is called only when the stage does not
+    /// simply succeed in Docker: to explain a failure at the project's lines, or to run or skip it without Docker.
+    /// </summary>
+    public async Task<DownloadOutcome> RunAsync(PreparedDownload prepared, Func<GoProjectSettings> settings, string? stateDirectory, TimeSpan engineTimeout, IOperationLog log, CancellationToken cancellationToken)
     {
-        var settings = request.Settings;
         var stopwatch = Stopwatch.StartNew();
-        switch (settings.Download)
+        switch (prepared.Mode)
         {
             case GoDownloadMode.Off:
                 return new DownloadOutcome(DownloadOutcomeKind.Skipped, "off", [], stopwatch.Elapsed);
             case GoDownloadMode.Local:
-                return await RunLocalAsync(settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
+                return await RunLocalAsync(settings(), log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
 
         // The happy path starts one process: the (remembered) BuildKit CLI running the deps stage. The engine is asked
@@ -42,18 +48,18 @@ public sealed class DownloadStage
         DockerCli cli;
         try
         {
-            var cache = request.StateDirectory is null ? null : Path.Combine(request.StateDirectory, "docker-cli.cache");
+            var cache = stateDirectory is null ? null : Path.Combine(stateDirectory, "docker-cli.cache");
             cli = await _cliLocator.LocateAsync(cancellationToken, cache).ConfigureAwait(false);
             log.Detail($"Using {cli}");
         }
         catch (DiagnosticException e)
         {
-            return await DockerUnusableAsync(e.Diagnostic, settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
+            return await DockerUnusableAsync(e.Diagnostic, settings(), log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
 
-        log.Progress($"Downloading modules in Docker: {settings.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
+        log.Progress($"Downloading modules in Docker: {prepared.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
         var result = await new DockerBuildRunner(cli)
-            .RunAsync(request.Command.BuildArguments, settings.DockerContext, log.Progress, null, cancellationToken)
+            .RunAsync(prepared.BuildArguments, prepared.ContextDirectory, log.Progress, null, cancellationToken)
             .ConfigureAwait(false);
         if (result.Succeeded)
         {
@@ -62,10 +68,10 @@ public sealed class DownloadStage
         }
         if (DockerEngineProbe.IsEngineUnreachable(result.Output))
         {
-            var diagnostic = await new DockerEngineProbe(_endpoint).DiagnoseAsync(request.EngineTimeout, result.Output, cancellationToken).ConfigureAwait(false);
-            return await DockerUnusableAsync(diagnostic, settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
+            var diagnostic = await new DockerEngineProbe(_endpoint).DiagnoseAsync(engineTimeout, result.Output, cancellationToken).ConfigureAwait(false);
+            return await DockerUnusableAsync(diagnostic, settings(), log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
-        var diagnostics = _classifier.Classify(result.Output, settings);
+        var diagnostics = _classifier.Classify(result.Output, settings());
         return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [.. diagnostics], stopwatch.Elapsed);
     }
 
