@@ -16,9 +16,7 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
             // Under ',' the go command stops at a proxy it cannot connect to: the working proxy after it is never asked.
             .WithProject(TestGoProject.LocalDockerSettings($"{closed},{proxy.Url}"))
             .WithMainModule(dependency);
-        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
-        var install = await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version);
-        Assert.True(install.ExitCode == 0, install.ToString());
+        await project.InstallToolAsync();
 
         var verify = await project.DotnetAsync("tool", "run", "godocker", "verify");
 
@@ -50,8 +48,7 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
     {
         Requirements.Go();
         using var project = new TestGoProject(packages);
-        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
-        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        await project.InstallToolAsync();
 
         var list = await project.DotnetAsync("tool", "run", "godocker", "proxy", "snapshot", "list", "--cache", RepositoryPaths.Path("samples", "hello", ".godocker", "proxy"));
 
@@ -64,8 +61,7 @@ public sealed class ToolEndToEndTests(SdkPackages packages)
     {
         Requirements.Go();
         using var project = new TestGoProject(packages);
-        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
-        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        await project.InstallToolAsync();
 
         var run = await project.DotnetAsync("tool", "run", "godocker", "verify", "--no-such-option");
 
@@ -85,8 +81,7 @@ public sealed class ToolGoSemanticsTests(SdkPackages packages)
         var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages).WithMainModule(dependency);
         await project.WriteGoSumAsync(proxy);
-        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
-        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        await project.InstallToolAsync();
         var zip = project.Path("dep.zip");
         File.WriteAllBytes(zip, dependency.ProxyFiles().Single(f => f.UrlPath.EndsWith(".zip", StringComparison.Ordinal)).Content);
 
@@ -117,8 +112,7 @@ public sealed class ToolExplainTests(SdkPackages packages)
             #8 0.532 go: github.com/Azure/go-autorest@v14.2.0+incompatible: reading https://goproxy.example.corp/github.com/!azure/go-autorest/@v/v14.2.0+incompatible.info: 410 Gone
             #8 ERROR: process "/bin/sh -c go mod download && go mod verify" did not complete successfully: exit code: 1
             """);
-        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
-        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        await project.InstallToolAsync();
 
         var explain = await project.DotnetAsync("tool", "run", "godocker", "explain", log, "--project", project.Directory, "--format", "json");
 

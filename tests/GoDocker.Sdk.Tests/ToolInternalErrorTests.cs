@@ -19,8 +19,7 @@ public sealed class ToolInternalErrorTests(SdkPackages packages)
         }
 
         using var project = new TestGoProject(packages);
-        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
-        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        await project.InstallToolAsync();
 
         var run = await project.DotnetAsync("tool", "run", "godocker", "hash", "/proc/self/mem");
 

@@ -169,8 +169,7 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
             await BinaryLog.AssertHoldsNoneAsync(binlog, password);
 
             // The tool's verify authenticates with the same netrc, and its JSON report must not carry the secret either.
-            Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
-            Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+            await project.InstallToolAsync();
             var verify = await project.DotnetAsync("tool", "run", "godocker", "verify", "--format", "json");
             Assert.True(verify.ExitCode == 0, verify.ToString());
             Assert.Contains("\"hasErrors\": false", verify.Output);

@@ -126,6 +126,20 @@ public sealed class TestGoProject : IDisposable
         return new BuildRun(run);
     }
 
+    /// <summary>
+    /// Installs the packed GoDocker.Tool as a local tool, as a user's repository has it. The manifest is written here
+    /// rather than by `dotnet new tool-manifest`, whose template engine failed now and then when several tests ran it
+    /// at once on a loaded machine.
+    /// </summary>
+    public async Task<BuildRun> InstallToolAsync()
+    {
+        System.IO.Directory.CreateDirectory(Path(".config"));
+        File.WriteAllText(Path(".config", "dotnet-tools.json"), "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {}\n}\n");
+        var install = await DotnetAsync("tool", "install", "GoDocker.Tool", "--version", _packages.Version);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        return install;
+    }
+
     public Task<BuildRun> BuildAsync(params string[] extra) =>
         DotnetAsync(["build", ProjectPath, "-nodeReuse:false", "-v:n", .. extra]);
 

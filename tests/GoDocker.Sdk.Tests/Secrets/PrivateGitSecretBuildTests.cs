@@ -137,8 +137,7 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
         await BinaryLog.AssertHoldsNoneAsync(binlog, secretTexts);
 
         // godocker verify --format json over the same project.
-        Assert.Equal(0, (await project.DotnetAsync("new", "tool-manifest")).ExitCode);
-        Assert.Equal(0, (await project.DotnetAsync("tool", "install", "GoDocker.Tool", "--version", packages.Version)).ExitCode);
+        await project.InstallToolAsync();
         var verify = await project.DotnetAsync(environment, "tool", "run", "godocker", "verify", "--format", "json");
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Contains("\"hasErrors\": false", verify.Output);
