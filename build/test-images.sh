@@ -2,7 +2,8 @@
 # Builds the local images the tests use, since no registry is reachable: a Go base image from the host's Go
 # toolchain, busybox-static and CA bundle (`docker import` of a rootfs), the same without any CA bundle, and a
 # busybox runtime image, and the Go image plus git and the ssh client (as the official golang image has them) for the
-# private-module tests. Each is rebuilt only when missing.
+# private-module tests, and the runtime image labelled linux/arm64 for the cross-compiling test (its final stage only
+# copies a file, so nothing runs under emulation). Each is rebuilt only when missing.
 set -euo pipefail
 docker=/usr/bin/docker
 goroot=$(go env GOROOT)
@@ -97,4 +98,18 @@ if ! image_exists "$runtime"; then
   tar -C "$work" -c . | $docker import -c 'CMD ["/bin/sh"]' - "$runtime" >/dev/null
   rm -rf "$work"
   echo "test-images: built $runtime"
+fi
+
+# docker import ignores --platform on Docker 20.10, so the image's config is relabelled through save and load.
+runtime_arm64=godocker-test/runtime:1-arm64
+if ! image_exists "$runtime_arm64"; then
+  work=$(mktemp -d)
+  $docker tag "$runtime" "$runtime_arm64"
+  $docker save "$runtime_arm64" | tar -x -C "$work"
+  config=$(grep -o '"Config":"[^"]*"' "$work/manifest.json" | cut -d'"' -f4)
+  sed -i 's/"architecture":"amd64"/"architecture":"arm64"/' "$work/$config"
+  $docker rmi "$runtime_arm64" >/dev/null
+  tar -C "$work" -c . | $docker load >/dev/null
+  rm -rf "$work"
+  echo "test-images: built $runtime_arm64 ($($docker image inspect --format '{{.Os}}/{{.Architecture}}' "$runtime_arm64"))"
 fi

@@ -40,8 +40,12 @@ public sealed record DockerBuildCommand
 
     public DockerBuildCommand WithTarget(string? target) => this with { Target = target };
 
-    /// <summary>The fail-fast module download: <c>--target deps</c>.</summary>
-    public DockerBuildCommand ForDownload() => WithTarget(DockerfileWriter.DepsStage);
+    /// <summary>
+    /// The fail-fast module download: <c>--target deps</c> on the build machine's platform. Module sources do not
+    /// depend on the target platform and the cache mount is shared, so one run warms every platform's build; and the
+    /// Docker CLI without buildx refuses several platforms at once (<c>"amd64,linux" is an invalid component</c>).
+    /// </summary>
+    public DockerBuildCommand ForDownload() => WithTarget(DockerfileWriter.DepsStage) with { Platforms = [] };
 
     public DockerBuildCommand WithNetwork(string? network) => this with { Network = network };
 

@@ -200,6 +200,43 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         Assert.Contains("GoCaCertificate", error.Message);
     }
 
+    [Fact]
+    public async Task Two_platforms_download_once_and_an_arm64_image_is_cross_compiled_without_emulation()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages,
+            TestGoProject.LocalDockerSettings(proxy.Url, ("GoPlatforms", "linux/amd64,linux/arm64")), dependency, proxy);
+
+        // The download stage runs once, on this machine's platform: the Docker CLI without buildx refuses a list.
+        var build = await project.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
+
+        // An arm64 image: go cross-compiles on the build platform and the final stage only copies the binary.
+        var properties = Settings(proxy.Url);
+        properties["GoPlatforms"] = "linux/arm64";
+        properties["GoRuntimeImage"] = Requirements.RuntimeImageArm64;
+        var (settings, dockerfile) = await GenerateAsync(project, properties);
+        var tag = TestDocker.UniqueTag("arm64");
+        try
+        {
+            var image = await TestDocker.BuildAsync(DockerBuildCommand.For(settings, dockerfile).WithTag(tag), project.Directory);
+            Assert.True(image.ExitCode == 0, image.ToString());
+            var platform = await TestDocker.RunAsync(["image", "inspect", "--format", "{{.Os}}/{{.Architecture}}", tag], project.Directory);
+            Assert.Equal("linux/arm64\n", platform.Output);
+            var binary = await TestDocker.ReadFileAsync(tag, DockerfileWriter.ImageBinary, project.Directory);
+            Assert.NotNull(binary);
+            Assert.Equal("\u007fELF"u8.ToArray(), binary[..4]);
+            Assert.Equal(0xB7, BitConverter.ToUInt16(binary, 18)); // e_machine EM_AARCH64
+        }
+        finally
+        {
+            await TestDocker.RemoveImagesAsync(project.Directory, tag);
+        }
+    }
+
     private static Dictionary<string, string> Settings(string goProxy) =>
         TestGoProject.LocalDockerSettings(goProxy).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.OrdinalIgnoreCase);
 

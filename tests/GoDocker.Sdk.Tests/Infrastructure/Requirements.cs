@@ -13,12 +13,16 @@ public static class Requirements
     public const string BaseImageWithoutCertificates = "godocker-test/golang:1.19-nocerts";
     public const string RuntimeImage = "godocker-test/runtime:1";
 
+    /// <summary>The runtime image labelled linux/arm64, for a cross-compiled final stage (it only copies a file).</summary>
+    public const string RuntimeImageArm64 = "godocker-test/runtime:1-arm64";
+
     /// <summary>The Go image plus git and the ssh client, as the official golang image has them.</summary>
     public const string GitImage = "godocker-test/golang:1.19-git";
 
     private static readonly Lazy<string?> DockerProblem = new(() => Check(
         ("/usr/bin/docker", ["version", "--format", "{{.Server.Version}}"], "no Docker engine answers (run build/docker-setup.sh)"),
-        ("/usr/bin/docker", ["image", "inspect", BaseImage], $"the test image {BaseImage} is missing (run build/test-images.sh)")));
+        ("/usr/bin/docker", ["image", "inspect", BaseImage], $"the test image {BaseImage} is missing (run build/test-images.sh)"),
+        ("/usr/bin/docker", ["image", "inspect", RuntimeImageArm64], $"the test image {RuntimeImageArm64} is missing (run build/test-images.sh)")));
 
     private static readonly Lazy<string?> GoProblem = new(() => Check(("go", ["version"], "no 'go' on PATH (apt-get install golang-go)")));
 

@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.Text;
 using GoDocker.Core.Dockerfiles;
 
@@ -53,6 +54,43 @@ public static class TestDocker
             {
                 Assert.DoesNotContain(secret, history.Output);
             }
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A file's bytes from an image's layers (<c>docker save</c>), the last layer holding it winning.</summary>
+    public static async Task<byte[]?> ReadFileAsync(string tag, string pathInImage, string directory)
+    {
+        var scratch = Directory.CreateTempSubdirectory("godocker-save-");
+        try
+        {
+            var archive = Path.Combine(scratch.FullName, "image.tar");
+            var save = await RunAsync(["save", "--output", archive, tag], directory);
+            Assert.True(save.ExitCode == 0, save.ToString());
+            byte[]? found = null;
+            await using var outer = File.OpenRead(archive);
+            using var images = new TarReader(outer);
+            while (await images.GetNextEntryAsync(copyData: true, TestContext.Current.CancellationToken) is { } layer)
+            {
+                if (!layer.Name.EndsWith("layer.tar", StringComparison.Ordinal) || layer.DataStream is null)
+                {
+                    continue;
+                }
+                using var files = new TarReader(layer.DataStream);
+                while (await files.GetNextEntryAsync(copyData: true, TestContext.Current.CancellationToken) is { } file)
+                {
+                    if (file.Name.TrimStart('.', '/') == pathInImage.TrimStart('/') && file.DataStream is not null)
+                    {
+                        using var bytes = new MemoryStream();
+                        await file.DataStream.CopyToAsync(bytes, TestContext.Current.CancellationToken);
+                        found = bytes.ToArray();
+                    }
+                }
+            }
+            return found;
         }
         finally
         {
