@@ -61,16 +61,9 @@ public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDo
     {
         if (secret.Kind != GoBuildSecretKind.Netrc)
         {
-            return secret.Host is { } h && (h == host || h.StartsWith(host + ":", StringComparison.Ordinal));
+            return secret.HostName == host;
         }
-        try
-        {
-            var text = secret.File is not null ? File.ReadAllText(secret.File) : Environment.GetEnvironmentVariable(secret.Env ?? "");
-            return text is not null && NetrcCredentials.Parse(text).HeaderFor(new Uri("https://" + host + "/")) is not null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UriFormatException)
-        {
-            return false;
-        }
+        return secret.ReadValue() is { } text && Uri.TryCreate("https://" + host + "/", UriKind.Absolute, out var url)
+            && NetrcCredentials.Parse(text).HeaderFor(url) is not null;
     }
 }

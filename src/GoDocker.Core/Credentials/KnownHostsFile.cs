@@ -51,8 +51,8 @@ public sealed class KnownHostsFile
         return _entries.Any(e => !e.Revoked && Matches(e.Hosts, name));
     }
 
-    // ssh looks up "[host]:port" when the port is not 22.
-    private static string LookupName(string host)
+    /// <summary>The name ssh looks up for <c>host[:port]</c>: <c>[host]:port</c> when the port is not 22.</summary>
+    public static string LookupName(string host)
     {
         var colon = host.LastIndexOf(':');
         if (colon <= 0 || host.StartsWith('[') || host.Count(c => c == ':') > 1)

@@ -110,10 +110,9 @@ internal static partial class BuildSecretCheck
                 }
                 if (!KnownHostsFile.Parse(System.IO.File.ReadAllText(secret.KnownHosts)).Lists(secret.Host!))
                 {
-                    var port = secret.Host!.LastIndexOf(':') is var colon and > 0 ? secret.Host[(colon + 1)..] : "22";
-                    var name = port == "22" ? secret.Host.Split(':')[0] : $"[{secret.Host[..secret.Host.LastIndexOf(':')]}]:{port}";
-                    var keyscan = port == "22" ? name : $"-p {port} {secret.Host[..secret.Host.LastIndexOf(':')]}";
-                    diagnostics.Add(DiagnosticCatalog.KnownHostsMissingHost.Create(location, id, secret.Host, secret.KnownHosts, name, keyscan));
+                    var keyscan = secret.HostPort is { } port and not 22 ? $"-p {port} {secret.HostName}" : secret.HostName;
+                    diagnostics.Add(DiagnosticCatalog.KnownHostsMissingHost.Create(location, id, secret.Host, secret.KnownHosts,
+                        KnownHostsFile.LookupName(secret.Host!), keyscan));
                     continue;
                 }
             }

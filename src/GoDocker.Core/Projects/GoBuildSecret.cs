@@ -24,6 +24,30 @@ public sealed record GoBuildSecret(
     public const string DefaultTokenUser = "oauth2";
     public const string DefaultSshUser = "git";
 
+    /// <summary><see cref="Host"/> without its port.</summary>
+    public string? HostName => Host is { } host && host.LastIndexOf(':') is var colon and > 0 ? host[..colon] : Host;
+
+    /// <summary>The port <see cref="Host"/> names, if any (the check allows only digits after the colon).</summary>
+    public int? HostPort => Host is { } host && host.LastIndexOf(':') is var colon and > 0
+        && int.TryParse(host.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+        ? port : null;
+
+    /// <summary>
+    /// The secret's text as the build gets it, from <see cref="File"/> or <see cref="Env"/>; null when it cannot be
+    /// read. Read on demand by the host-side checks (verify, the classifier) and never kept or logged.
+    /// </summary>
+    public string? ReadValue()
+    {
+        try
+        {
+            return File is not null ? System.IO.File.ReadAllText(File) : Env is not null ? Environment.GetEnvironmentVariable(Env) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The user in the rewritten Git URL: the configured one, or the form's default.</summary>
     public string GitUser => User ?? (Kind == GoBuildSecretKind.Ssh ? DefaultSshUser : DefaultTokenUser);
 

@@ -32,9 +32,7 @@ public static class GitAccessProbe
 
     private static async Task<GitAccess> SshAsync(ProbeTarget target, GoBuildSecret secret, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var hostAndPort = secret.Host!;
-        var colon = hostAndPort.LastIndexOf(':');
-        var (host, port) = colon > 0 ? (hostAndPort[..colon], int.Parse(hostAndPort[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture)) : (hostAndPort, 22);
+        var (host, port) = (secret.HostName!, secret.HostPort ?? 22);
         var (phases, banner) = await SshBannerProbe.RunAsync(host, port, $"git over SSH for {target.ModulePath}",
             $"GoBuildSecret '{secret.Id}' Host", timeout, cancellationToken).ConfigureAwait(false);
         return banner is not null
@@ -47,7 +45,8 @@ public static class GitAccessProbe
     {
         var credentials = netrc;
         string? used = null;
-        if (token is not null && ReadToken(token) is { } value)
+        // The token as the build's shell reads it: $(cat file) drops trailing newlines.
+        if (token?.ReadValue()?.TrimEnd('\n') is { Length: > 0 } value)
         {
             credentials = NetrcCredentials.Parse($"machine {repo.Host} login {token.GitUser} password {value}\n");
             used = $"GoBuildSecret '{token.Id}'";
@@ -85,20 +84,6 @@ public static class GitAccessProbe
         var detail = failed is null ? what : $"{what} unreachable ({ProbePhaseNames.Of(failed.Phase)} {kind}: {failed.Detail})";
         var status = failed?.Phase == ProbePhase.Ssh ? EndpointStatus.Failed : EndpointStatus.Unreachable;
         return new GitAccess(phases, status, "git: " + detail, phases.SelectMany(p => p.Diagnostics).ToList());
-    }
-
-    // The token as the build's shell reads it ($(cat file) drops trailing newlines); never logged.
-    private static string? ReadToken(GoBuildSecret secret)
-    {
-        try
-        {
-            var text = secret.File is not null ? File.ReadAllText(secret.File) : Environment.GetEnvironmentVariable(secret.Env ?? "");
-            return string.IsNullOrEmpty(text) ? null : text.TrimEnd('\n');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }
 

@@ -82,13 +82,7 @@ public static class ProjectVerification
     /// <summary>The netrc the build mounts, read on the host so verify authenticates as the go command in the build will.</summary>
     private static Credentials.NetrcCredentials BuildNetrc(GoProjectSettings settings)
     {
-        var secret = settings.BuildSecrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc);
-        var text = secret switch
-        {
-            { File: { } file } when File.Exists(file) => File.ReadAllText(file),
-            { Env: { } variable } => Environment.GetEnvironmentVariable(variable),
-            _ => null,
-        };
+        var text = settings.BuildSecrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc)?.ReadValue();
         return text is null ? Credentials.NetrcCredentials.None : Credentials.NetrcCredentials.Parse(text);
     }
 
