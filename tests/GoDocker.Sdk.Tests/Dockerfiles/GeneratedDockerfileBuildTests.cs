@@ -64,45 +64,36 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         await project.WriteGoSumAsync(proxy);
         var password = "pw-" + Guid.NewGuid().ToString("N");
         proxy.RequiredCredentials = ("ci", password);
-        var secrets = Directory.CreateTempSubdirectory("godocker-secret-");
+        using var secrets = new TestFolder("godocker-secret-");
+        var netrc = secrets.Write("netrc", $"machine 127.0.0.1 login ci password {password}\n");
+        var ca = secrets.Write("corp-root.crt", https.CaPem);
+        var (settings, dockerfile) = await GenerateAsync(project, Settings(https.Url), [ca], [new GoBuildSecret("netrc", netrc, null)]);
+        Assert.DoesNotContain(password, File.ReadAllText(dockerfile));
+
+        var withSecret = DockerBuildCommand.For(settings, dockerfile);
+        var withoutSecret = withSecret with { Secrets = [] };
+        var failed = await TestDocker.BuildAsync(withoutSecret.ForDownload(), project.Directory);
+        Assert.True(failed.ExitCode != 0, "the deps stage built without the netrc secret:\n" + failed);
+
+        var buildTag = TestDocker.UniqueTag("netrc-build");
+        var finalTag = TestDocker.UniqueTag("netrc-final");
         try
         {
-            var netrc = Path.Combine(secrets.FullName, "netrc");
-            File.WriteAllText(netrc, $"machine 127.0.0.1 login ci password {password}\n");
-            var ca = Path.Combine(secrets.FullName, "corp-root.crt");
-            File.WriteAllText(ca, https.CaPem);
-            var (settings, dockerfile) = await GenerateAsync(project, Settings(https.Url), [ca], [new GoBuildSecret("netrc", netrc, null)]);
-            Assert.DoesNotContain(password, File.ReadAllText(dockerfile));
+            var build = await TestDocker.BuildAsync(withSecret.WithTarget(DockerfileWriter.BuildStage).WithTag(buildTag), project.Directory);
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
+            var final = await TestDocker.BuildAsync(withSecret.WithTag(finalTag), project.Directory);
+            Assert.True(final.ExitCode == 0, final.ToString());
+            Assert.DoesNotContain(password, build.Output + final.Output);
 
-            var withSecret = DockerBuildCommand.For(settings, dockerfile);
-            var withoutSecret = withSecret with { Secrets = [] };
-            var failed = await TestDocker.BuildAsync(withoutSecret.ForDownload(), project.Directory);
-            Assert.True(failed.ExitCode != 0, "the deps stage built without the netrc secret:\n" + failed);
-
-            var buildTag = TestDocker.UniqueTag("netrc-build");
-            var finalTag = TestDocker.UniqueTag("netrc-final");
-            try
+            foreach (var tag in new[] { buildTag, finalTag })
             {
-                var build = await TestDocker.BuildAsync(withSecret.WithTarget(DockerfileWriter.BuildStage).WithTag(buildTag), project.Directory);
-                Assert.True(build.ExitCode == 0, build.ToString());
-                Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
-                var final = await TestDocker.BuildAsync(withSecret.WithTag(finalTag), project.Directory);
-                Assert.True(final.ExitCode == 0, final.ToString());
-                Assert.DoesNotContain(password, build.Output + final.Output);
-
-                foreach (var tag in new[] { buildTag, finalTag })
-                {
-                    await TestDocker.AssertImageHoldsNoneAsync(tag, project.Directory, password, "password " + password[..8]);
-                }
-            }
-            finally
-            {
-                await TestDocker.RemoveImagesAsync(project.Directory, buildTag, finalTag);
+                await TestDocker.AssertImageHoldsNoneAsync(tag, project.Directory, password, "password " + password[..8]);
             }
         }
         finally
         {
-            secrets.Delete(recursive: true);
+            await TestDocker.RemoveImagesAsync(project.Directory, buildTag, finalTag);
         }
     }
 
@@ -121,21 +112,13 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         Assert.True(failed.ExitCode != 0, failed.ToString());
         Assert.Contains("x509: certificate signed by unknown authority", failed.Output);
 
-        var caDirectory = Directory.CreateTempSubdirectory("godocker-ca-");
-        try
-        {
-            var ca = Path.Combine(caDirectory.FullName, "corp-root.crt");
-            File.WriteAllText(ca, https.CaPem);
-            var (trusted, trustedDockerfile) = await GenerateAsync(project, Settings(https.Url), certificates: [ca]);
-            Assert.Contains("COPY obj/godocker/context/ca/ /usr/local/share/ca-certificates/", File.ReadAllText(trustedDockerfile));
-            var build = await TestDocker.BuildAsync(DockerBuildCommand.For(trusted, trustedDockerfile).ForDownload(), project.Directory);
-            Assert.True(build.ExitCode == 0, build.ToString());
-            Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
-        }
-        finally
-        {
-            caDirectory.Delete(recursive: true);
-        }
+        using var caDirectory = new TestFolder("godocker-ca-");
+        var ca = caDirectory.Write("corp-root.crt", https.CaPem);
+        var (trusted, trustedDockerfile) = await GenerateAsync(project, Settings(https.Url), certificates: [ca]);
+        Assert.Contains("COPY obj/godocker/context/ca/ /usr/local/share/ca-certificates/", File.ReadAllText(trustedDockerfile));
+        var build = await TestDocker.BuildAsync(DockerBuildCommand.For(trusted, trustedDockerfile).ForDownload(), project.Directory);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -147,38 +130,29 @@ public sealed class GeneratedDockerfileBuildTests(SdkPackages packages)
         var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages);
         var password = "pw-" + Guid.NewGuid().ToString("N");
-        var secrets = Directory.CreateTempSubdirectory("godocker-secret-");
-        try
-        {
-            var netrc = Path.Combine(secrets.FullName, "netrc");
-            File.WriteAllText(netrc, $"machine 127.0.0.1 login ci password {password}\n");
-            var ca = Path.Combine(secrets.FullName, "corp-root.crt");
-            File.WriteAllText(ca, https.CaPem);
-            project.WithProject(TestGoProject.LocalDockerSettings(https.Url),
-                    $"<GoBuildSecret Include=\"netrc\" File=\"{netrc}\" />\n    <GoCaCertificate Include=\"{ca}\" />")
-                .WithMainModule(dependency);
-            await project.WriteGoSumAsync(proxy);
-            proxy.RequiredCredentials = ("ci", password);
-            var binlog = project.Path("build.binlog");
+        using var secrets = new TestFolder("godocker-secret-");
+        var netrc = secrets.Write("netrc", $"machine 127.0.0.1 login ci password {password}\n");
+        var ca = secrets.Write("corp-root.crt", https.CaPem);
+        project.WithProject(TestGoProject.LocalDockerSettings(https.Url),
+                $"<GoBuildSecret Include=\"netrc\" File=\"{netrc}\" />\n    <GoCaCertificate Include=\"{ca}\" />")
+            .WithMainModule(dependency);
+        await project.WriteGoSumAsync(proxy);
+        proxy.RequiredCredentials = ("ci", password);
+        var binlog = project.Path("build.binlog");
 
-            var build = await project.BuildAsync("-bl:" + binlog);
+        var build = await project.BuildAsync("-bl:" + binlog);
 
-            // The download target passes the secret to BuildKit, so the build succeeds, and its text reaches no log.
-            Assert.True(build.ExitCode == 0, build.ToString());
-            Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
-            await BinaryLog.AssertHoldsNoneAsync(binlog, password);
+        // The download target passes the secret to BuildKit, so the build succeeds, and its text reaches no log.
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
+        await BinaryLog.AssertHoldsNoneAsync(binlog, password);
 
-            // The tool's verify authenticates with the same netrc, and its JSON report must not carry the secret either.
-            await project.InstallToolAsync();
-            var verify = await project.DotnetAsync("tool", "run", "godocker", "verify", "--format", "json");
-            Assert.True(verify.ExitCode == 0, verify.ToString());
-            Assert.Contains("\"hasErrors\": false", verify.Output);
-            Assert.DoesNotContain(password, verify.Output);
-        }
-        finally
-        {
-            secrets.Delete(recursive: true);
-        }
+        // The tool's verify authenticates with the same netrc, and its JSON report must not carry the secret either.
+        await project.InstallToolAsync();
+        var verify = await project.DotnetAsync("tool", "run", "godocker", "verify", "--format", "json");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("\"hasErrors\": false", verify.Output);
+        Assert.DoesNotContain(password, verify.Output);
     }
 
     [Fact]

@@ -36,65 +36,54 @@ public static class TestDocker
     /// </summary>
     public static async Task AssertImageHoldsNoneAsync(string tag, string directory, params string[] secrets)
     {
-        var scratch = Directory.CreateTempSubdirectory("godocker-save-");
-        try
+        var bytes = await SaveAsync(tag, directory, File.ReadAllBytesAsync);
+        Assert.True(bytes.Length > 10_000, $"docker save of {tag} wrote only {bytes.Length} bytes");
+        foreach (var secret in secrets)
         {
-            var archive = Path.Combine(scratch.FullName, "image.tar");
-            var save = await RunAsync(["save", "--output", archive, tag], directory);
-            Assert.True(save.ExitCode == 0, save.ToString());
-            var bytes = File.ReadAllBytes(archive);
-            Assert.True(bytes.Length > 10_000, $"docker save of {tag} wrote only {bytes.Length} bytes");
-            foreach (var secret in secrets)
-            {
-                Assert.False(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) >= 0, $"a secret is in the saved image {tag}");
-            }
-            var history = await RunAsync(["history", "--no-trunc", tag], directory);
-            Assert.True(history.ExitCode == 0, history.ToString());
-            foreach (var secret in secrets)
-            {
-                Assert.DoesNotContain(secret, history.Output);
-            }
+            Assert.False(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) >= 0, $"a secret is in the saved image {tag}");
         }
-        finally
+        var history = await RunAsync(["history", "--no-trunc", tag], directory);
+        Assert.True(history.ExitCode == 0, history.ToString());
+        foreach (var secret in secrets)
         {
-            scratch.Delete(recursive: true);
+            Assert.DoesNotContain(secret, history.Output);
         }
     }
 
     /// <summary>A file's bytes from an image's layers (<c>docker save</c>), the last layer holding it winning.</summary>
-    public static async Task<byte[]?> ReadFileAsync(string tag, string pathInImage, string directory)
-    {
-        var scratch = Directory.CreateTempSubdirectory("godocker-save-");
-        try
+    public static Task<byte[]?> ReadFileAsync(string tag, string pathInImage, string directory) =>
+        SaveAsync(tag, directory, async (archive, cancellationToken) =>
         {
-            var archive = Path.Combine(scratch.FullName, "image.tar");
-            var save = await RunAsync(["save", "--output", archive, tag], directory);
-            Assert.True(save.ExitCode == 0, save.ToString());
             byte[]? found = null;
             await using var outer = File.OpenRead(archive);
             using var images = new TarReader(outer);
-            while (await images.GetNextEntryAsync(copyData: true, TestContext.Current.CancellationToken) is { } layer)
+            while (await images.GetNextEntryAsync(copyData: true, cancellationToken) is { } layer)
             {
                 if (!layer.Name.EndsWith("layer.tar", StringComparison.Ordinal) || layer.DataStream is null)
                 {
                     continue;
                 }
                 using var files = new TarReader(layer.DataStream);
-                while (await files.GetNextEntryAsync(copyData: true, TestContext.Current.CancellationToken) is { } file)
+                while (await files.GetNextEntryAsync(copyData: true, cancellationToken) is { } file)
                 {
                     if (file.Name.TrimStart('.', '/') == pathInImage.TrimStart('/') && file.DataStream is not null)
                     {
                         using var bytes = new MemoryStream();
-                        await file.DataStream.CopyToAsync(bytes, TestContext.Current.CancellationToken);
+                        await file.DataStream.CopyToAsync(bytes, cancellationToken);
                         found = bytes.ToArray();
                     }
                 }
             }
             return found;
-        }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+        });
+
+    /// <summary>Runs <c>docker save</c> of <paramref name="tag"/> into a scratch archive and reads it with <paramref name="read"/>.</summary>
+    private static async Task<T> SaveAsync<T>(string tag, string directory, Func<string, CancellationToken, Task<T>> read)
+    {
+        using var scratch = new TestFolder("godocker-save-");
+        var archive = scratch.Path("image.tar");
+        var save = await RunAsync(["save", "--output", archive, tag], directory);
+        Assert.True(save.ExitCode == 0, save.ToString());
+        return await read(archive, TestContext.Current.CancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
         var token = "glpat-" + Guid.NewGuid().ToString("N");
         await using var git = new TestGitHost(address.ToString()) { RequiredCredentials = ("oauth2", token) };
         await using var https = new TlsTerminator(git.Port, address, 443);
-        using var secrets = new SecretFolder();
+        using var secrets = new TestFolder("godocker-secret-");
         var tokenFile = secrets.Write("gitlab-token", token);
         var secret = new GoBuildSecret("git-token", tokenFile, null, GoBuildSecretKind.Token, address.ToString());
 
@@ -69,7 +69,7 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
         await using var git = new TestGitHost(address.ToString()) { RequiredCredentials = ("nobody", Guid.NewGuid().ToString("N")) };
         await using var https = new TlsTerminator(git.Port, address, 443);
         await using var sshd = await TestSshGitServer.StartAsync(address, git.RepositoriesRoot);
-        using var secrets = new SecretFolder();
+        using var secrets = new TestFolder("godocker-secret-");
         // The forced command in authorized_keys (not a shell) is what this root login may run.
         var secret = new GoBuildSecret("git-ssh", null, null, GoBuildSecretKind.Ssh, address.ToString(), "root", sshd.KnownHostsPath);
         var keyLines = sshd.PrivateKeyText.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("-----", StringComparison.Ordinal)).ToArray();
@@ -103,7 +103,7 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
     /// <summary>A .goproj requiring <paramref name="git"/>'s new module through GOPRIVATE, with the secret and the
     /// host's CA as items, and the go.sum its module would get.</summary>
     private async Task<(TestGoProject Project, TestGoModule Module, Dictionary<string, string> Properties)> PrivateModuleProjectAsync(
-        TestModuleProxy proxy, TestGitHost git, TlsTerminator https, SecretFolder secrets, GoBuildSecret secret)
+        TestModuleProxy proxy, TestGitHost git, TlsTerminator https, TestFolder secrets, GoBuildSecret secret)
     {
         var module = TestGoModule.Greeting($"{git.HostName}/team/m{Guid.NewGuid():N}"[..(git.HostName.Length + 15)]);
         await git.AddAsync(module);
@@ -125,7 +125,7 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
     }
 
     private async Task BuildAndCheckEverywhereAsync(
-        TestGoProject project, Dictionary<string, string> properties, SecretFolder secrets, GoBuildSecret secret, IReadOnlyDictionary<string, string?> environment, params string[] secretTexts)
+        TestGoProject project, Dictionary<string, string> properties, TestFolder secrets, GoBuildSecret secret, IReadOnlyDictionary<string, string?> environment, params string[] secretTexts)
     {
         // dotnet build: verify, generate and the download stage, which clones the module inside docker build.
         var binlog = secrets.Path("build.binlog");
@@ -176,21 +176,5 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
         {
             Assert.False(text.Contains(secret, StringComparison.Ordinal), $"a secret is in {where}");
         }
-    }
-
-    /// <summary>A folder outside every project for secret files, CA files and logs that hold secrets' neighbours.</summary>
-    private sealed class SecretFolder : IDisposable
-    {
-        private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("godocker-secret-");
-
-        public string Path(string name) => System.IO.Path.Combine(_directory.FullName, name);
-
-        public string Write(string name, string content)
-        {
-            File.WriteAllText(Path(name), content);
-            return Path(name);
-        }
-
-        public void Dispose() => _directory.Delete(recursive: true);
     }
 }
