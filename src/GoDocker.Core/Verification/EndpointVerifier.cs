@@ -27,7 +27,7 @@ public static class EndpointVerifier
         var stopwatch = Stopwatch.StartNew();
         var trust = CertificateTrust.Load(options);
 
-        var running = targets.Select(t => Task.Run(() => GoProxyProtocolProbe.RunAsync(t, trust, options.PhaseTimeout, cancellationToken, options.Credentials, options.GitSecrets), cancellationToken)).ToArray();
+        var running = targets.Select(t => Task.Run(() => GoProxyProtocolProbe.RunAsync(t, trust, options.PhaseTimeout, cancellationToken, options.Credentials, options.BuildSecrets), cancellationToken)).ToArray();
         var endpoints = await Task.WhenAll(running).ConfigureAwait(false);
         if (positions is not null)
         {

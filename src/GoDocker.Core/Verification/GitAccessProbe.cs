@@ -27,7 +27,7 @@ public static class GitAccessProbe
             && import.RepoRoot.StartsWith($"https://{s.Host}/", StringComparison.OrdinalIgnoreCase));
         return secret?.Kind == GoBuildSecretKind.Ssh
             ? await SshAsync(target, secret, timeout, cancellationToken).ConfigureAwait(false)
-            : await HttpsAsync(target, repo, secret, netrc, trust, timeout, cancellationToken).ConfigureAwait(false);
+            : await HttpsAsync(target, repo, secret, secrets, netrc, trust, timeout, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<GitAccess> SshAsync(ProbeTarget target, GoBuildSecret secret, TimeSpan timeout, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ public static class GitAccessProbe
             : Failed(phases, $"git over SSH to {host}:{port}");
     }
 
-    private static async Task<GitAccess> HttpsAsync(ProbeTarget target, Uri repo, GoBuildSecret? token, NetrcCredentials netrc,
+    private static async Task<GitAccess> HttpsAsync(ProbeTarget target, Uri repo, GoBuildSecret? token, IReadOnlyList<GoBuildSecret> secrets, NetrcCredentials netrc,
         CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var credentials = netrc;
@@ -70,7 +70,8 @@ public static class GitAccessProbe
         var diagnostic = answer.StatusCode switch
         {
             401 or 403 when token is not null => DiagnosticCatalog.BuildSecretRefused.Create(target.ModulePath, token.Id, "token", token.Host, what),
-            401 or 403 when netrcCovers => DiagnosticCatalog.BuildSecretRefused.Create(target.ModulePath, "netrc", "netrc", repo.Host, what),
+            401 or 403 when netrcCovers => DiagnosticCatalog.BuildSecretRefused.Create(target.ModulePath,
+                secrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc)?.Id ?? "netrc", "netrc", repo.Host, what),
             401 or 403 => DiagnosticCatalog.CredentialsRequired.Create(target.ModulePath, what),
             _ => DiagnosticCatalog.UnrecognizedImportPath.Create(target.ModulePath, what),
         };

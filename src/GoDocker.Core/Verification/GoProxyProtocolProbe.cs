@@ -13,13 +13,13 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class GoProxyProtocolProbe
 {
-    /// <param name="gitSecrets">The token and ssh GoBuildSecret items, for the direct origin's repository (GitAccessProbe).</param>
+    /// <param name="buildSecrets">The GoBuildSecret items, for the direct origin's repository (GitAccessProbe).</param>
     public static Task<EndpointReport> RunAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken,
-        NetrcCredentials? credentials = null, IReadOnlyList<GoBuildSecret>? gitSecrets = null) =>
+        NetrcCredentials? credentials = null, IReadOnlyList<GoBuildSecret>? buildSecrets = null) =>
         target.Role switch
         {
             ProbeRole.GoProxy => ProbeProxyAsync(target, trust, timeout, cancellationToken, credentials),
-            ProbeRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken, credentials, gitSecrets ?? []),
+            ProbeRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken, credentials, buildSecrets ?? []),
             ProbeRole.Off => Task.FromResult(new EndpointReport(target, [], EndpointStatus.Failed, "disables module lookup",
                 [DiagnosticCatalog.GoProxyOff.Create(target.ModulePath)])),
             _ => ProbeChecksumDbAsync(target, trust, timeout, cancellationToken),
@@ -42,7 +42,7 @@ public static class GoProxyProtocolProbe
     }
 
     private static async Task<EndpointReport> ProbeDirectAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken,
-        NetrcCredentials? credentials, IReadOnlyList<GoBuildSecret> gitSecrets)
+        NetrcCredentials? credentials, IReadOnlyList<GoBuildSecret> buildSecrets)
     {
         var url = new UriBuilder(target.Url) { Query = "go-get=1" }.Uri;
         var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoPrivate", trust, timeout, cancellationToken, credentials).ConfigureAwait(false);
@@ -57,7 +57,7 @@ public static class GoProxyProtocolProbe
         {
             return report;
         }
-        var git = await GitAccessProbe.RunAsync(target, import, gitSecrets, credentials ?? NetrcCredentials.None, trust, timeout, cancellationToken).ConfigureAwait(false);
+        var git = await GitAccessProbe.RunAsync(target, import, buildSecrets, credentials ?? NetrcCredentials.None, trust, timeout, cancellationToken).ConfigureAwait(false);
         if (git.Summary.Length == 0)
         {
             return report;

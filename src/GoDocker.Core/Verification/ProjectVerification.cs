@@ -21,7 +21,7 @@ public static class ProjectVerification
             PhaseTimeout = settings.VerifyTimeout,
             CaCertificateFiles = settings.CaCertificates,
             Credentials = BuildNetrc(settings),
-            GitSecrets = settings.BuildSecrets.Where(s => s.Kind != GoBuildSecretKind.Netrc).ToList(),
+            BuildSecrets = settings.BuildSecrets,
         };
         var positions = ProjectDiagnosticPositions.For(settings);
 

@@ -13,8 +13,9 @@ public sealed record VerificationOptions
     /// <summary>The netrc credentials the build mounts (GoBuildSecret netrc items), sent as the go command sends them.</summary>
     public Credentials.NetrcCredentials Credentials { get; init; } = GoDocker.Core.Credentials.NetrcCredentials.None;
 
-    /// <summary>The token and ssh GoBuildSecret items: verify asks a private repository what git in the build will.</summary>
-    public IReadOnlyList<Projects.GoBuildSecret> GitSecrets { get; init; } = [];
+    /// <summary>The GoBuildSecret items: verify asks a private repository what git in the build will, and names the
+    /// item whose credentials it refuses.</summary>
+    public IReadOnlyList<Projects.GoBuildSecret> BuildSecrets { get; init; } = [];
 
     /// <summary>The system CA bundle; null means SSL_CERT_FILE, else the Debian/RHEL/Alpine default paths.</summary>
     public string? SystemTrustBundle { get; init; }

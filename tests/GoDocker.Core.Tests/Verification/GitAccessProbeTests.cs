@@ -47,6 +47,27 @@ public sealed class GitAccessProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task Refused_netrc_credentials_are_GD7013_naming_the_netrc_item()
+    {
+        await using var origin = GitHost();
+        var netrc = Path.Combine(_directory.FullName, "netrc");
+        File.WriteAllText(netrc, "machine 127.0.0.1 login ci password wrong\n");
+        var target = new ProbeTarget("direct (GOPRIVATE)", new Uri($"https://127.0.0.1:{origin.Port}/team/lib"), ProbeRole.Direct,
+            ProxyFallback.OnNotFound, null, Module, "v1.0.0");
+        var options = new VerificationOptions
+        {
+            CaCertificateFiles = [TestCertificates.WritePem(_directory.FullName, "root.crt", _root)],
+            Credentials = GoDocker.Core.Credentials.NetrcCredentials.Parse(File.ReadAllText(netrc)),
+            BuildSecrets = [new GoBuildSecret("corp-netrc", netrc, null)],
+        };
+
+        var report = await EndpointVerifier.RunAsync([target], options, TestContext.Current.CancellationToken);
+
+        var d = Assert.Single(report.Diagnostics, d => d.Code == "GD7013");
+        Assert.Contains("GoBuildSecret 'corp-netrc' gives netrc credentials for 127.0.0.1", d.Message);
+    }
+
+    [Fact]
     public async Task Repository_wanting_credentials_without_a_secret_is_GD6005()
     {
         await using var origin = GitHost();
@@ -177,7 +198,7 @@ public sealed class GitAccessProbeTests : IDisposable
         {
             PhaseTimeout = TimeSpan.FromSeconds(5),
             CaCertificateFiles = [TestCertificates.WritePem(_directory.FullName, "root.crt", _root)],
-            GitSecrets = secrets,
+            BuildSecrets = secrets,
         };
         return await EndpointVerifier.RunAsync([target], options, TestContext.Current.CancellationToken);
     }
