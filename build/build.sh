@@ -3,6 +3,7 @@
 #   build/build.sh pack     pack GoDocker.Sdk and GoDocker.Tool into artifacts/packages
 #   build/build.sh sample   set up Docker and Go, pack, then build samples/hello with dotnet build and run its image
 #   build/build.sh test     run every test project (what .ci/run calls after build/docker-setup.sh)
+#   build/build.sh generate rewrite the files written from Core's settings catalog (SDK settings targets, docs tables)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -49,9 +50,14 @@ run_tests() {
   return "$status"
 }
 
+generate() {
+  GODOCKER_UPDATE_GENERATED=1 dotnet test --project tests/GoDocker.Core.Tests/GoDocker.Core.Tests.csproj -- --filter-class '*ProjectSettingCatalogTests'
+}
+
 case "${1:-}" in
   pack) pack ;;
   sample) sample ;;
   test) shift; run_tests "$@" ;;
-  *) echo "usage: build/build.sh pack|sample|test" >&2; exit 2 ;;
+  generate) generate ;;
+  *) echo "usage: build/build.sh pack|sample|test|generate" >&2; exit 2 ;;
 esac

@@ -14,7 +14,7 @@ internal static class DiagnosticPrinter
                 output.WriteLine(DiagnosticJsonWriter.ToJson(diagnostics));
                 break;
             case OutputFormat.Sarif:
-                output.WriteLine(SarifLogWriter.ToSarif(diagnostics, new SarifLogOptions(baseDirectory, ToolInfo.Version)));
+                output.WriteLine(SarifLogWriter.ToSarif(diagnostics, new SarifLogOptions(baseDirectory, GoDocker.Core.ProductVersion.Current)));
                 break;
             default:
                 DiagnosticTextWriter.Write(output, diagnostics);

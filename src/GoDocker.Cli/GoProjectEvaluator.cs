@@ -7,27 +7,17 @@ using GoDocker.Core.Projects;
 namespace GoDocker.Cli;
 
 /// <summary>
-/// Reads a .goproj's settings exactly as `dotnet build` sees them, by asking MSBuild to evaluate it
-/// (`dotnet msbuild -getProperty`), so imports, conditions and Directory.Build.props all apply.
+/// Evaluates a .goproj exactly as `dotnet build` sees it, by asking MSBuild for every setting of
+/// <see cref="ProjectSettingCatalog"/> (`dotnet msbuild -getProperty`), so imports, conditions, Directory.Build.props and
+/// the SDK's own defaults all apply; then parses it once, as the build does.
 /// </summary>
 internal static class GoProjectEvaluator
 {
-    private static readonly string[] PropertyNames =
-    [
-        ProjectPropertyNames.GoProxy, ProjectPropertyNames.GoSumDb, ProjectPropertyNames.GoPrivate, ProjectPropertyNames.GoNoProxy,
-        ProjectPropertyNames.GoNoSumDb, ProjectPropertyNames.GoInsecure, ProjectPropertyNames.GoFlags, ProjectPropertyNames.GoToolchain,
-        ProjectPropertyNames.GoModFile, ProjectPropertyNames.GoBaseImage, ProjectPropertyNames.GoRuntimeImage, ProjectPropertyNames.GoMainPackage,
-        ProjectPropertyNames.GoDockerfileSyntax, ProjectPropertyNames.GoDockerNetwork, ProjectPropertyNames.GoDockerContext,
-        ProjectPropertyNames.GoDownload, ProjectPropertyNames.GoVerify, ProjectPropertyNames.GoVerifyTimeout, ProjectPropertyNames.GoBuildFlags,
-        ProjectPropertyNames.GoLdflags, ProjectPropertyNames.GoCgoEnabled, ProjectPropertyNames.GoPlatforms, "GoDockerfilePath",
-    ];
-
-    public static async Task<(GoProjectSettings Settings, IReadOnlyList<Diagnostic> Diagnostics, string DockerfilePath)> EvaluateAsync(string projectPath, CancellationToken cancellationToken)
+    public static async Task<GoProject> EvaluateAsync(string projectPath, CancellationToken cancellationToken)
     {
         var args = new List<string> { "msbuild", projectPath, "-nologo" };
-        args.AddRange(PropertyNames.Select(p => "-getProperty:" + p));
-        args.Add("-getItem:" + ProjectPropertyNames.GoCaCertificate);
-        args.Add("-getItem:" + ProjectPropertyNames.GoBuildSecret);
+        args.AddRange(ProjectSettingCatalog.Properties.Select(p => "-getProperty:" + p.Name));
+        args.AddRange(ProjectSettingCatalog.All.Where(s => s.IsItem).Select(i => "-getItem:" + i.Name));
         var result = await CliWrap.Cli.Wrap("dotnet").WithArguments(args)
             .WithWorkingDirectory(Path.GetDirectoryName(projectPath)!)
             .WithValidation(CommandResultValidation.None)
@@ -42,15 +32,12 @@ internal static class GoProjectEvaluator
         var properties = json.RootElement.GetProperty("Properties").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
         var items = json.RootElement.TryGetProperty("Items", out var i) ? i : default;
-        var certificates = Items(items, ProjectPropertyNames.GoCaCertificate).Select(e => Metadata(e, "FullPath") ?? Metadata(e, "Identity") ?? "").ToList();
-        var positions = ProjectFilePositions.Read(projectPath);
-        var (secrets, secretDiagnostics) = GoBuildSecretItems.Read(
-            Items(items, ProjectPropertyNames.GoBuildSecret).Select(e => (Metadata(e, "Identity") ?? "", (Func<string, string?>)(name => Metadata(e, name)))).ToList(),
-            positions);
-        var dockerfile = properties.TryGetValue("GoDockerfilePath", out var d) && d.Length > 0 ? d : Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "godocker", "Dockerfile");
-        properties.Remove("GoDockerfilePath");
-        var (settings, diagnostics) = GoProjectSettingsReader.Read(projectPath, properties, certificates, secrets, positions);
-        return (settings, [.. secretDiagnostics, .. diagnostics], dockerfile);
+        return GoProject.Load(new GoProjectInput(projectPath)
+        {
+            Properties = properties,
+            CaCertificates = [.. Items(items, ProjectSettingCatalog.GoCaCertificate.Name).Select(e => Metadata(e, "FullPath") ?? Metadata(e, "Identity") ?? "")],
+            BuildSecrets = [.. Items(items, ProjectSettingCatalog.GoBuildSecret.Name).Select(e => new ProjectItem(Metadata(e, "Identity") ?? "", name => Metadata(e, name)))],
+        });
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement items, string name) =>

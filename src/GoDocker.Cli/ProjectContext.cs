@@ -1,20 +1,21 @@
-using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Projects;
 
 namespace GoDocker.Cli;
 
-/// <summary>The settings a command works on: from a .goproj when there is one, else from the environment.</summary>
-internal sealed record ProjectContext(GoProjectSettings Settings, IReadOnlyList<Diagnostic> SettingsDiagnostics, string DockerfilePath)
+/// <summary>The project a command works on: a .goproj as MSBuild evaluates it, else a go.mod folder read from the environment.</summary>
+internal static class ProjectContext
 {
-    public static async Task<ProjectContext> LoadAsync(string? project, CancellationToken cancellationToken)
+    public static async Task<GoProject> LoadAsync(string? project, CancellationToken cancellationToken)
     {
         var located = ProjectLocator.Locate(project);
         if (located.GoProj is { } goproj)
         {
-            var (settings, diagnostics, dockerfile) = await GoProjectEvaluator.EvaluateAsync(goproj, cancellationToken).ConfigureAwait(false);
-            return new ProjectContext(settings, diagnostics, dockerfile);
+            return await GoProjectEvaluator.EvaluateAsync(goproj, cancellationToken).ConfigureAwait(false);
         }
-        var (envSettings, envDiagnostics) = EnvironmentProjectSettings.Read(located.Directory, Environment.GetEnvironmentVariable);
-        return new ProjectContext(envSettings, envDiagnostics, Path.Combine(located.Directory, "obj", "godocker", "Dockerfile"));
+        var (settings, diagnostics) = EnvironmentProjectSettings.Read(located.Directory, Environment.GetEnvironmentVariable);
+        return new GoProject(settings, diagnostics);
     }
+
+    /// <summary>The gateway this tool ships beside itself, run when a project sets GoDockerStartProxy.</summary>
+    public static string GatewayAssembly => Path.Combine(AppContext.BaseDirectory, "GoDocker.ProxyGateway.dll");
 }

@@ -1,6 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.LocalProxy;
-using GoDocker.Core.Verification;
+using GoDocker.Core.Operations;
 
 namespace GoDocker.Tasks;
 
@@ -9,19 +8,18 @@ public sealed class GoDockerVerify : GoProjectTask
 {
     protected override async System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken)
     {
-        var (settings, diagnostics) = ReadSettings();
-        if (diagnostics.Any(d => d.IsError))
+        // GoDockerGenerate reported the project's own diagnostics; a project with errors never gets here.
+        var project = LoadProject();
+        var result = await VerifyOperation.RunAsync(project, new VerifyRequest { GatewayAssembly = ProxyGatewayAssembly }, log, cancellationToken).ConfigureAwait(false);
+        if (result.Report is { } report)
         {
-            return; // GoDockerGenerate reported them.
+            foreach (var endpoint in report.Endpoints)
+            {
+                log.Progress($"Verify: {endpoint.Target}: {endpoint.Summary}");
+            }
+            log.Progress($"Verify: {report.Verdict.Summary}");
         }
-        var report = await BuildGateway.AroundAsync(GatewayLaunch(), settings, log,
-            () => ProjectVerification.RunAsync(settings, cancellationToken), cancellationToken).ConfigureAwait(false);
-        foreach (var endpoint in report.Endpoints)
-        {
-            log.Progress($"Verify: {endpoint.Target}: {endpoint.Summary}");
-        }
-        log.Progress($"Verify: {report.Verdict.Summary}");
-        foreach (var d in report.Diagnostics)
+        foreach (var d in result.Diagnostics)
         {
             log.Report(d);
         }

@@ -1,12 +1,14 @@
-using System.Collections.Immutable;
-using GoDocker.Core.Diagnostics;
-using GoDocker.Core.LocalProxy;
+using System.Text;
 using GoDocker.Core.Projects;
 using Microsoft.Build.Framework;
 
 namespace GoDocker.Tasks;
 
-/// <summary>A task that works on the project's settings, passed as items (name + Value) so the list can grow without new parameters.</summary>
+/// <summary>
+/// A task that works on the project: its settings arrive as items (name + Value, one per setting of
+/// <see cref="ProjectSettingCatalog"/>), and are parsed into a <see cref="GoProject"/> once per build. The first task
+/// to need the model parses it and registers it with the build engine; the later ones of the same build take it.
+/// </summary>
 public abstract class GoProjectTask : GoDockerTask
 {
     [Required]
@@ -18,38 +20,51 @@ public abstract class GoProjectTask : GoDockerTask
 
     public ITaskItem[] CaCertificates { get; set; } = [];
 
-    /// <summary>GoBuildSecret items: Include is the secret id; metadata File or Env, Kind, Host.</summary>
+    /// <summary>GoBuildSecret items: Include is the secret id; metadata File or Env, Kind, Host, User, KnownHosts.</summary>
     public ITaskItem[] BuildSecrets { get; set; } = [];
 
-    /// <summary>GoDockerStartProxy: run the module proxy gateway where GoProxy points while the task works.</summary>
-    public bool StartProxy { get; set; }
-
+    /// <summary>The gateway this package ships, run where GoProxy points when the project sets GoDockerStartProxy.</summary>
     public string ProxyGatewayAssembly { get; set; } = "";
 
-    public string ProxyCache { get; set; } = "";
-
-    public string ProxySnapshot { get; set; } = "";
-
-    public string ProxyUpstream { get; set; } = "";
-
-    /// <summary>The gateway to run around the task's work, or null when the project does not ask for one.</summary>
-    protected BuildGatewayLaunch? GatewayLaunch() => StartProxy
-        ? new BuildGatewayLaunch(ProxyGatewayAssembly, Path.GetFullPath(ProxyCache))
-        {
-            Snapshot = ProxySnapshot.Length > 0 ? ProxySnapshot : null,
-            Upstream = ProxyUpstream.Length > 0 ? ProxyUpstream : null,
-        }
-        : null;
-
-    /// <summary>Reads the settings with their own diagnostics; GoDockerGenerate reports those, the other tasks only stop on them.</summary>
-    protected (GoProjectSettings Settings, ImmutableArray<Diagnostic> Diagnostics) ReadSettings()
+    /// <summary>The project model of this build, with the diagnostics found while parsing it.</summary>
+    protected GoProject LoadProject()
     {
-        var properties = Settings.ToDictionary(i => i.ItemSpec, i => i.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase);
-        var positions = ProjectFilePositions.Read(ProjectPath);
-        var (secrets, secretDiagnostics) = GoBuildSecretItems.Read(
-            BuildSecrets.Select(i => (i.ItemSpec, (Func<string, string?>)(name => i.GetMetadata(name)))), positions);
-        var certificates = CaCertificates.Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec).ToList();
-        var (settings, diagnostics) = GoProjectSettingsReader.Read(ProjectPath, properties, certificates, secrets, positions);
-        return (settings, [.. secretDiagnostics, .. diagnostics]);
+        var key = ModelKey();
+        var engine = BuildEngine as IBuildEngine4;
+        if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is GoProject cached)
+        {
+            return cached;
+        }
+        var project = GoProject.Load(new GoProjectInput(ProjectPath)
+        {
+            Properties = Settings.ToDictionary(i => i.ItemSpec, i => i.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase),
+            CaCertificates = [.. CaCertificates.Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec)],
+            BuildSecrets = [.. BuildSecrets.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+        });
+        engine?.RegisterTaskObject(key, project, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
+        return project;
+    }
+
+    /// <summary>Everything the model is made of, so a task never takes a model parsed from other values.</summary>
+    private string ModelKey()
+    {
+        var key = new StringBuilder("GoDocker.GoProject\0").Append(ProjectPath);
+        foreach (var setting in Settings)
+        {
+            key.Append('\0').Append(setting.ItemSpec).Append('=').Append(setting.GetMetadata("Value"));
+        }
+        foreach (var item in CaCertificates)
+        {
+            key.Append("\0ca=").Append(item.GetMetadata("FullPath"));
+        }
+        foreach (var item in BuildSecrets)
+        {
+            key.Append("\0secret=").Append(item.ItemSpec);
+            foreach (var name in GoBuildSecretItems.MetadataNames)
+            {
+                key.Append('|').Append(item.GetMetadata(name));
+            }
+        }
+        return key.ToString();
     }
 }

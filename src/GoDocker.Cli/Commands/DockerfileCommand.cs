@@ -1,23 +1,23 @@
 using System.CommandLine;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Dockerfiles;
-using GoDocker.Core.Downloads;
+using GoDocker.Core.Operations;
 
 namespace GoDocker.Cli.Commands;
 
 /// <summary>
-/// `godocker dockerfile`: writes the Dockerfile and its .dockerignore exactly as the build does, and optionally
-/// prints the docker build command (secrets by id and source, never by value) that builds with them.
+/// `godocker dockerfile`: writes the Dockerfile and its .dockerignore exactly as the build's generate step does, and
+/// optionally prints the docker build command (secrets by id and source, never by value) that builds with them.
 /// </summary>
 internal static class DockerfileCommand
 {
     public static Command Create()
     {
-        var project = CommonOptions.Project();
+        var projectOption = CommonOptions.Project();
         var format = CommonOptions.Format();
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Where to write the Dockerfile. Default: the project's obj/godocker/Dockerfile. '-' prints it instead.",
+            Description = "Where to write the Dockerfile. Default: the project's GoDockerfilePath (obj/godocker/Dockerfile). '-' prints it instead.",
         };
         var printBuildCommand = new Option<bool>("--print-build-command")
         {
@@ -25,41 +25,41 @@ internal static class DockerfileCommand
         };
         var command = new Command("dockerfile", "Write the generated Dockerfile and .dockerignore for a project.")
         {
-            project, format, output, printBuildCommand,
+            projectOption, format, output, printBuildCommand,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = await ProjectContext.LoadAsync(parse.GetValue(project), cancellationToken);
-            var diagnostics = new List<Diagnostic>(context.SettingsDiagnostics);
-            if (!diagnostics.Any(d => d.IsError))
+            var project = await ProjectContext.LoadAsync(parse.GetValue(projectOption), cancellationToken);
+            var diagnostics = new List<Diagnostic>(project.Diagnostics);
+            var target = parse.GetValue(output);
+            GeneratedDockerfile generated;
+            if (target == "-")
             {
-                var settings = context.Settings;
-                var generated = await DockerfileGeneration.GenerateAsync(settings, cancellationToken);
-                diagnostics.AddRange(generated.Diagnostics);
+                generated = project.HasErrors
+                    ? new GeneratedDockerfile(null, null, null, [])
+                    : await DockerfileGeneration.GenerateAsync(project.Settings, cancellationToken);
+                Console.Out.Write(generated.Dockerfile ?? "");
+            }
+            else
+            {
+                if (target is { Length: > 0 })
+                {
+                    project = project with { Settings = project.Settings with { DockerfilePath = Path.GetFullPath(target) } };
+                }
+                generated = await GenerateOperation.RunAsync(project, cancellationToken);
                 if (generated.Dockerfile is not null)
                 {
-                    var target = parse.GetValue(output) is { Length: > 0 } path ? path : context.DockerfilePath;
-                    var dockerfilePath = target == "-" ? context.DockerfilePath : Path.GetFullPath(target);
-                    if (target == "-")
-                    {
-                        Console.Out.Write(generated.Dockerfile);
-                    }
-                    else
-                    {
-                        // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile, so the context's own file is untouched.
-                        GeneratedFile.WriteIfChanged(dockerfilePath, generated.Dockerfile);
-                        GeneratedFile.WriteIfChanged(dockerfilePath + ".dockerignore", generated.Dockerignore ?? "");
-                        Console.Error.WriteLine($"godocker: wrote {dockerfilePath}");
-                    }
-                    if (parse.GetValue(printBuildCommand))
-                    {
-                        Console.Out.WriteLine(DockerBuildCommand.For(settings, dockerfilePath).ToString());
-                    }
+                    Console.Error.WriteLine($"godocker: wrote {project.Settings.DockerfilePath}");
                 }
             }
+            diagnostics.AddRange(generated.Diagnostics);
+            if (generated.Dockerfile is not null && parse.GetValue(printBuildCommand))
+            {
+                Console.Out.WriteLine(DockerBuildCommand.For(project.Settings, project.Settings.DockerfilePath).ToString());
+            }
             // Diagnostics move to stderr only when stdout carries the Dockerfile or the command line.
-            var toStderr = parse.GetValue(output) == "-" || parse.GetValue(printBuildCommand);
-            return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), toStderr ? Console.Error : Console.Out, context.Settings.ProjectDirectory);
+            var toStderr = target == "-" || parse.GetValue(printBuildCommand);
+            return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), toStderr ? Console.Error : Console.Out, project.Settings.ProjectDirectory);
         });
         return command;
     }

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.Docker;
+using GoDocker.Core.Operations;
+using GoDocker.Core.Projects;
 using GoDocker.Core.Reporting;
 using GoDocker.Core.Verification;
 using Spectre.Console;
@@ -13,46 +14,50 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var project = CommonOptions.Project();
+        var projectOption = CommonOptions.Project();
         var format = CommonOptions.Format();
         var verbose = CommonOptions.Verbose();
-        var timeout = new Option<double?>("--timeout") { Description = "Seconds per probe phase (default: GoVerifyTimeout, else 5)." };
+        var timeout = new Option<string?>("--timeout") { Description = "Seconds per probe phase, more than 0 and at most 3600 (default: GoVerifyTimeout, else 5)." };
         var inContainer = new Option<bool>("--in-container")
         {
             Description = "Also run the checks inside the base image with the build's network and Go environment (needs Docker).",
         };
         var command = new Command("verify", "Check that every endpoint the go command will contact answers: DNS, TCP, TLS and HTTP.")
         {
-            project, format, verbose, timeout, inContainer,
+            projectOption, format, verbose, timeout, inContainer,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outputFormat = parse.GetValue(format);
-            var context = await ProjectContext.LoadAsync(parse.GetValue(project), cancellationToken);
-            var diagnostics = new List<Diagnostic>(context.SettingsDiagnostics);
-            if (diagnostics.Any(d => d.IsError))
+            TimeSpan? phaseTimeout = null;
+            if (parse.GetValue(timeout) is { } timeoutText)
             {
-                return DiagnosticPrinter.Print(diagnostics, outputFormat, Console.Out, context.Settings.ProjectDirectory);
-            }
-            var settings = context.Settings;
-            if (parse.GetValue(timeout) is { } seconds)
-            {
-                if (seconds <= 0 || double.IsNaN(seconds))
+                // The same rule as GoVerifyTimeout's.
+                if (!GoProjectSettingsReader.TryParseTimeout(timeoutText, out var parsed))
                 {
-                    Console.Error.WriteLine("godocker: --timeout must be a number of seconds greater than zero.");
+                    Console.Error.WriteLine("godocker: --timeout must be a number of seconds greater than 0 and at most 3600.");
                     return ExitCodes.Usage;
                 }
-                settings = settings with { VerifyTimeout = TimeSpan.FromSeconds(seconds) };
+                phaseTimeout = parsed;
+            }
+            var project = await ProjectContext.LoadAsync(parse.GetValue(projectOption), cancellationToken);
+            var settings = project.Settings;
+            var diagnostics = new List<Diagnostic>(project.Diagnostics);
+            if (project.HasErrors)
+            {
+                return DiagnosticPrinter.Print(diagnostics, outputFormat, Console.Out, settings.ProjectDirectory);
             }
 
-            var report = await ProjectVerification.RunAsync(settings, cancellationToken);
-            diagnostics.AddRange(report.Diagnostics);
-            ContainerPreflightResult? container = null;
-            if (parse.GetValue(inContainer))
+            var log = new ConsoleOperationLog(parse.GetValue(verbose), quiet: outputFormat != OutputFormat.Text);
+            var result = await VerifyOperation.RunAsync(project, new VerifyRequest
             {
-                container = await ProjectVerification.RunInContainerAsync(settings, DockerEndpoint.FromEnvironment(), cancellationToken);
-                diagnostics.AddRange(container?.Diagnostics ?? []);
-            }
+                PhaseTimeout = phaseTimeout,
+                InContainer = parse.GetValue(inContainer),
+                GatewayAssembly = ProjectContext.GatewayAssembly,
+            }, log, cancellationToken);
+            diagnostics.AddRange(result.Diagnostics);
+            var report = result.Report!;
+            var container = result.Container;
 
             switch (outputFormat)
             {
@@ -60,7 +65,7 @@ internal static class VerifyCommand
                     Console.Out.WriteLine(VerificationReportJsonWriter.ToJson(report with { Diagnostics = diagnostics }));
                     break;
                 case OutputFormat.Sarif:
-                    Console.Out.WriteLine(SarifLogWriter.ToSarif(diagnostics, new SarifLogOptions(settings.ProjectDirectory, ToolInfo.Version)));
+                    Console.Out.WriteLine(SarifLogWriter.ToSarif(diagnostics, new SarifLogOptions(settings.ProjectDirectory, GoDocker.Core.ProductVersion.Current)));
                     break;
                 default:
                     WriteText(report, container, diagnostics);

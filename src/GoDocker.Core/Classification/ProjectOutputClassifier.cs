@@ -34,7 +34,7 @@ public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDo
             return finding with
             {
                 Arguments = [sshModule, line, $" of GoBuildSecret '{ssh.Id}' ({ssh.KnownHosts})", sshHost],
-                Position = new FixedPosition(settings.Positions.Item(ProjectPropertyNames.GoBuildSecret, ssh.Id)),
+                Position = new FixedPosition(settings.Positions.Item(ProjectSettingCatalog.GoBuildSecret.Name, ssh.Id)),
             };
         }
         if (finding.Descriptor != DiagnosticCatalog.CredentialsRequired || finding.Arguments is not [string module, var gitLine, ..])
@@ -52,7 +52,7 @@ public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDo
         {
             Descriptor = DiagnosticCatalog.BuildSecretRefused,
             Arguments = [module, secret.Id, kind, host, gitLine],
-            Position = new FixedPosition(settings.Positions.Item(ProjectPropertyNames.GoBuildSecret, secret.Id)),
+            Position = new FixedPosition(settings.Positions.Item(ProjectSettingCatalog.GoBuildSecret.Name, secret.Id)),
         };
     }
 

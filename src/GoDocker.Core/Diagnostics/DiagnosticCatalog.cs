@@ -112,7 +112,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ProbeTimedOut = Error("GD3012", "Endpoint did not answer in time",
         "{0} did not answer within {1} ({2}). Raise GoVerifyTimeout, or fix the network path to it.");
     public static readonly DiagnosticDescriptor NotAnSshServer = Error("GD3013", "Not an SSH server",
-        "{0} accepted the connection for {1} but did not answer as an SSH server ({2}). Check the host and port in {3}: git in the build connects there with ssh.");
+        "{0} accepted the connection for {1} but did not answer as an SSH server ({2}). Check the host and port in {3}: git in the build connects there with ssh.") with { Subject = DiagnosticSubject.Secret };
     public static readonly DiagnosticDescriptor NetworkUnreachable = Error("GD3020", "No route to host",
         "There is no route to {0} for {1} ({2}). The build's network cannot reach it: check GoDockerNetwork, or set HTTPS_PROXY to a proxy that can.");
 
@@ -134,7 +134,7 @@ public static class DiagnosticCatalog
 
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
-        "{0} presented a certificate issued by '{1}', which is not trusted. Add that CA's certificate as a GoCaCertificate item.");
+        "{0} presented a certificate issued by '{1}', which is not trusted. Add that CA's certificate as a GoCaCertificate item.") with { Subject = DiagnosticSubject.Trust };
     public static readonly DiagnosticDescriptor CertificateExpired = Error("GD4002", "Certificate expired",
         "The certificate of {0} ('{1}') expired on {2:u}. The server must renew it; check the machine clock too.");
     public static readonly DiagnosticDescriptor CertificateNotYetValid = Error("GD4003", "Certificate not yet valid",
@@ -142,11 +142,11 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HostnameMismatch = Error("GD4004", "Certificate name mismatch",
         "The certificate of {0} is valid for {1}, not for '{2}'. Use a host name the certificate holds in GoProxy.");
     public static readonly DiagnosticDescriptor IncompleteChain = Error("GD4005", "Incomplete certificate chain",
-        "{0} did not send the intermediate certificate issued by '{1}'. Fix the server to send its full chain, or add the intermediate as a GoCaCertificate item.");
+        "{0} did not send the intermediate certificate issued by '{1}'. Fix the server to send its full chain, or add the intermediate as a GoCaCertificate item.") with { Subject = DiagnosticSubject.Trust };
     public static readonly DiagnosticDescriptor SelfSignedCertificate = Error("GD4006", "Self-signed certificate",
-        "{0} presented a self-signed certificate ('{1}'). Add it as a GoCaCertificate item if you trust it.");
+        "{0} presented a self-signed certificate ('{1}'). Add it as a GoCaCertificate item if you trust it.") with { Subject = DiagnosticSubject.Trust };
     public static readonly DiagnosticDescriptor TlsInterception = Error("GD4007", "TLS interception",
-        "{0} is a public host but answered with a certificate issued by '{1}': a corporate proxy intercepts TLS. Add your company's root CA as a GoCaCertificate item.");
+        "{0} is a public host but answered with a certificate issued by '{1}': a corporate proxy intercepts TLS. Add your company's root CA as a GoCaCertificate item.") with { Subject = DiagnosticSubject.Trust };
     public static readonly DiagnosticDescriptor InvalidCaCertificate = Error("GD4008", "Invalid CA certificate file",
         "GoCaCertificate '{0}' is not usable: {1}. Give a PEM file ('-----BEGIN CERTIFICATE-----') holding a CA certificate.");
     public static readonly DiagnosticDescriptor NoCaBundleInImage = Error("GD4009", "No CA bundle in the image",
@@ -154,7 +154,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TlsHandshakeFailed = Error("GD4010", "TLS handshake failed",
         "The TLS handshake with {0} failed: {1}.");
     public static readonly DiagnosticDescriptor TlsInterceptionTrusted = Info("GD4020", "TLS interception trusted through GoCaCertificate",
-        "{0} is a public host but answered with a certificate issued by '{1}', which only a GoCaCertificate item trusts: a corporate proxy intercepts TLS. Downloads work as long as every build gets that GoCaCertificate.");
+        "{0} is a public host but answered with a certificate issued by '{1}', which only a GoCaCertificate item trusts: a corporate proxy intercepts TLS. Downloads work as long as every build gets that GoCaCertificate.") with { Subject = DiagnosticSubject.Trust };
 
     // GD5xxx: Docker engine, BuildKit and images.
     public static readonly DiagnosticDescriptor DockerEngineUnreachable = Error("GD5001", "Docker engine unreachable",
@@ -176,15 +176,15 @@ public static class DiagnosticCatalog
 
     // GD6xxx: module download failures seen in go output.
     public static readonly DiagnosticDescriptor ModuleVersionNotFound = Error("GD6001", "Module version not found",
-        "{0}@{1}: the module proxy {2} answered {3}. Check the version in go.mod, or, for a private module, add it to GoPrivate so it is fetched directly.");
+        "{0}@{1}: the module proxy {2} answered {3}. Check the version in go.mod, or, for a private module, add it to GoPrivate so it is fetched directly.") with { Subject = DiagnosticSubject.Module };
     public static readonly DiagnosticDescriptor ChecksumDbNotFound = Error("GD6002", "Checksum database does not know the module",
-        "The checksum database answered {0} for {1}@{2}: it cannot see private modules. Add '{3}' to GoPrivate (or GoNoSumDb).");
+        "The checksum database answered {0} for {1}@{2}: it cannot see private modules. Add '{3}' to GoPrivate (or GoNoSumDb).") with { Subject = DiagnosticSubject.Module };
     public static readonly DiagnosticDescriptor ChecksumMismatch = Error("GD6003", "Checksum mismatch",
         "The downloaded {0}@{1} has hash {2} but go.sum records {3}. The content changed upstream or go.sum is wrong: investigate before you run 'go mod tidy'.");
     public static readonly DiagnosticDescriptor SecurityError = Error("GD6004", "Checksum database disagrees",
         "SECURITY ERROR for {0}@{1}: the download has hash {2} but the checksum database {3} records {4}. The bits were changed at the origin or on the way (a proxy, a cache, an attacker); do not change go.sum until you know why.");
     public static readonly DiagnosticDescriptor CredentialsRequired = Error("GD6005", "Credentials required",
-        "Fetching {0} needs credentials ({1}). Add a GoBuildSecret netrc, token or ssh item for its host and list the module in GoPrivate.");
+        "Fetching {0} needs credentials ({1}). Add a GoBuildSecret netrc, token or ssh item for its host and list the module in GoPrivate.") with { Subject = DiagnosticSubject.Module };
     public static readonly DiagnosticDescriptor UnknownRevision = Error("GD6006", "Unknown revision",
         "{0}: revision {1} does not exist in the repository. Fix the version in go.mod.");
     public static readonly DiagnosticDescriptor InvalidModuleVersion = Error("GD6007", "Invalid module version",
@@ -196,7 +196,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoMatchingVersions = Error("GD6010", "No matching versions",
         "No version of {0} matches '{1}'. Check the module path and that the proxy has it.");
     public static readonly DiagnosticDescriptor UnrecognizedImportPath = Error("GD6011", "Unrecognized import path",
-        "The go command could not find the repository of {0}: {1}. For a private module, add it to GoPrivate and give credentials as a GoBuildSecret.");
+        "The go command could not find the repository of {0}: {1}. For a private module, add it to GoPrivate and give credentials as a GoBuildSecret.") with { Subject = DiagnosticSubject.Module };
     public static readonly DiagnosticDescriptor ModulePathMismatch = Error("GD6020", "Module path mismatch",
         "{0}@{1} declares its module path as {2}, but go.mod requires it as {0}. Require {2} instead (with 'replace {2} => {0} {1}' to use this copy), or fix the module line of {0}.");
     public static readonly DiagnosticDescriptor GoModNeedsUpdates = Error("GD6021", "go.mod needs updates",
@@ -224,7 +224,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NetrcOverPlainHttp = Warning("GD7012", "netrc credentials are not sent over HTTP",
         "GoBuildSecret '{0}' gives netrc credentials, but GoProxy '{1}' is plain HTTP, and the go command sends netrc credentials over HTTPS only, so the proxy will answer 401. Serve the proxy over HTTPS (add its CA as a GoCaCertificate item if it is private).");
     public static readonly DiagnosticDescriptor BuildSecretRefused = Error("GD7013", "Build secret refused",
-        "Fetching {0} failed although GoBuildSecret '{1}' gives {2} credentials for {3}: {4}. The token or key is wrong, expired or revoked, or may not read this repository: renew it or grant it read access, and check the item's User.");
+        "Fetching {0} failed although GoBuildSecret '{1}' gives {2} credentials for {3}: {4}. The token or key is wrong, expired or revoked, or may not read this repository: renew it or grant it read access, and check the item's User.") with { Subject = DiagnosticSubject.Secret };
     public static readonly DiagnosticDescriptor KnownHostsMissingHost = Error("GD7014", "known_hosts does not list the SSH host",
         "GoBuildSecret '{0}' forwards SSH to {1}, but its KnownHosts file {2} has no key for {3}, so ssh in the build will refuse the host ('Host key verification failed'). Add the line from 'ssh-keyscan {4}', checked against the host's published fingerprint.");
     public static readonly DiagnosticDescriptor SshHostKeyRejected = Error("GD7015", "SSH host key verification failed",

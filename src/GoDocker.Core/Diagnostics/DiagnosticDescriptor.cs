@@ -10,6 +10,9 @@ public sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severi
     /// <summary>Where users read about the code; the page lives at docs/diagnostics/{Code}.md in the repository.</summary>
     public string HelpLink => DiagnosticCatalog.HelpLinkBase + Code + ".md";
 
+    /// <summary>What the user changes to fix it, so a diagnostic without a position is placed at that line.</summary>
+    public DiagnosticSubject Subject { get; init; } = DiagnosticSubject.Setting;
+
     public Diagnostic Create(SourceLocation? location, params object?[] args) =>
         new(this, Format(args), location);
 

@@ -42,8 +42,8 @@ public static class DockerfileGeneration
         var generated = await GenerateAsync(settings, cancellationToken, generatorVersion).ConfigureAwait(false);
         if (generated.Dockerfile is not null)
         {
-            Downloads.GeneratedFile.WriteIfChanged(dockerfilePath, generated.Dockerfile);
-            Downloads.GeneratedFile.WriteIfChanged(dockerfilePath + ".dockerignore", generated.Dockerignore ?? "");
+            Files.GeneratedFile.WriteIfChanged(dockerfilePath, generated.Dockerfile);
+            Files.GeneratedFile.WriteIfChanged(dockerfilePath + ".dockerignore", generated.Dockerignore ?? "");
         }
         return generated;
     }

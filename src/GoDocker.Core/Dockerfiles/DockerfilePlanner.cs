@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.GoEnvironment;
@@ -15,11 +14,6 @@ namespace GoDocker.Core.Dockerfiles;
 /// </summary>
 public static partial class DockerfilePlanner
 {
-    /// <summary>The version written into the header: this assembly's informational version without build metadata.</summary>
-    public static string GeneratorVersion { get; } =
-        (typeof(DockerfilePlanner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
-        .Split('+')[0];
-
     public static async Task<(DockerfileInputs? Inputs, ImmutableArray<Diagnostic> Diagnostics)> PlanAsync(
         GoProjectSettings settings, CancellationToken cancellationToken, string? generatorVersion = null)
     {
@@ -49,7 +43,7 @@ public static partial class DockerfilePlanner
             return relative;
         }
 
-        var moduleDirectory = SafeRelative(facts.ModuleDirectory, settings.Positions.Property(ProjectPropertyNames.GoModFile)) ?? ".";
+        var moduleDirectory = SafeRelative(facts.ModuleDirectory, settings.Positions.Property(ProjectSettingCatalog.GoModFile.Name)) ?? ".";
 
         var replaces = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var replace in facts.LocalReplaces)
@@ -76,10 +70,10 @@ public static partial class DockerfilePlanner
         // The staging folder is named in the Dockerfile only when something is staged.
         var needsStaging = !settings.CaCertificates.IsEmpty || settings.BuildSecrets.Any(s => s.KnownHosts is not null);
         var stagingPath = settings.StagingDirectory.Length == 0
-            ? Path.Combine(settings.ProjectDirectory, "obj", "godocker", "context")
+            ? ProjectLayout.StagingDirectory(settings.ProjectDirectory)
             : settings.StagingDirectory;
         var staging = needsStaging
-            ? SafeRelative(stagingPath, settings.Positions.Property(ProjectPropertyNames.GoDockerContext)) ?? "obj/godocker/context"
+            ? SafeRelative(stagingPath, settings.Positions.Property(ProjectSettingCatalog.GoDockerContext.Name)) ?? ContextPath.Relative(settings.ProjectDirectory, ProjectLayout.StagingDirectory(settings.ProjectDirectory))
             : ContextPath.Relative(context, stagingPath);
 
         var certificates = settings.CaCertificates
@@ -90,8 +84,7 @@ public static partial class DockerfilePlanner
             .Select(s => new StagedFile(s.KnownHosts!, "ssh/known_hosts"))
             .ToImmutableArray();
 
-        var environment = settings.GoEnvironment.ToBuilder();
-        environment["GOTOOLCHAIN"] = settings.EffectiveGoToolchain;
+        var environment = BuildEnvironment.Of(settings.Environment);
 
         if (diagnostics.Any(d => d.IsError))
         {
@@ -100,13 +93,13 @@ public static partial class DockerfilePlanner
 
         var inputs = new DockerfileInputs
         {
-            GeneratorVersion = generatorVersion ?? GeneratorVersion,
+            GeneratorVersion = generatorVersion ?? ProductVersion.Current,
             DockerfileSyntax = settings.DockerfileSyntax,
             BaseImage = settings.BaseImage,
             RuntimeImage = settings.RuntimeImage,
             ModuleDirectory = moduleDirectory,
             HasGoSum = facts.HasGoSum,
-            GoEnvironment = environment.ToImmutable(),
+            GoEnvironment = environment,
             ReplaceDirectories = [.. replaces],
             VendorMode = vendorMode,
             StagingDirectory = staging,
@@ -129,13 +122,13 @@ public static partial class DockerfilePlanner
     private static bool DecideVendorMode(GoProjectSettings settings, GoModuleFacts facts, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var fromFlags = settings.BuildFlagList.ModValue;
-        var fromGoFlags = settings.GoEnv("GOFLAGS") is { } goflags ? GoFlags.Parse(goflags).Value.ValueOf("mod") : null;
+        var fromGoFlags = settings.Environment.Flags.ValueOf("mod");
         var mod = fromFlags ?? fromGoFlags;
         if (mod == "vendor")
         {
             if (!facts.HasVendor)
             {
-                var property = fromFlags is not null ? ProjectPropertyNames.GoBuildFlags : ProjectPropertyNames.GoFlags;
+                var property = fromFlags is not null ? ProjectSettingCatalog.GoBuildFlags.Name : ProjectSettingCatalog.GoFlags.Name;
                 diagnostics.Add(DiagnosticCatalog.VendorFolderMissing.Create(settings.Positions.Property(property), property,
                     Path.Combine(facts.ModuleDirectory, "vendor", "modules.txt")));
             }
@@ -155,7 +148,7 @@ public static partial class DockerfilePlanner
             return; // the tag does not say which Go the image holds
         }
         var toolchainText = settings.EffectiveGoToolchain;
-        var toolchain = GoToolchainSetting.Parse(toolchainText).Value;
+        var toolchain = settings.Environment.Toolchain;
 
         // Go 1.20 and older ignore GOTOOLCHAIN; from 1.21 on, auto (and path) may switch to another toolchain.
         string? effective = imageGo.Version;

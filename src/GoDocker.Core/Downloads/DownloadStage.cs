@@ -25,22 +25,16 @@ public sealed class DownloadStage
         _local = local ?? new LocalModuleDownloader();
     }
 
-    public Task<DownloadOutcome> RunAsync(DownloadRequest request, IOperationLog log, CancellationToken cancellationToken) =>
-        RunAsync(PreparedDownload.For(request), () => request.Settings, request.StateDirectory, request.EngineTimeout, log, cancellationToken);
-
-    /// <summary>
-    /// Runs a stage the generate step prepared. <paramref name="settings"/> is called only when the stage does not
-    /// simply succeed in Docker: to explain a failure at the project's lines, or to run or skip it without Docker.
-    /// </summary>
-    public async Task<DownloadOutcome> RunAsync(PreparedDownload prepared, Func<GoProjectSettings> settings, string? stateDirectory, TimeSpan engineTimeout, IOperationLog log, CancellationToken cancellationToken)
+    public async Task<DownloadOutcome> RunAsync(DownloadRequest request, IOperationLog log, CancellationToken cancellationToken)
     {
+        var settings = request.Settings;
         var stopwatch = Stopwatch.StartNew();
-        switch (prepared.Mode)
+        switch (settings.Download)
         {
             case GoDownloadMode.Off:
                 return new DownloadOutcome(DownloadOutcomeKind.Skipped, "off", [], stopwatch.Elapsed);
             case GoDownloadMode.Local:
-                return await RunLocalAsync(settings(), log, stopwatch, cancellationToken).ConfigureAwait(false);
+                return await RunLocalAsync(settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
 
         // The happy path starts one process: the (remembered) BuildKit CLI running the deps stage. The engine is asked
@@ -48,18 +42,18 @@ public sealed class DownloadStage
         DockerCli cli;
         try
         {
-            var cache = stateDirectory is null ? null : Path.Combine(stateDirectory, "docker-cli.cache");
+            var cache = request.StateDirectory is null ? null : Path.Combine(request.StateDirectory, "docker-cli.cache");
             cli = await _cliLocator.LocateAsync(cancellationToken, cache).ConfigureAwait(false);
             log.Detail($"Using {cli}");
         }
         catch (DiagnosticException e)
         {
-            return await DockerUnusableAsync(e.Diagnostic, settings(), log, stopwatch, cancellationToken).ConfigureAwait(false);
+            return await DockerUnusableAsync(e.Diagnostic, settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
 
-        log.Progress($"Downloading modules in Docker: {prepared.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
+        log.Progress($"Downloading modules in Docker: {settings.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
         var result = await new DockerBuildRunner(cli)
-            .RunAsync(prepared.BuildArguments, prepared.ContextDirectory, log.Progress, null, cancellationToken)
+            .RunAsync(request.Command.BuildArguments, request.Command.ContextDirectory, log.Progress, null, cancellationToken)
             .ConfigureAwait(false);
         if (result.Succeeded)
         {
@@ -68,10 +62,10 @@ public sealed class DownloadStage
         }
         if (DockerEngineProbe.IsEngineUnreachable(result.Output))
         {
-            var diagnostic = await new DockerEngineProbe(_endpoint).DiagnoseAsync(engineTimeout, result.Output, cancellationToken).ConfigureAwait(false);
-            return await DockerUnusableAsync(diagnostic, settings(), log, stopwatch, cancellationToken).ConfigureAwait(false);
+            var diagnostic = await new DockerEngineProbe(_endpoint).DiagnoseAsync(request.EngineTimeout, result.Output, cancellationToken).ConfigureAwait(false);
+            return await DockerUnusableAsync(diagnostic, settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
-        var diagnostics = _classifier.Classify(result.Output, settings());
+        var diagnostics = _classifier.Classify(result.Output, settings);
         return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [.. diagnostics], stopwatch.Elapsed);
     }
 
@@ -87,7 +81,7 @@ public sealed class DownloadStage
             log.Progress($"Docker is not usable ({why.Message}); downloading modules with the host's go instead.");
             return await RunLocalAsync(settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
-        var skipped = DiagnosticCatalog.DownloadSkipped.Create(settings.Positions.Property(ProjectPropertyNames.GoDownload),
+        var skipped = DiagnosticCatalog.DownloadSkipped.Create(settings.Positions.Property(ProjectSettingCatalog.GoDownload.Name),
             $"{why.Message} No usable 'go' on PATH either ({_local.LastProblem ?? "go version failed"}). Set GoDownload=Off to silence this");
         return new DownloadOutcome(DownloadOutcomeKind.Skipped, "none", [skipped], stopwatch.Elapsed);
     }

@@ -40,11 +40,8 @@ public sealed class LocalModuleDownloader
     {
         var output = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();
-        var env = new Dictionary<string, string?>(settings.GoEnvironment.ToDictionary(p => p.Key, p => (string?)p.Value))
-        {
-            // The same safety as in the image: never fetch a toolchain mid-build.
-            ["GOTOOLCHAIN"] = settings.GoEnv("GOTOOLCHAIN") ?? "local",
-        };
+        // The same Go environment as the image's, GOTOOLCHAIN=local included: never fetch a toolchain mid-build.
+        var env = BuildEnvironment.Of(settings.Environment).ToDictionary(p => p.Key, p => (string?)p.Value);
         var directory = Path.GetDirectoryName(settings.GoModFile)!;
         foreach (string[] args in new[] { new[] { "mod", "download", "-x" }, new[] { "mod", "verify" } })
         {

@@ -41,6 +41,9 @@ public sealed record GoEnvironment
     /// <summary>Settings errors (GD1001–GD1005), positioned at the env file line or project property when known.</summary>
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
 
+    /// <summary>What the go command would reject, by variable: a variable listed here holds its fallback value.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SettingError>> Errors { get; init; } = new Dictionary<string, IReadOnlyList<SettingError>>();
+
     public GoEnvValue this[string name] => Values[name];
 
     /// <summary>For module <paramref name="modulePath"/>: the endpoints the go command contacts, in order, and the checksum database it consults.</summary>

@@ -96,11 +96,16 @@ public static class GoEnvironmentReader
                 fileGoroot.Value is { Length: > 0 } ? fileGoroot.Location : null);
         }
 
+        var errors = new Dictionary<string, IReadOnlyList<SettingError>>(StringComparer.Ordinal);
         T Parse<T>(string name, Func<string, SettingParseResult<T>> parse)
         {
             var value = values[name];
             var result = parse(value.Value);
             diagnostics.AddRange(result.ToDiagnostics(value.Location));
+            if (!result.IsValid)
+            {
+                errors[name] = result.Errors;
+            }
             return result.Value;
         }
 
@@ -130,6 +135,7 @@ public static class GoEnvironmentReader
             Toolchain = toolchain,
             HttpProxy = HttpProxySettings.FromEnvironment(environment),
             Diagnostics = diagnostics,
+            Errors = errors,
         };
     }
 

@@ -17,14 +17,14 @@ internal static class ModuleFetchPlanner
 
     public static ModuleFetchPlan Plan(GoEnvironment env, string modulePath)
     {
-        var proxyResult = GoProxyList.Parse(env["GOPROXY"].Value);
-        if (!proxyResult.IsValid)
+        // The reader parsed every variable once; its errors say what the go command would refuse.
+        if (env.Errors.TryGetValue("GOPROXY", out var proxyErrors))
         {
             return new ModuleFetchPlan(modulePath, Array.Empty<FetchStep>(),
                 ChecksumDbPlan.NotConsulted("nothing is downloaded: GOPROXY is invalid"))
             {
-                BlockedBy = proxyResult.Errors[0].Message,
-                BlockedDiagnostic = proxyResult.Errors[0].ToDiagnostic(env["GOPROXY"].Location),
+                BlockedBy = proxyErrors[0].Message,
+                BlockedDiagnostic = proxyErrors[0].ToDiagnostic(env["GOPROXY"].Location),
             };
         }
 
@@ -92,7 +92,6 @@ internal static class ModuleFetchPlanner
 
     private static ChecksumDbPlan PlanChecksumDb(GoEnvironment env, string modulePath)
     {
-        var sumdbValue = env["GOSUMDB"].Value;
         // Downloaded toolchains cannot be listed in go.sum, so cmd/go always checks them against the database,
         // except when GOPROXY is a single file:// proxy (testing a distribution).
         var goproxy = env["GOPROXY"].Value;
@@ -109,12 +108,11 @@ internal static class ModuleFetchPlanner
             var source = env["GONOSUMDB"].Source == GoEnvSource.GoPrivate ? "GOPRIVATE" : "GONOSUMDB";
             return ChecksumDbPlan.NotConsulted($"matches {source} pattern '{pattern}'");
         }
-        var parsed = GoSumDbSetting.Parse(sumdbValue);
-        if (!parsed.IsValid)
+        if (env.Errors.TryGetValue("GOSUMDB", out var sumdbErrors))
         {
-            return new ChecksumDbPlan(true, null, Array.Empty<ChecksumDbAccess>(), "GOSUMDB is invalid", parsed.Errors[0].Message);
+            return new ChecksumDbPlan(true, null, Array.Empty<ChecksumDbAccess>(), "GOSUMDB is invalid", sumdbErrors[0].Message);
         }
-        var sumdb = parsed.Value;
+        var sumdb = env.SumDb;
         var name = sumdb.Name!;
         if (sumdb.ExplicitUrl is { } explicitUrl)
         {

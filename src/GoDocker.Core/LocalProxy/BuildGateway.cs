@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.GoEnvironment;
 
 namespace GoDocker.Core.LocalProxy;
 
@@ -24,31 +23,20 @@ public sealed partial class BuildGateway : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>The loopback host:port the gateway must listen on, from the first GOPROXY entry; null when it is not one.</summary>
-    public static string? ListenAddress(string? goProxy)
+    /// <summary>
+    /// Runs <paramref name="work"/> with the build's gateway serving, when the project asks for one
+    /// (<see cref="Projects.GoProjectSettings.Gateway"/>); <paramref name="gatewayAssembly"/> is the gateway the front end ships.
+    /// </summary>
+    public static async Task<T> AroundAsync<T>(string? gatewayAssembly, Projects.GoProjectSettings settings, IOperationLog log, Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        var first = GoProxyList.Parse(goProxy ?? "").Value?.Entries.FirstOrDefault();
-        if (first is not { IsProxy: true } || !Uri.TryCreate(first.Url, UriKind.Absolute, out var url)
-            || url.Scheme != "http" || url.IsDefaultPort || !url.IsLoopback || url.UserInfo.Length > 0)
-        {
-            return null;
-        }
-        return url.Host == "localhost" ? $"127.0.0.1:{url.Port}" : $"{url.Host}:{url.Port}";
-    }
-
-    /// <summary>Runs <paramref name="work"/> with the build's gateway serving, when the project asks for one.</summary>
-    public static async Task<T> AroundAsync<T>(BuildGatewayLaunch? launch, Projects.GoProjectSettings settings, IOperationLog log, Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        if (launch is null)
+        if (settings.Gateway is not { } gateway)
         {
             return await work().ConfigureAwait(false);
         }
-        var location = settings.Positions.Property(Projects.ProjectPropertyNames.GoProxy);
-        var goProxy = settings.GoEnv("GOPROXY");
-        var listen = ListenAddress(goProxy)
-            ?? throw new DiagnosticException(DiagnosticCatalog.StartProxyNeedsLoopbackGoProxy.Create(location, goProxy ?? "(empty)"));
-        var gateway = await StartAsync(launch, listen, location, log, cancellationToken).ConfigureAwait(false);
-        await using (gateway.ConfigureAwait(false))
+        var location = settings.GoEnvLocation("GOPROXY") ?? settings.Positions.Property(Projects.ProjectSettingCatalog.GoDockerStartProxy.Name);
+        var launch = new BuildGatewayLaunch(gatewayAssembly ?? "", gateway.CacheDirectory) { Snapshot = gateway.Snapshot, Upstream = gateway.Upstream };
+        var running = await StartAsync(launch, gateway.Listen, location, log, cancellationToken).ConfigureAwait(false);
+        await using (running.ConfigureAwait(false))
         {
             return await work().ConfigureAwait(false);
         }

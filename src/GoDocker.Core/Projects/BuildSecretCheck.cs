@@ -24,7 +24,7 @@ internal static partial class BuildSecretCheck
         foreach (var raw in secrets)
         {
             var id = raw.Id ?? "";
-            var location = positions.Item(ProjectPropertyNames.GoBuildSecret, id);
+            var location = positions.Item(ProjectSettingCatalog.GoBuildSecret.Name, id);
             string? Invalid()
             {
                 if (!IdRegex().IsMatch(id))

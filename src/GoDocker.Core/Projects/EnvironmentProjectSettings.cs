@@ -12,15 +12,16 @@ public static class EnvironmentProjectSettings
     public static (GoProjectSettings Settings, ImmutableArray<Diagnostic> Diagnostics) Read(string directory, Func<string, string?> getEnv)
     {
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (property, variable) in ProjectPropertyNames.GoEnvironmentProperties)
+        foreach (var setting in ProjectSettingCatalog.GoEnvironment)
         {
-            if (getEnv(variable) is { Length: > 0 } value)
+            if (getEnv(setting.GoVariable!) is { Length: > 0 } value)
             {
-                properties[property] = value;
+                properties[setting.Name] = value;
             }
         }
         var goMod = Path.Combine(Path.GetFullPath(directory), "go.mod");
         var certificates = getEnv("SSL_CERT_FILE") is { Length: > 0 } certFile ? new[] { certFile } : [];
-        return GoProjectSettingsReader.Read(goMod, properties, certificates, [], ProjectFilePositions.None(goMod));
+        return GoProjectSettingsReader.Read(goMod, properties, certificates, [], ProjectFilePositions.None(goMod), new FunctionEnvironmentSource(getEnv));
     }
 }
+

@@ -8,6 +8,9 @@ namespace GoDocker.Core.Projects;
 /// </summary>
 public static class GoBuildSecretItems
 {
+    /// <summary>The metadata a GoBuildSecret item can carry.</summary>
+    public static IReadOnlyList<string> MetadataNames { get; } = ["File", "Env", "Kind", "Host", "User", "KnownHosts"];
+
     public static (IReadOnlyList<GoBuildSecret> Secrets, IReadOnlyList<Diagnostic> Diagnostics) Read(
         IEnumerable<(string Id, Func<string, string?> Metadata)> items, ProjectFilePositions positions)
     {
@@ -19,7 +22,7 @@ public static class GoBuildSecretItems
             var kind = GoBuildSecretKind.Netrc;
             if (Get("Kind") is { } kindText && !Enum.TryParse(kindText, ignoreCase: true, out kind))
             {
-                diagnostics.Add(DiagnosticCatalog.InvalidBuildSecret.Create(positions.Item(ProjectPropertyNames.GoBuildSecret, id), id,
+                diagnostics.Add(DiagnosticCatalog.InvalidBuildSecret.Create(positions.Item(ProjectSettingCatalog.GoBuildSecret.Name, id), id,
                     $"Kind '{kindText}' is not one of netrc, token or ssh"));
                 continue;
             }

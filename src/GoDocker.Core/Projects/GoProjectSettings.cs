@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GoDocker.Core.Diagnostics;
 
 namespace GoDocker.Core.Projects;
 
@@ -31,8 +32,18 @@ public sealed record GoProjectSettings
     /// </summary>
     public string StagingDirectory { get; init; } = "";
 
-    /// <summary>Go environment values by variable name (GOPROXY, GOSUMDB, ...); only those the project sets.</summary>
-    public ImmutableSortedDictionary<string, string> GoEnvironment { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    /// <summary>
+    /// The Go environment the build has, read once: the project's Go* properties over the process environment, the
+    /// <c>go env -w</c> file and the go command's defaults, each value with where it came from. The Dockerfile writes
+    /// it and verify probes it, so the two cannot disagree.
+    /// </summary>
+    public required GoEnvironment.GoEnvironment Environment { get; init; }
+
+    /// <summary>Where the Dockerfile is written (its .dockerignore and inputs hash go beside it).</summary>
+    public string DockerfilePath { get; init; } = "";
+
+    /// <summary>The module proxy gateway the project runs for its own verify and download, when it asks for one.</summary>
+    public BuildGatewaySettings? Gateway { get; init; }
 
     public string BaseImage { get; init; } = DefaultBaseImage;
     public string RuntimeImage { get; init; } = DefaultRuntimeImage;
@@ -54,8 +65,13 @@ public sealed record GoProjectSettings
     /// <summary>Where each setting is written, for diagnostics.</summary>
     public required ProjectFilePositions Positions { get; init; }
 
-    public string? GoEnv(string variable) => GoEnvironment.TryGetValue(variable, out var value) ? value : null;
+    /// <summary>The effective value of a Go variable in the build (never null for the module variables).</summary>
+    public string? GoEnv(string variable) => Environment.Values.TryGetValue(variable, out var value) ? value.Value : null;
 
-    /// <summary>GOTOOLCHAIN as the image sees it: the project's value, else <see cref="DefaultGoToolchain"/>.</summary>
+    /// <summary>Where a Go variable's value was set: its project property, its go env file line, or null.</summary>
+    public SourceLocation? GoEnvLocation(string variable) =>
+        Environment.Values.TryGetValue(variable, out var value) ? value.Location : null;
+
+    /// <summary>GOTOOLCHAIN as the image sees it.</summary>
     public string EffectiveGoToolchain => GoEnv("GOTOOLCHAIN") ?? DefaultGoToolchain;
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.GoEnvironment;
 
 namespace GoDocker.Core.Projects;
 
@@ -22,7 +23,9 @@ public static partial class GoProjectSettingsReader
         IReadOnlyDictionary<string, string> properties,
         IReadOnlyList<string> caCertificates,
         IReadOnlyList<GoBuildSecret> buildSecrets,
-        ProjectFilePositions? positions = null)
+        ProjectFilePositions? positions = null,
+        IEnvironmentSource? processEnvironment = null,
+        ITextFileSource? files = null)
     {
         positions ??= ProjectFilePositions.None(projectPath);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -43,7 +46,7 @@ public static partial class GoProjectSettingsReader
                 diagnostics.Add(DiagnosticCatalog.CredentialsInUrl.Create(positions.Property(name), name));
                 rejected.Add(name);
             }
-            else if (SecretLikeValue.Explain(value, includeRandomStrings: name != ProjectPropertyNames.GoSumDb) is { } secret)
+            else if (SecretLikeValue.Explain(value, includeRandomStrings: name != ProjectSettingCatalog.GoSumDb.Name) is { } secret)
             {
                 diagnostics.Add(DiagnosticCatalog.SecretInProperty.Create(positions.Property(name), name, secret));
                 rejected.Add(name);
@@ -60,64 +63,63 @@ public static partial class GoProjectSettingsReader
         string FullPath(string value, string fallback) =>
             Path.GetFullPath(Path.Combine(projectDirectory, value.Length == 0 ? fallback : value));
 
-        var environment = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (property, variable) in ProjectPropertyNames.GoEnvironmentProperties)
+        // The Go environment is read once, here: the project's values (with their lines) over the process
+        // environment, the go env -w file and the go command's defaults. GD1001-GD1005 come from this one parse.
+        var overrides = new Dictionary<string, GoEnvOverride>(StringComparer.Ordinal);
+        foreach (var setting in ProjectSettingCatalog.GoEnvironment)
         {
-            var value = Get(property);
-            if (value.Length == 0)
+            var value = Get(setting.Name);
+            if (value.Length == 0 && setting.Default is { } fallback)
             {
-                continue;
+                value = fallback; // the targets' default, for callers that do not go through MSBuild
             }
-            if (GoEnvironmentCheck.Problem(variable, value) is { } error)
+            if (value.Length > 0)
             {
-                diagnostics.Add(error.At(positions.Property(property)));
+                overrides[setting.GoVariable!] = new GoEnvOverride(value, positions.Property(setting.Name));
             }
-            // Kept even when invalid (it is line-break free and quoted when written): the Go environment model
-            // reads project overrides from here, and no Dockerfile is written while an error stands.
-            environment[variable] = value;
+        }
+        var environment = GoEnvironmentReader.Read(processEnvironment ?? ProcessEnvironmentSource.Instance, files ?? LocalTextFileSource.Instance,
+            new GoEnvironmentReaderOptions { Overrides = overrides });
+        foreach (var error in environment.Diagnostics)
+        {
+            diagnostics.Add(error.Location is null ? error.At(SourceLocation.Of(positions.ProjectPath)) : error);
         }
 
         var download = GoDownloadMode.Auto;
-        var downloadText = Get(ProjectPropertyNames.GoDownload);
+        var downloadText = Get(ProjectSettingCatalog.GoDownload.Name);
         if (downloadText.Length > 0 && (!Enum.TryParse(downloadText, ignoreCase: true, out download) || !Enum.IsDefined(download) || char.IsDigit(downloadText[0])))
         {
-            Report(DiagnosticCatalog.InvalidGoDownloadMode, ProjectPropertyNames.GoDownload, downloadText);
+            Report(DiagnosticCatalog.InvalidGoDownloadMode, ProjectSettingCatalog.GoDownload.Name, downloadText);
             download = GoDownloadMode.Auto;
         }
 
         var verify = true;
-        var verifyText = Get(ProjectPropertyNames.GoVerify);
+        var verifyText = Get(ProjectSettingCatalog.GoVerify.Name);
         if (verifyText.Length > 0 && !TryParseBool(verifyText, out verify))
         {
-            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectPropertyNames.GoVerify, ProjectPropertyNames.GoVerify, verifyText, "use true or false");
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoVerify.Name, ProjectSettingCatalog.GoVerify.Name, verifyText, "use true or false");
             verify = true;
         }
 
         var timeout = TimeSpan.FromSeconds(5);
-        var timeoutText = Get(ProjectPropertyNames.GoVerifyTimeout);
-        if (timeoutText.Length > 0)
+        var timeoutText = Get(ProjectSettingCatalog.GoVerifyTimeout.Name);
+        if (timeoutText.Length > 0 && !TryParseTimeout(timeoutText, out timeout))
         {
-            if (double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600)
-            {
-                timeout = TimeSpan.FromSeconds(seconds);
-            }
-            else
-            {
-                Report(DiagnosticCatalog.InvalidTimeout, ProjectPropertyNames.GoVerifyTimeout, ProjectPropertyNames.GoVerifyTimeout, timeoutText);
-            }
+            Report(DiagnosticCatalog.InvalidTimeout, ProjectSettingCatalog.GoVerifyTimeout.Name, ProjectSettingCatalog.GoVerifyTimeout.Name, timeoutText);
+            timeout = TimeSpan.FromSeconds(5);
         }
 
         var cgo = false;
-        var cgoText = Get(ProjectPropertyNames.GoCgoEnabled);
+        var cgoText = Get(ProjectSettingCatalog.GoCgoEnabled.Name);
         if (cgoText.Length > 0 && !TryParseBool(cgoText, out cgo))
         {
-            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectPropertyNames.GoCgoEnabled, ProjectPropertyNames.GoCgoEnabled, cgoText, "use true or false");
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoCgoEnabled.Name, ProjectSettingCatalog.GoCgoEnabled.Name, cgoText, "use true or false");
             cgo = false;
         }
 
-        var baseImage = ReadImage(ProjectPropertyNames.GoBaseImage, GoProjectSettings.DefaultBaseImage, allowScratch: false);
+        var baseImage = ReadImage(ProjectSettingCatalog.GoBaseImage.Name, GoProjectSettings.DefaultBaseImage, allowScratch: false);
         // A cgo binary links libc dynamically, so it needs a runtime image that has one.
-        var runtimeImage = ReadImage(ProjectPropertyNames.GoRuntimeImage,
+        var runtimeImage = ReadImage(ProjectSettingCatalog.GoRuntimeImage.Name,
             cgo ? GoProjectSettings.DefaultCgoRuntimeImage : GoProjectSettings.DefaultRuntimeImage, allowScratch: true);
 
         string ReadImage(string property, string fallback, bool allowScratch)
@@ -145,79 +147,79 @@ public static partial class GoProjectSettingsReader
             return text;
         }
 
-        var syntax = Get(ProjectPropertyNames.GoDockerfileSyntax);
+        var syntax = Get(ProjectSettingCatalog.GoDockerfileSyntax.Name);
         if (syntax.Length > 0 && !ImageReference.TryParse(syntax, out _, out var syntaxError))
         {
-            Report(DiagnosticCatalog.InvalidImageReference, ProjectPropertyNames.GoDockerfileSyntax, ProjectPropertyNames.GoDockerfileSyntax, syntax, syntaxError);
+            Report(DiagnosticCatalog.InvalidImageReference, ProjectSettingCatalog.GoDockerfileSyntax.Name, ProjectSettingCatalog.GoDockerfileSyntax.Name, syntax, syntaxError);
             syntax = "";
         }
 
-        var network = Get(ProjectPropertyNames.GoDockerNetwork);
+        var network = Get(ProjectSettingCatalog.GoDockerNetwork.Name);
         if (network.Length > 0 && !NetworkRegex().IsMatch(network))
         {
-            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectPropertyNames.GoDockerNetwork, ProjectPropertyNames.GoDockerNetwork, network,
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoDockerNetwork.Name, ProjectSettingCatalog.GoDockerNetwork.Name, network,
                 "use a Docker network name such as 'host', 'none' or 'default' (letters, digits, '_', '.', '-')");
             network = "";
         }
 
-        var mainPackage = Get(ProjectPropertyNames.GoMainPackage);
+        var mainPackage = Get(ProjectSettingCatalog.GoMainPackage.Name);
         if (mainPackage.Length > 0 && !GoMainPackage.IsValid(mainPackage, out var mainError))
         {
-            Report(DiagnosticCatalog.InvalidMainPackage, ProjectPropertyNames.GoMainPackage, mainPackage, mainError);
+            Report(DiagnosticCatalog.InvalidMainPackage, ProjectSettingCatalog.GoMainPackage.Name, mainPackage, mainError);
             mainPackage = "";
         }
 
-        var buildFlagsText = Get(ProjectPropertyNames.GoBuildFlags);
+        var buildFlagsText = Get(ProjectSettingCatalog.GoBuildFlags.Name);
         if (!GoBuildFlagList.TryParse(buildFlagsText, out var buildFlags, out var flagsError))
         {
-            Report(DiagnosticCatalog.InvalidBuildFlags, ProjectPropertyNames.GoBuildFlags, buildFlagsText, flagsError);
+            Report(DiagnosticCatalog.InvalidBuildFlags, ProjectSettingCatalog.GoBuildFlags.Name, buildFlagsText, flagsError);
             buildFlagsText = "";
         }
 
-        var ldflags = Get(ProjectPropertyNames.GoLdflags);
+        var ldflags = Get(ProjectSettingCatalog.GoLdflags.Name);
         if (ldflags.Length > 0 && UnbalancedQuote(ldflags) is { } quote)
         {
-            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectPropertyNames.GoLdflags, ProjectPropertyNames.GoLdflags, ldflags,
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoLdflags.Name, ProjectSettingCatalog.GoLdflags.Name, ldflags,
                 $"a {quote} quote is not closed, so the go command cannot split it");
             ldflags = "";
         }
 
-        var platformsText = Get(ProjectPropertyNames.GoPlatforms);
+        var platformsText = Get(ProjectSettingCatalog.GoPlatforms.Name);
         if (!GoPlatformList.TryParse(platformsText, out var platforms, out var platformsError))
         {
-            Report(DiagnosticCatalog.InvalidPlatforms, ProjectPropertyNames.GoPlatforms, platformsText, platformsError);
+            Report(DiagnosticCatalog.InvalidPlatforms, ProjectSettingCatalog.GoPlatforms.Name, platformsText, platformsError);
             platformsText = "";
         }
 
-        var goModFile = FullPath(Get(ProjectPropertyNames.GoModFile), "go.mod");
-        var context = FullPath(Get(ProjectPropertyNames.GoDockerContext), ".");
-        var staging = Path.Combine(projectDirectory, "obj", "godocker", "context");
+        var goModFile = FullPath(Get(ProjectSettingCatalog.GoModFile.Name), "go.mod");
+        var context = FullPath(Get(ProjectSettingCatalog.GoDockerContext.Name), ".");
+        var staging = ProjectLayout.StagingDirectory(projectDirectory);
         if (!Directory.Exists(context))
         {
-            Report(DiagnosticCatalog.DockerContextNotFound, ProjectPropertyNames.GoDockerContext, context);
+            Report(DiagnosticCatalog.DockerContextNotFound, ProjectSettingCatalog.GoDockerContext.Name, context);
             context = projectDirectory;
         }
         else if (!ContextPath.IsInside(context, goModFile))
         {
-            Report(DiagnosticCatalog.GoModOutsideContext, ProjectPropertyNames.GoModFile, goModFile, context);
+            Report(DiagnosticCatalog.GoModOutsideContext, ProjectSettingCatalog.GoModFile.Name, goModFile, context);
         }
         else if (caCertificates.Count > 0 || buildSecrets.Any(s => s.KnownHosts is not null))
         {
             if (!ContextPath.IsInside(context, staging))
             {
-                diagnostics.Add(DiagnosticCatalog.StagingOutsideContext.Create(positions.Property(ProjectPropertyNames.GoDockerContext), staging, context));
+                diagnostics.Add(DiagnosticCatalog.StagingOutsideContext.Create(positions.Property(ProjectSettingCatalog.GoDockerContext.Name), staging, context));
             }
         }
 
-        if (!rejected.Contains(ProjectPropertyNames.GoModFile) && !File.Exists(goModFile))
+        if (!rejected.Contains(ProjectSettingCatalog.GoModFile.Name) && !File.Exists(goModFile))
         {
-            diagnostics.Add(DiagnosticCatalog.GoModNotFound.Create(positions.Property(ProjectPropertyNames.GoModFile), goModFile));
+            diagnostics.Add(DiagnosticCatalog.GoModNotFound.Create(positions.Property(ProjectSettingCatalog.GoModFile.Name), goModFile));
         }
 
         var certificates = ImmutableArray.CreateBuilder<string>();
         foreach (var include in caCertificates)
         {
-            var location = positions.Item(ProjectPropertyNames.GoCaCertificate, include);
+            var location = positions.Item(ProjectSettingCatalog.GoCaCertificate.Name, include);
             if (string.IsNullOrWhiteSpace(include) || UnsafeTextProblem(include) is not null)
             {
                 diagnostics.Add(DiagnosticCatalog.InvalidCaCertificate.Create(location, Shorten(include ?? ""), "the item's path is empty or holds control characters"));
@@ -237,10 +239,39 @@ public static partial class GoProjectSettingsReader
 
         var secrets = BuildSecretCheck.Check(buildSecrets, projectDirectory, context, positions, diagnostics);
         if (secrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc) is { } netrcSecret
-            && environment.TryGetValue("GOPROXY", out var goProxy)
-            && GoEnvironment.GoProxyList.Parse(goProxy).Value.Proxies.FirstOrDefault(p => p.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } plain)
+            && environment.Proxy.Proxies.FirstOrDefault(p => p.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } plain)
         {
-            diagnostics.Add(DiagnosticCatalog.NetrcOverPlainHttp.Create(positions.Property(ProjectPropertyNames.GoProxy), netrcSecret.Id, plain.Url));
+            diagnostics.Add(DiagnosticCatalog.NetrcOverPlainHttp.Create(positions.Property(ProjectSettingCatalog.GoProxy.Name), netrcSecret.Id, plain.Url));
+        }
+
+        var dockerfilePath = FullPath(Get(ProjectSettingCatalog.GoDockerfilePath.Name), ProjectLayout.DefaultDockerfile(projectDirectory));
+        var gateway = ReadGateway();
+        BuildGatewaySettings? ReadGateway()
+        {
+            var startText = Get(ProjectSettingCatalog.GoDockerStartProxy.Name);
+            if (startText.Length == 0)
+            {
+                return null;
+            }
+            if (!TryParseBool(startText, out var start))
+            {
+                Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoDockerStartProxy.Name, ProjectSettingCatalog.GoDockerStartProxy.Name, startText, "use true or false");
+                return null;
+            }
+            if (!start)
+            {
+                return null;
+            }
+            if (BuildGatewayAddress.ListenAddress(environment.Proxy) is not { } listen)
+            {
+                diagnostics.Add(DiagnosticCatalog.StartProxyNeedsLoopbackGoProxy.Create(
+                    environment["GOPROXY"].Location ?? positions.Property(ProjectSettingCatalog.GoProxy.Name), environment["GOPROXY"].Value));
+                return null;
+            }
+            var upstream = Get(ProjectSettingCatalog.GoDockerProxyUpstream.Name);
+            var snapshot = Get(ProjectSettingCatalog.GoDockerProxySnapshot.Name);
+            return new BuildGatewaySettings(listen, FullPath(Get(ProjectSettingCatalog.GoDockerProxyCache.Name), Path.Combine(".godocker", "proxy")),
+                snapshot.Length > 0 ? snapshot : null, upstream.Length > 0 ? upstream : null);
         }
 
         var settings = new GoProjectSettings
@@ -250,7 +281,9 @@ public static partial class GoProjectSettingsReader
             GoModFile = goModFile,
             DockerContext = context,
             StagingDirectory = staging,
-            GoEnvironment = environment.ToImmutable(),
+            Environment = environment,
+            DockerfilePath = dockerfilePath,
+            Gateway = gateway,
             BaseImage = baseImage,
             RuntimeImage = runtimeImage,
             MainPackage = mainPackage.Length == 0 ? GoMainPackage.Default : mainPackage,
@@ -301,6 +334,18 @@ public static partial class GoProjectSettingsReader
             return "it contains U+FFFD, a sign of text decoded with the wrong encoding";
         }
         return null;
+    }
+
+    /// <summary>A probe phase timeout in seconds, as GoVerifyTimeout and the tool's --timeout both take it: more than 0, at most an hour.</summary>
+    public static bool TryParseTimeout(string text, out TimeSpan timeout)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600)
+        {
+            timeout = TimeSpan.FromSeconds(seconds);
+            return true;
+        }
+        timeout = default;
+        return false;
     }
 
     private static char? UnbalancedQuote(string text)

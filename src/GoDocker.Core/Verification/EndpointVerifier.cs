@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using GoDocker.Core.Classification;
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.Projects;
 
 namespace GoDocker.Core.Verification;
 
@@ -12,15 +10,14 @@ namespace GoDocker.Core.Verification;
 public static class EndpointVerifier
 {
     /// <summary>Verifies the endpoints the Go environment model plans for one required module version.</summary>
-    /// <param name="positions">Where the project's settings and require lines are, so the MSBuild target can point at them.</param>
-    public static async Task<VerificationReport> RunAsync(ProbePlan plan, VerificationOptions options, CancellationToken cancellationToken, IDiagnosticPositions? positions = null)
+    public static async Task<VerificationReport> RunAsync(ProbePlan plan, VerificationOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var report = await RunAsync(plan.Targets, options, cancellationToken, positions).ConfigureAwait(false);
+        var report = await RunAsync(plan.Targets, options, cancellationToken).ConfigureAwait(false);
         return plan.Blockers.Count == 0 ? report : report with { Diagnostics = [.. plan.Blockers, .. report.Diagnostics] };
     }
 
-    public static async Task<VerificationReport> RunAsync(IReadOnlyList<ProbeTarget> targets, VerificationOptions options, CancellationToken cancellationToken, IDiagnosticPositions? positions = null)
+    public static async Task<VerificationReport> RunAsync(IReadOnlyList<ProbeTarget> targets, VerificationOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(options);
@@ -29,16 +26,14 @@ public static class EndpointVerifier
 
         var running = targets.Select(t => Task.Run(() => GoProxyProtocolProbe.RunAsync(t, trust, options.PhaseTimeout, cancellationToken, options.Credentials, options.BuildSecrets), cancellationToken)).ToArray();
         var endpoints = await Task.WhenAll(running).ConfigureAwait(false);
-        if (positions is not null)
-        {
-            endpoints = endpoints.Select(e => e with { Diagnostics = e.Diagnostics.Select(d => ProbeDiagnosticPositions.Place(d, e.Target, positions)).ToArray() }).ToArray();
-        }
+        endpoints = endpoints.Select(e => e with { Diagnostics = e.Diagnostics.Select(d => ProbeDiagnosticPositions.Place(d, e.Target, options)).ToArray() }).ToArray();
 
         var path = endpoints.Where(e => e.Target.Role != ProbeRole.ChecksumDb).ToArray();
         var databases = endpoints.Where(e => e.Target.Role == ProbeRole.ChecksumDb).ToArray();
         var (verdict, judged) = DownloadPathJudge.Judge(path, databases);
         // What the verdict itself says (fall-through, no path left) is about the GOPROXY list.
-        var diagnostics = positions is null ? judged : judged.Select(d => d.Location is null ? d.At(positions.Property(ProjectPropertyNames.GoProxy)) : d).ToArray();
+        var goProxy = targets.FirstOrDefault(t => t.Role != ProbeRole.ChecksumDb)?.Setting;
+        var diagnostics = goProxy is null ? judged : judged.Select(d => d.Location is null ? d.At(goProxy) : d).ToArray();
         stopwatch.Stop();
         return new VerificationReport(endpoints, verdict, [.. trust.Diagnostics, .. diagnostics], stopwatch.Elapsed);
     }

@@ -10,7 +10,8 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList<Diagnostic> Blockers)
 {
-    public static ProbePlan For(GoEnvironment.GoEnvironment environment, string modulePath, string version)
+    /// <param name="requirement">The go.mod line that requires the module, where diagnostics about the module point.</param>
+    public static ProbePlan For(GoEnvironment.GoEnvironment environment, string modulePath, string version, SourceLocation? requirement = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var plan = environment.PlanFetch(modulePath);
@@ -31,15 +32,24 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
                     var entry = proxies[proxyIndex++];
                     var proxyUrl = new Uri(entry.Url.TrimEnd('/') + "/");
                     targets.Add(new ProbeTarget($"proxy {proxyIndex}", proxyUrl, ProbeRole.GoProxy, step.Fallback,
-                        HttpProxyFor(environment, step.Url), modulePath, version));
+                        HttpProxyFor(environment, step.Url), modulePath, version) { Setting = Line(environment, "GOPROXY"), Requirement = requirement });
                     break;
                 case FetchStepKind.Direct:
                     var origin = new Uri(step.Url);
                     targets.Add(new ProbeTarget(plan.IsPrivate ? "direct (GOPRIVATE)" : "direct", origin, ProbeRole.Direct, step.Fallback,
-                        HttpProxyFor(environment, step.Url), modulePath, version));
+                        HttpProxyFor(environment, step.Url), modulePath, version)
+                    {
+                        // A private module is direct because of GONOPROXY (or GOPRIVATE); otherwise GOPROXY said "direct".
+                        Setting = plan.IsPrivate ? Line(environment, "GONOPROXY") ?? Line(environment, "GOPROXY") : Line(environment, "GOPROXY"),
+                        Requirement = requirement,
+                    });
                     break;
                 case FetchStepKind.Off:
-                    targets.Add(new ProbeTarget("off", new Uri("about:off"), ProbeRole.Off, step.Fallback, null, modulePath, version));
+                    targets.Add(new ProbeTarget("off", new Uri("about:off"), ProbeRole.Off, step.Fallback, null, modulePath, version)
+                    {
+                        Setting = Line(environment, "GOPROXY"),
+                        Requirement = requirement,
+                    });
                     break;
             }
         }
@@ -64,6 +74,8 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
             {
                 ChecksumDbName = sumdb.Name,
                 ChecksumDbRoutes = routes,
+                Setting = Line(environment, "GOSUMDB"),
+                Requirement = requirement,
             });
         }
         else if (sumdb.Error is not null)
@@ -72,6 +84,10 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
         }
         return new ProbePlan(targets, blockers);
     }
+
+    /// <summary>The line that sets a variable; a value with no line of its own (a default, the process environment) has none.</summary>
+    private static SourceLocation? Line(GoEnvironment.GoEnvironment environment, string variable) =>
+        environment.Values.TryGetValue(variable, out var value) && value.Location is { Line: > 0 } location ? location : null;
 
     private static Uri? HttpProxyFor(GoEnvironment.GoEnvironment environment, string requestUrl) =>
         environment.HttpProxy.ProxyFor(requestUrl).ProxyUri;

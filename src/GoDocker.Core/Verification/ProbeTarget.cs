@@ -1,3 +1,4 @@
+using GoDocker.Core.Diagnostics;
 using GoDocker.Core.GoEnvironment;
 
 namespace GoDocker.Core.Verification;
@@ -24,6 +25,12 @@ public sealed record ProbeTarget(
     /// <c>/sumdb/&lt;name&gt;/supported</c> first; without routes the database is asked directly at <see cref="Url"/>.
     /// </summary>
     public IReadOnlyList<ChecksumDbRoute> ChecksumDbRoutes { get; init; } = [];
+
+    /// <summary>Where the project names this endpoint (the GoProxy, GoSumDb or GoPrivate line), for its diagnostics.</summary>
+    public SourceLocation? Setting { get; init; }
+
+    /// <summary>The go.mod requirement of <see cref="ModulePath"/>, for diagnostics about the module itself.</summary>
+    public SourceLocation? Requirement { get; init; }
 
     public override string ToString() => Role == ProbeRole.Off ? Label : $"{Label} ({Url})";
 }

@@ -12,18 +12,20 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class ProjectVerification
 {
-    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken, IEnvironmentSource? processEnvironment = null)
+    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var environment = ReadEnvironment(settings, processEnvironment);
+        var environment = settings.Environment;
+        var positions = ProjectDiagnosticPositions.For(settings);
         var options = new VerificationOptions
         {
             PhaseTimeout = settings.VerifyTimeout,
             CaCertificateFiles = settings.CaCertificates,
             Credentials = BuildNetrc(settings),
             BuildSecrets = settings.BuildSecrets,
+            TrustLocation = positions.Property(ProjectSettingCatalog.GoCaCertificate.Name),
+            SecretLocation = positions.Property(ProjectSettingCatalog.GoBuildSecret.Name),
         };
-        var positions = ProjectDiagnosticPositions.For(settings);
 
         var module = SampleModule(settings.GoModFile);
         if (module is null)
@@ -31,15 +33,15 @@ public static class ProjectVerification
             // Nothing to download: the settings can still be wrong, so report what the environment model found.
             return new VerificationReport([], new DownloadVerdict(true, ["go.mod requires no module"]), environment.Diagnostics, TimeSpan.Zero);
         }
-        var plan = ProbePlan.For(environment, module.Path, module.Version);
-        return await EndpointVerifier.RunAsync(plan, options, cancellationToken, positions).ConfigureAwait(false);
+        var plan = ProbePlan.For(environment, module.Path, module.Version, positions.Require(module.Path));
+        return await EndpointVerifier.RunAsync(plan, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The same checks inside the project's base image (<c>godocker verify --in-container</c>): go version, go env, the CA
     /// bundle, and a real <c>go mod download</c> of the sample module with the build's network and Go environment.
     /// </summary>
-    public static async Task<ContainerPreflightResult?> RunInContainerAsync(GoProjectSettings settings, Docker.DockerEndpoint endpoint, CancellationToken cancellationToken, IEnvironmentSource? processEnvironment = null)
+    public static async Task<ContainerPreflightResult?> RunInContainerAsync(GoProjectSettings settings, Docker.DockerEndpoint endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var module = SampleModule(settings.GoModFile);
@@ -47,8 +49,7 @@ public static class ProjectVerification
         {
             return null;
         }
-        var environment = ReadEnvironment(settings, processEnvironment);
-        var request = ContainerPreflightRequest.For(environment, settings.BaseImage, module.Path, module.Version) with
+        var request = ContainerPreflightRequest.For(settings.Environment, settings.BaseImage, module.Path, module.Version) with
         {
             NetworkMode = settings.DockerNetwork.Length > 0 ? settings.DockerNetwork : "host",
             CaCertificateFiles = settings.CaCertificates,
@@ -75,20 +76,10 @@ public static class ProjectVerification
         }
     }
 
-    /// <summary>The Go environment the build sees: the project's Go* properties over the process environment.</summary>
-    private static GoEnvironment.GoEnvironment ReadEnvironment(GoProjectSettings settings, IEnvironmentSource? processEnvironment) =>
-        GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
-
     /// <summary>The netrc the build mounts, read on the host so verify authenticates as the go command in the build will.</summary>
     private static Credentials.NetrcCredentials BuildNetrc(GoProjectSettings settings)
     {
         var text = settings.BuildSecrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc)?.ReadValue();
         return text is null ? Credentials.NetrcCredentials.None : Credentials.NetrcCredentials.Parse(text);
-    }
-
-    /// <summary>Project properties win over the process environment, as the generated Dockerfile passes them.</summary>
-    private sealed class ProjectEnvironment(GoProjectSettings settings, IEnvironmentSource process) : IEnvironmentSource
-    {
-        public string? GetVariable(string name) => settings.GoEnv(name) ?? process.GetVariable(name);
     }
 }

@@ -19,4 +19,10 @@ public sealed record VerificationOptions
 
     /// <summary>The system CA bundle; null means SSL_CERT_FILE, else the Debian/RHEL/Alpine default paths.</summary>
     public string? SystemTrustBundle { get; init; }
+
+    /// <summary>Where the project lists its CA certificates, for trust failures.</summary>
+    public Diagnostics.SourceLocation? TrustLocation { get; init; }
+
+    /// <summary>Where the project gives its build secret, for refused credentials.</summary>
+    public Diagnostics.SourceLocation? SecretLocation { get; init; }
 }

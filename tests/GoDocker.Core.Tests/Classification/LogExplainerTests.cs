@@ -13,6 +13,8 @@ public class LogExplainerTests
         GoModFile = project.GoMod,
         DockerContext = project.Directory,
         Positions = ProjectFilePositions.None(project.GoMod),
+        Environment = GoDocker.Core.GoEnvironment.GoEnvironmentReader.Read(
+            new GoDocker.Core.GoEnvironment.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.GoEnvironment.InMemoryTextFileSource.Empty),
     };
 
     [Fact]

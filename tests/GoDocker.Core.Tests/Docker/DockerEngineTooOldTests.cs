@@ -46,7 +46,7 @@ public sealed class DockerEngineTooOldTests
 
         await using var engine = new OldDockerEngine();
         using var project = new GoProjectFixture()
-            .Set(ProjectPropertyNames.GoDownload, "Docker")
+            .Set(ProjectSettingCatalog.GoDownload.Name, "Docker")
             .WriteFile("obj/godocker/Dockerfile", "FROM scratch\n");
 
         // The CLI child inherits this process's environment; a wrapper points it (and only it) at the old engine.

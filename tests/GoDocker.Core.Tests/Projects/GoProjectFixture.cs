@@ -78,7 +78,9 @@ public sealed class GoProjectFixture : IDisposable
     public (GoProjectSettings Settings, ImmutableArray<Diagnostic> Diagnostics) Read()
     {
         WriteProjectFile();
-        return GoProjectSettingsReader.Read(ProjectPath, _properties, _caCertificates, _secrets, ProjectFilePositions.Read(ProjectPath));
+        // A machine's GOPROXY or go env -w file must not change what the tests generate.
+        return GoProjectSettingsReader.Read(ProjectPath, _properties, _caCertificates, _secrets, ProjectFilePositions.Read(ProjectPath),
+            new GoDocker.Core.GoEnvironment.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.GoEnvironment.InMemoryTextFileSource.Empty);
     }
 
     /// <summary>Reads, plans and writes; fails the test on any error diagnostic.</summary>

@@ -1,24 +1,17 @@
+using GoDocker.Core.Diagnostics;
 using GoDocker.Core.GoEnvironment;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
 
-/// <summary>Verify's diagnostics point at what to edit, so the MSBuild target can show them on the right line.</summary>
+/// <summary>
+/// Verify's diagnostics point at what to edit, with the positions that travel with each probe (the setting that
+/// names the endpoint, the module's require line), so the MSBuild target can show them on the right line.
+/// </summary>
 public sealed class ProbeDiagnosticPositionsTests
 {
-    private sealed class ProjectPositions : GoDocker.Core.Classification.IDiagnosticPositions
-    {
-        public GoDocker.Core.Diagnostics.SourceLocation? Require(string modulePath) => new("go.mod", 7, 2);
-        public GoDocker.Core.Diagnostics.SourceLocation? Sum(string modulePath, string version, bool goMod) => null;
-        public GoDocker.Core.Diagnostics.SourceLocation? Property(string name) => name switch
-        {
-            "GoProxy" => new("app.goproj", 4, 5),
-            "GoSumDb" => new("app.goproj", 5, 5),
-            _ => null,
-        };
-        public GoDocker.Core.Diagnostics.SourceLocation? Directive(string keyword) => null;
-        public GoDocker.Core.Diagnostics.SourceLocation? GoModLine(int line) => null;
-    }
+    private static readonly SourceLocation GoProxyLine = new("app.goproj", 4, 5);
+    private static readonly SourceLocation RequireLine = new("go.mod", 7, 2);
 
     [Fact]
     public async Task Missing_version_points_at_the_require_line_and_a_stopping_proxy_at_GoProxy()
@@ -26,17 +19,36 @@ public sealed class ProbeDiagnosticPositionsTests
         await using var missing = new LocalServer(_ => (404, "not found\n"));
         await using var broken = new LocalServer(_ => (500, "boom\n"));
         var options = new VerificationOptions();
-        var positions = new ProjectPositions();
+        ProbeTarget Target(Uri url) => new("proxy 1", url, ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")
+        {
+            Setting = GoProxyLine,
+            Requirement = RequireLine,
+        };
 
-        var notFound = await EndpointVerifier.RunAsync(
-            [new ProbeTarget("proxy 1", missing.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")],
-            options, TestContext.Current.CancellationToken, positions);
-        var stopped = await EndpointVerifier.RunAsync(
-            [new ProbeTarget("proxy 1", broken.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")],
-            options, TestContext.Current.CancellationToken, positions);
+        var notFound = await EndpointVerifier.RunAsync([Target(missing.Url("http"))], options, TestContext.Current.CancellationToken);
+        var stopped = await EndpointVerifier.RunAsync([Target(broken.Url("http"))], options, TestContext.Current.CancellationToken);
 
         Assert.Equal("go.mod(7,2)", notFound.Diagnostics.Single(d => d.Code == "GD6001").Location?.ToString());
         Assert.Equal("app.goproj(4,5)", notFound.Diagnostics.Single(d => d.Code == "GD3011").Location?.ToString());
         Assert.Equal("app.goproj(4,5)", stopped.Diagnostics.Single(d => d.Code == "GD3006").Location?.ToString());
+    }
+
+    [Fact]
+    public void Each_subject_takes_its_own_position_and_a_placed_diagnostic_keeps_its_own()
+    {
+        var target = new ProbeTarget("proxy 1", new Uri("https://proxy.example/"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")
+        {
+            Setting = GoProxyLine,
+            Requirement = RequireLine,
+        };
+        var options = new VerificationOptions { TrustLocation = new("app.goproj", 9, 5), SecretLocation = new("app.goproj", 10, 5) };
+
+        Diagnostic Unplaced(DiagnosticDescriptor descriptor) => new(descriptor, descriptor.Title, null);
+        Assert.Equal(RequireLine, ProbeDiagnosticPositions.Place(Unplaced(DiagnosticCatalog.ModuleVersionNotFound), target, options).Location);
+        Assert.Equal(9, ProbeDiagnosticPositions.Place(Unplaced(DiagnosticCatalog.UnknownAuthority), target, options).Location?.Line);
+        Assert.Equal(10, ProbeDiagnosticPositions.Place(Unplaced(DiagnosticCatalog.BuildSecretRefused), target, options).Location?.Line);
+        Assert.Equal(GoProxyLine, ProbeDiagnosticPositions.Place(Unplaced(DiagnosticCatalog.ConnectionRefused), target, options).Location);
+        var placed = new Diagnostic(DiagnosticCatalog.ConnectionRefused, "refused", new SourceLocation("elsewhere", 1, 1));
+        Assert.Equal("elsewhere", ProbeDiagnosticPositions.Place(placed, target, options).Location?.File);
     }
 }

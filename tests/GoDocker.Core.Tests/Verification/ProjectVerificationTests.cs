@@ -29,10 +29,9 @@ public sealed class ProjectVerificationTests : IDisposable
             TestContext.Current.CancellationToken);
         var (settings, _) = GoProjectSettingsReader.Read(project,
             new Dictionary<string, string> { ["GoProxy"] = proxy.Url("http").ToString(), ["GoSumDb"] = "off", ["GoVerifyTimeout"] = "2" },
-            [], [], ProjectFilePositions.Read(project));
+            [], [], ProjectFilePositions.Read(project), new DictionaryEnvironmentSource(new Dictionary<string, string> { ["HOME"] = "/nonexistent" }));
 
-        var report = await ProjectVerification.RunAsync(settings, TestContext.Current.CancellationToken,
-            new DictionaryEnvironmentSource(new Dictionary<string, string> { ["HOME"] = "/nonexistent" }));
+        var report = await ProjectVerification.RunAsync(settings, TestContext.Current.CancellationToken);
 
         // The first direct requirement is the module asked for, case-encoded.
         Assert.Equal(["/github.com/!example/!mod/@v/list"], proxy.Requests);

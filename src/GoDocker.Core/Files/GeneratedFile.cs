@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GoDocker.Core.Downloads;
+namespace GoDocker.Core.Files;
 
 /// <summary>Writes generated files only when their bytes change, so timestamps mean "content changed".</summary>
 public static class GeneratedFile

@@ -1,0 +1,19 @@
+using GoDocker.Core.Docker;
+
+namespace GoDocker.Core.Operations;
+
+/// <summary>How a front end asks for a verify beyond what the project says.</summary>
+public sealed record VerifyRequest
+{
+    /// <summary>A probe timeout per phase that replaces GoVerifyTimeout (the tool's --timeout).</summary>
+    public TimeSpan? PhaseTimeout { get; init; }
+
+    /// <summary>Also run the checks inside the base image (the tool's --in-container).</summary>
+    public bool InContainer { get; init; }
+
+    /// <summary>The engine for --in-container; default: DOCKER_HOST or the local socket.</summary>
+    public DockerEndpoint? Engine { get; init; }
+
+    /// <summary>The gateway assembly this front end ships, run when the project sets GoDockerStartProxy.</summary>
+    public string? GatewayAssembly { get; init; }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+
+namespace GoDocker.Core.Projects;
+
+/// <summary>
+/// Every setting a .goproj can give, declared once. A new setting is one entry here plus its use: the SDK's
+/// generated settings targets (defaults and the list handed to the tasks), the tool's evaluation of a .goproj and
+/// the tables in docs/sdk.md follow this list, and tests hold each of them to it.
+/// </summary>
+public static class ProjectSettingCatalog
+{
+    // Go environment: named after the variable they become, in MSBuild casing.
+    public static readonly ProjectSetting GoProxy = Go(nameof(GoProxy), "GOPROXY");
+    public static readonly ProjectSetting GoSumDb = Go(nameof(GoSumDb), "GOSUMDB");
+    public static readonly ProjectSetting GoPrivate = Go(nameof(GoPrivate), "GOPRIVATE");
+    public static readonly ProjectSetting GoNoProxy = Go(nameof(GoNoProxy), "GONOPROXY");
+    public static readonly ProjectSetting GoNoSumDb = Go(nameof(GoNoSumDb), "GONOSUMDB");
+    public static readonly ProjectSetting GoInsecure = Go(nameof(GoInsecure), "GOINSECURE");
+    public static readonly ProjectSetting GoFlags = Go(nameof(GoFlags), "GOFLAGS");
+    public static readonly ProjectSetting GoToolchain = Go(nameof(GoToolchain), "GOTOOLCHAIN") with
+    {
+        Default = "local",
+        DefaultReason = "Never let a base image download a toolchain in the middle of a build.",
+        DocumentedDefault = "`local`, so a base image never downloads a toolchain mid-build",
+    };
+
+    // The SDK's own settings.
+    public static readonly ProjectSetting GoModFile = Sdk(nameof(GoModFile), "the main module's go.mod") with
+    {
+        Default = "$(MSBuildProjectDirectory)/go.mod",
+        DefaultReason = "The module sits beside the project unless told otherwise.",
+        DocumentedDefault = "`go.mod` beside the project",
+    };
+    public static readonly ProjectSetting GoDockerContext = Sdk(nameof(GoDockerContext), "the docker build context") with
+    {
+        Default = "$(MSBuildProjectDirectory)",
+        DefaultReason = "The project folder is the build context, so go.mod, go.sum and the sources are in it.",
+        DocumentedDefault = "the project folder",
+    };
+    public static readonly ProjectSetting GoBaseImage = Sdk(nameof(GoBaseImage), "the image of the deps and build stages") with
+    {
+        Default = GoProjectSettings.DefaultBaseImage,
+        DefaultReason = "A maintained Go image; pin a tag or digest of your own for reproducible builds.",
+    };
+    public static readonly ProjectSetting GoRuntimeImage = Sdk(nameof(GoRuntimeImage), "the final stage's image") with
+    {
+        DocumentedDefault = $"`{GoProjectSettings.DefaultRuntimeImage}` (`{GoProjectSettings.DefaultCgoRuntimeImage}` with `GoCgoEnabled`)",
+    };
+    public static readonly ProjectSetting GoMainPackage = Sdk(nameof(GoMainPackage), "the package `go build` compiles") with
+    {
+        Default = Projects.GoMainPackage.Default,
+        DefaultReason = "The module root is the main package of most services.",
+    };
+    public static readonly ProjectSetting GoBuildFlags = Sdk(nameof(GoBuildFlags), "extra `go build` flags");
+    public static readonly ProjectSetting GoLdflags = Sdk(nameof(GoLdflags), "`go build -ldflags`");
+    public static readonly ProjectSetting GoCgoEnabled = Sdk(nameof(GoCgoEnabled), "CGO_ENABLED for the build stage") with
+    {
+        DocumentedDefault = "`false`",
+    };
+    public static readonly ProjectSetting GoPlatforms = Sdk(nameof(GoPlatforms), "the `--platform` list, such as `linux/amd64,linux/arm64`");
+    public static readonly ProjectSetting GoDockerfileSyntax = Sdk(nameof(GoDockerfileSyntax),
+        "the `# syntax=` image; empty uses BuildKit's built-in frontend, which works offline");
+    public static readonly ProjectSetting GoDockerNetwork = Sdk(nameof(GoDockerNetwork),
+        "`docker build --network` (for example `host` to reach a proxy on the host's loopback)");
+    public static readonly ProjectSetting GoDownload = Sdk(nameof(GoDownload),
+        "`Auto` (Docker, else the host's go, else skip with a warning), `Docker`, `Local`, `Off`") with
+    {
+        Default = nameof(GoDownloadMode.Auto),
+        DefaultReason = "Docker when it answers, else the host's go, else skip with a warning.",
+    };
+    public static readonly ProjectSetting GoVerify = Sdk(nameof(GoVerify), "run the preflight probes before the download") with
+    {
+        Default = "true",
+        DefaultReason = "Preflight catches proxy, DNS and CA problems in seconds rather than in a failed docker build.",
+    };
+    public static readonly ProjectSetting GoVerifyTimeout = Sdk(nameof(GoVerifyTimeout), "seconds per probe phase") with
+    {
+        Default = "5",
+        DefaultReason = "Seconds per probe phase; long enough for a slow proxy, short enough to fail fast.",
+    };
+    public static readonly ProjectSetting GoDockerfilePath = Sdk(nameof(GoDockerfilePath), "where the Dockerfile is written") with
+    {
+        Default = "$(MSBuildProjectDirectory)/$(IntermediateOutputPath)" + ProjectLayout.IntermediateFolder + "/Dockerfile",
+        DefaultReason = "Under obj/ so it is rebuilt, cleaned and never committed by accident.",
+        DocumentedDefault = "`$(IntermediateOutputPath)" + ProjectLayout.IntermediateFolder + "/Dockerfile`",
+    };
+
+    // The module proxy gateway a build can run for itself.
+    public static readonly ProjectSetting GoDockerStartProxy = Gateway(nameof(GoDockerStartProxy),
+        "run the module proxy gateway (the package's own) where the first `GoProxy` entry points, an `http://127.0.0.1:PORT` URL, while verify and download run (the build and `godocker verify`/`download` alike)") with
+    {
+        Default = "false",
+        DefaultReason = "Builds use the GoProxy you name; true starts the module proxy gateway there for verify and download.",
+    };
+    public static readonly ProjectSetting GoDockerProxyCache = Gateway(nameof(GoDockerProxyCache),
+        "the gateway's cache and snapshots (commit a snapshot to build offline)") with
+    {
+        Default = "$(MSBuildProjectDirectory)/.godocker/proxy",
+        DefaultReason = "The gateway's cache and snapshots, beside the project so a snapshot can be committed with it.",
+        DocumentedDefault = "`.godocker/proxy` beside the project",
+    };
+    public static readonly ProjectSetting GoDockerProxySnapshot = Gateway(nameof(GoDockerProxySnapshot),
+        "serve this snapshot read-only instead of the live cache");
+    public static readonly ProjectSetting GoDockerProxyUpstream = Gateway(nameof(GoDockerProxyUpstream),
+        "the gateway's upstream GOPROXY list; empty serves offline, from the cache only");
+
+    // Items.
+    public static readonly ProjectSetting GoCaCertificate = new(nameof(GoCaCertificate), ProjectSettingSection.Sdk,
+        "a PEM CA certificate trusted inside the build stages") { IsItem = true };
+    public static readonly ProjectSetting GoBuildSecret = new(nameof(GoBuildSecret), ProjectSettingSection.Sdk,
+        "a BuildKit secret by id, from `File` or `Env`, never an ARG or ENV") { IsItem = true };
+
+    /// <summary>Every setting, in the order of the docs.</summary>
+    public static ImmutableArray<ProjectSetting> All { get; } =
+    [
+        GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoToolchain,
+        GoModFile, GoDockerContext, GoBaseImage, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled,
+        GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
+        GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,
+        GoCaCertificate, GoBuildSecret,
+    ];
+
+    /// <summary>The properties (not items).</summary>
+    public static ImmutableArray<ProjectSetting> Properties { get; } = [.. All.Where(s => !s.IsItem)];
+
+    /// <summary>The properties that become Go environment variables.</summary>
+    public static ImmutableArray<ProjectSetting> GoEnvironment { get; } = [.. All.Where(s => s.GoVariable is not null)];
+
+    public static ProjectSetting? Find(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static ProjectSetting Go(string name, string variable) =>
+        new(name, ProjectSettingSection.Go, variable) { GoVariable = variable, DocumentedDefault = "the environment's, else the go command's" };
+
+    private static ProjectSetting Sdk(string name, string meaning) => new(name, ProjectSettingSection.Sdk, meaning);
+
+    private static ProjectSetting Gateway(string name, string meaning) => new(name, ProjectSettingSection.Gateway, meaning);
+}
