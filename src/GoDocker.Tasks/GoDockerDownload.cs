@@ -1,5 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.LocalProxy;
+using GoDocker.Core.BuildGateways;
 using GoDocker.Core.Classification;
 using GoDocker.Core.Downloads;
 using GoDocker.Core.Projects;

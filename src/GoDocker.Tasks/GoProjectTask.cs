@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.LocalProxy;
+using GoDocker.Core.BuildGateways;
 using GoDocker.Core.Projects;
 using Microsoft.Build.Framework;
 

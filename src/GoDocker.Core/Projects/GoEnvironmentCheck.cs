@@ -1,5 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 
 namespace GoDocker.Core.Projects;
 

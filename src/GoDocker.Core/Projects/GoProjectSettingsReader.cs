@@ -238,7 +238,7 @@ public static partial class GoProjectSettingsReader
         var secrets = BuildSecretCheck.Check(buildSecrets, projectDirectory, context, positions, diagnostics);
         if (secrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc) is { } netrcSecret
             && environment.TryGetValue("GOPROXY", out var goProxy)
-            && GoEnvironment.GoProxyList.Parse(goProxy).Value.Proxies.FirstOrDefault(p => p.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } plain)
+            && GoEnv.GoProxyList.Parse(goProxy).Value.Proxies.FirstOrDefault(p => p.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } plain)
         {
             diagnostics.Add(DiagnosticCatalog.NetrcOverPlainHttp.Create(positions.Property(ProjectPropertyNames.GoProxy), netrcSecret.Id, plain.Url));
         }

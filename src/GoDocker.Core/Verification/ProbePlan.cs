@@ -1,5 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 
 namespace GoDocker.Core.Verification;
 
@@ -10,7 +10,7 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList<Diagnostic> Blockers)
 {
-    public static ProbePlan For(GoEnvironment.GoEnvironment environment, string modulePath, string version)
+    public static ProbePlan For(GoEnvironment environment, string modulePath, string version)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var plan = environment.PlanFetch(modulePath);
@@ -59,7 +59,7 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
                     HttpProxyFor(environment, access.SupportedUrl ?? access.BaseUrl)));
             }
             var direct = routes[^1];
-            targets.Add(new ProbeTarget($"checksum database {sumdb.Name}", direct.BaseUrl, ProbeRole.ChecksumDb, ProxyFallback.OnNotFound,
+            targets.Add(new ProbeTarget($"checksum database {sumdb.Name}", direct.BaseUrl, ProbeRole.ChecksumDb, GoProxyFallback.OnNotFound,
                 direct.HttpProxy, modulePath, version)
             {
                 ChecksumDbName = sumdb.Name,
@@ -73,6 +73,6 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
         return new ProbePlan(targets, blockers);
     }
 
-    private static Uri? HttpProxyFor(GoEnvironment.GoEnvironment environment, string requestUrl) =>
+    private static Uri? HttpProxyFor(GoEnvironment environment, string requestUrl) =>
         environment.HttpProxy.ProxyFor(requestUrl).ProxyUri;
 }

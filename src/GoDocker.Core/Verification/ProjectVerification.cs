@@ -1,5 +1,5 @@
 using GoDocker.Core.Classification;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.GoMod;
 using GoDocker.Core.Projects;
 
@@ -76,7 +76,7 @@ public static class ProjectVerification
     }
 
     /// <summary>The Go environment the build sees: the project's Go* properties over the process environment.</summary>
-    private static GoEnvironment.GoEnvironment ReadEnvironment(GoProjectSettings settings, IEnvironmentSource? processEnvironment) =>
+    private static GoEnvironment ReadEnvironment(GoProjectSettings settings, IEnvironmentSource? processEnvironment) =>
         GoEnvironmentReader.Read(new ProjectEnvironment(settings, processEnvironment ?? ProcessEnvironmentSource.Instance), LocalTextFileSource.Instance);
 
     /// <summary>The netrc the build mounts, read on the host so verify authenticates as the go command in the build will.</summary>

@@ -1,4 +1,4 @@
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
@@ -29,10 +29,10 @@ public sealed class ProbeDiagnosticPositionsTests
         var positions = new ProjectPositions();
 
         var notFound = await EndpointVerifier.RunAsync(
-            [new ProbeTarget("proxy 1", missing.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")],
+            [new ProbeTarget("proxy 1", missing.Url("http"), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")],
             options, TestContext.Current.CancellationToken, positions);
         var stopped = await EndpointVerifier.RunAsync(
-            [new ProbeTarget("proxy 1", broken.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")],
+            [new ProbeTarget("proxy 1", broken.Url("http"), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")],
             options, TestContext.Current.CancellationToken, positions);
 
         Assert.Equal("go.mod(7,2)", notFound.Diagnostics.Single(d => d.Code == "GD6001").Location?.ToString());

@@ -13,7 +13,7 @@ public sealed class ChecksumDatabaseNotFoundRule : RecordRule
 
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
-        foreach (var answer in HttpAnswer.In(record.Text))
+        foreach (var answer in GoHttpFailure.In(record.Text))
         {
             if (!answer.IsNotFound || answer.Url.Role != EndpointRole.ChecksumDatabase)
             {

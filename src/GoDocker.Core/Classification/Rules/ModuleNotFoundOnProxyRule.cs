@@ -14,7 +14,7 @@ public sealed class ModuleNotFoundOnProxyRule : IOutputRule
         var found = new List<(OutputFinding Finding, string Module)>();
         foreach (var record in output.Records)
         {
-            foreach (var answer in HttpAnswer.In(record.Text))
+            foreach (var answer in GoHttpFailure.In(record.Text))
             {
                 if (!answer.IsNotFound || answer.Url.Role != EndpointRole.ModuleProxy)
                 {
