@@ -1,4 +1,7 @@
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.GoMod;
+using GoDocker.Core.GoSum;
+using GoDocker.Core.Modules;
 
 namespace GoDocker.Core.GoEnv;
 
@@ -13,36 +16,70 @@ public static class PrivateModuleCoverage
     private static readonly string[] NonPublicSuffixes =
         [".local", ".localhost", ".localdomain", ".lan", ".home", ".internal", ".intranet", ".corp", ".private", ".test", ".invalid", ".example"];
 
-    public static IReadOnlyList<Diagnostic> Check(GoEnvironment environment, IEnumerable<string> modulePaths, SourceLocation? location = null)
+    /// <summary>
+    /// GD1012 at the require line of each such module in <paramref name="goMod"/> (read from <paramref name="goModPath"/>).
+    /// A module replaced by a directory is never downloaded, and one replaced by another module is judged by the
+    /// replacement. With <paramref name="goSum"/>, modules whose zip and go.mod hashes are both recorded are left out:
+    /// the go command asks the checksum database only for hashes go.sum lacks.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Check(GoEnvironment environment, GoModFile goMod, string goModPath, GoSumFile? goSum = null)
     {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(goMod);
         var diagnostics = new List<Diagnostic>();
-        foreach (var module in modulePaths.Distinct(StringComparer.Ordinal))
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var require in goMod.Require)
         {
-            var plan = environment.PlanFetch(module);
-            if (!plan.ChecksumDb.IsConsulted || plan.ChecksumDb.Name != GoSumDbSetting.DefaultValue)
+            var fetched = Fetched(goMod, require.Mod);
+            if (fetched is null || (goSum is not null && IsRecorded(goSum, fetched)) || !reported.Add(fetched.Path))
             {
                 continue;
             }
-            var slash = module.IndexOf('/');
-            var host = slash < 0 ? module : module[..slash];
-            string? reason = null;
-            if (environment.NoProxy.FirstMatch(module) is { } pattern)
+            if (Reason(environment, fetched.Path) is { } found)
             {
-                reason = $"it matches GONOPROXY pattern '{pattern}', so it is fetched from its origin";
-            }
-            else if (HttpProxySettings.ParseIp(host.Split(':')[0]) is not null)
-            {
-                reason = $"its host '{host}' is an IP address";
-            }
-            else if (NonPublicSuffixes.Any(s => host.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
-            {
-                reason = $"its host '{host}' is not a public DNS name";
-            }
-            if (reason is not null)
-            {
-                diagnostics.Add(DiagnosticCatalog.PrivateModuleNotPrivate.Create(location, module, reason, host));
+                diagnostics.Add(DiagnosticCatalog.PrivateModuleNotPrivate.Create(
+                    GoModFile.PathLocationOf(require, goModPath), fetched.Path, found.Reason, found.Host));
             }
         }
         return diagnostics;
+    }
+
+    // The module version the go command downloads for a require line: the replacement's when one applies, none for a directory.
+    private static ModuleVersion? Fetched(GoModFile goMod, ModuleVersion required)
+    {
+        var replace = goMod.Replace.FirstOrDefault(r => r.Old.Path == required.Path && r.Old.Version == required.Version)
+            ?? goMod.Replace.FirstOrDefault(r => r.Old.Path == required.Path && r.Old.Version.Length == 0);
+        if (replace is null)
+        {
+            return required;
+        }
+        return replace.New.Version.Length == 0 ? null : replace.New;
+    }
+
+    private static bool IsRecorded(GoSumFile goSum, ModuleVersion module) =>
+        goSum.Find(module.Path, module.Version, isGoMod: false) is not null && goSum.Find(module.Path, module.Version, isGoMod: true) is not null;
+
+    private static (string Reason, string Host)? Reason(GoEnvironment environment, string module)
+    {
+        var plan = environment.PlanFetch(module);
+        if (!plan.ChecksumDb.IsConsulted || plan.ChecksumDb.Name != GoSumDbSetting.DefaultValue)
+        {
+            return null;
+        }
+        var slash = module.IndexOf('/');
+        var host = slash < 0 ? module : module[..slash];
+        if (environment.NoProxy.FirstMatch(module) is { } pattern)
+        {
+            return ($"it matches GONOPROXY pattern '{pattern}', so it is fetched from its origin", host);
+        }
+        if (HttpProxySettings.ParseIp(host.Split(':')[0]) is not null)
+        {
+            return ($"its host '{host}' is an IP address", host);
+        }
+        if (NonPublicSuffixes.Any(s => host.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ($"its host '{host}' is not a public DNS name", host);
+        }
+        return null;
     }
 }

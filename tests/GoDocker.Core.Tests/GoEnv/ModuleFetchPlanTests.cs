@@ -151,4 +151,16 @@ public class ModuleFetchPlanTests
         Assert.Equal("checksum database disabled by GOSUMDB=off", sumdbOff.ChecksumDb.Error);
         Assert.False(fileProxy.ChecksumDb.IsConsulted);
     }
+
+    [Fact]
+    public void Blocked_plans_carry_GD1011_or_GD1001_at_the_GOPROXY_setting()
+    {
+        var off = Env(("GOPROXY", "off")).PlanFetch("golang.org/x/text");
+        var invalid = Env(("GOPROXY", "ftp://x.example")).PlanFetch("golang.org/x/text");
+
+        Assert.Equal("GD1011", off.BlockedDiagnostic?.Code);
+        Assert.StartsWith("GOPROXY is 'off' for module golang.org/x/text", off.BlockedDiagnostic!.Message);
+        Assert.Equal("GD1001", invalid.BlockedDiagnostic?.Code);
+        Assert.Null(Env().PlanFetch("golang.org/x/text").BlockedDiagnostic);
+    }
 }

@@ -43,14 +43,16 @@ public class SettingParsingPropertyTests
     }
 
     [Property(MaxTest = 100)]
-    public bool Verification_targets_never_throw(string? goproxy, string? goprivate, string? module)
+    public bool Probe_plans_never_throw(string? goproxy, string? goprivate, string? module)
     {
+        // Required paths come from a parsed go.mod, so they are valid module paths; the settings are arbitrary.
+        var required = GoDocker.Core.Modules.ModulePath.CheckPath(Text(module)) is null ? Text(module) : "golang.org/x/text";
         var env = GoEnvironmentReader.Read(new DictionaryEnvironmentSource(new Dictionary<string, string>
         {
             ["GOPROXY"] = Text(goproxy),
             ["GOPRIVATE"] = Text(goprivate),
         }), InMemoryTextFileSource.Empty);
-        var set = VerificationTargets.For(env, [Text(module), "golang.org/x/text"]);
-        return set.Plans.Count >= 1;
+        var plan = GoDocker.Core.Verification.ProbePlan.For(env, required, "v1.0.0");
+        return plan.Targets.Count >= 1 || plan.Blockers.Count >= 1;
     }
 }

@@ -1,4 +1,6 @@
-namespace GoDocker.Core.GoEnv;
+using GoDocker.Core.GoEnv;
+
+namespace GoDocker.Core.Tests.Infrastructure;
 
 /// <summary>Files held in memory, keyed by path.</summary>
 public sealed class InMemoryTextFileSource : ITextFileSource

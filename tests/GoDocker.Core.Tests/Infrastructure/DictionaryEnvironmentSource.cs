@@ -1,4 +1,6 @@
-namespace GoDocker.Core.GoEnv;
+using GoDocker.Core.GoEnv;
+
+namespace GoDocker.Core.Tests.Infrastructure;
 
 /// <summary>A fixed set of variables (names are case-sensitive, as on Linux).</summary>
 public sealed class DictionaryEnvironmentSource : IEnvironmentSource
