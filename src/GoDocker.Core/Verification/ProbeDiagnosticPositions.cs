@@ -11,21 +11,31 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class ProbeDiagnosticPositions
 {
+    private static readonly DiagnosticDescriptor[] AtRequire =
+    [
+        DiagnosticCatalog.ModuleVersionNotFound, DiagnosticCatalog.ChecksumDbNotFound, DiagnosticCatalog.CredentialsRequired,
+        DiagnosticCatalog.UnrecognizedImportPath,
+    ];
+
+    // A refused secret, or an SSH host that is not one: the GoBuildSecret item is what to change.
+    private static readonly DiagnosticDescriptor[] AtBuildSecret = [DiagnosticCatalog.BuildSecretRefused, DiagnosticCatalog.NotAnSshServer];
+
+    private static readonly DiagnosticDescriptor[] AtCaCertificate =
+    [
+        DiagnosticCatalog.UnknownAuthority, DiagnosticCatalog.IncompleteChain, DiagnosticCatalog.SelfSignedCertificate,
+        DiagnosticCatalog.TlsInterception, DiagnosticCatalog.TlsInterceptionTrusted,
+    ];
+
     public static Diagnostic Place(Diagnostic diagnostic, ProbeTarget target, IDiagnosticPositions positions)
     {
         if (diagnostic.Location is not null)
         {
             return diagnostic;
         }
-        var location = diagnostic.Code switch
-        {
-            "GD6001" or "GD6002" or "GD6005" or "GD6011" => positions.Require(target.ModulePath),
-            // A refused secret, or an SSH host that is not one: the GoBuildSecret item is what to change.
-            "GD7013" or "GD3013" => positions.Property(ProjectPropertyNames.GoBuildSecret) ?? SettingOf(target, positions),
-            "GD4001" or "GD4005" or "GD4006" or "GD4007" or "GD4020" =>
-                positions.Property(ProjectPropertyNames.GoCaCertificate) ?? SettingOf(target, positions),
-            _ => SettingOf(target, positions),
-        };
+        var location = AtRequire.Contains(diagnostic.Descriptor) ? positions.Require(target.ModulePath)
+            : AtBuildSecret.Contains(diagnostic.Descriptor) ? positions.Property(ProjectPropertyNames.GoBuildSecret) ?? SettingOf(target, positions)
+            : AtCaCertificate.Contains(diagnostic.Descriptor) ? positions.Property(ProjectPropertyNames.GoCaCertificate) ?? SettingOf(target, positions)
+            : SettingOf(target, positions);
         return diagnostic.At(location);
     }
 

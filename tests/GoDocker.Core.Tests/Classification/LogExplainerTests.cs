@@ -30,7 +30,7 @@ public class LogExplainerTests
     {
         Assert.Equal("from stdin", await LogExplainer.ReadLogAsync("-", new StringReader("from stdin"), CancellationToken.None));
         var e = await Assert.ThrowsAsync<DiagnosticException>(() => LogExplainer.ReadLogAsync(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")), TextReader.Null, CancellationToken.None));
-        Assert.Equal("GD1007", e.Diagnostic.Code);
+        Assert.Equal("GD1014", e.Diagnostic.Code);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ChecksumDatabaseNotFoundRule : RecordRule
             yield return new OutputFinding(DiagnosticCatalog.ChecksumDbNotFound,
                 [answer.StatusWithResponse, module, version, GoMessage.PrivatePattern(module)],
                 new RequirePosition(module).OrElse(new PropertyPosition("GoPrivate")),
-                record.FirstLine, record.LastLine, $"GD6002|{module}");
+                record.FirstLine, record.LastLine, $"{DiagnosticCatalog.ChecksumDbNotFound.Code}|{module}");
         }
     }
 }

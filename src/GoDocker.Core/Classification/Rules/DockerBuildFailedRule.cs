@@ -25,7 +25,7 @@ public sealed partial class DockerBuildFailedRule : IOutputRule
         var stepOutput = output.Lines.Take(first).Where(BuildOutput.IsMeaningful).Where(l => !StepHeader().IsMatch(l)).ToList();
         var context = stepOutput.Skip(Math.Max(0, stepOutput.Count - ContextLines)).Select(l => "  " + l.Trim());
         var message = stepOutput.Count == 0 ? reason : reason + "\nLast lines of output:\n" + string.Join('\n', context);
-        yield return new OutputFinding(DiagnosticCatalog.DockerBuildFailed, [message], PositionHint.None, first, last, "GD5005");
+        yield return new OutputFinding(DiagnosticCatalog.DockerBuildFailed, [message], PositionHint.None, first, last, DiagnosticCatalog.DockerBuildFailed.Code);
     }
 
     [GeneratedRegex(@"failed to solve|executor failed running|did not complete successfully|returned a non-zero code")]

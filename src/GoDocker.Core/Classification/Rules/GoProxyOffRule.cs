@@ -22,7 +22,7 @@ public sealed partial class GoProxyOffRule : RecordRule
         {
             position = position.OrElse(new RequirePosition(mention.Path));
         }
-        yield return new OutputFinding(DiagnosticCatalog.GoProxyOff, [module], position, record.FirstLine, record.LastLine, $"GD1011|{module}");
+        yield return new OutputFinding(DiagnosticCatalog.GoProxyOff, [module], position, record.FirstLine, record.LastLine, $"{DiagnosticCatalog.GoProxyOff.Code}|{module}");
     }
 
     [GeneratedRegex(@"module lookup disabled by GOPROXY=off")]

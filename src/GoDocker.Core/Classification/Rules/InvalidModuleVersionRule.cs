@@ -40,7 +40,7 @@ public sealed partial class InvalidModuleVersionRule : RecordRule
             }
             var reason = m.Groups["reason"].Value.Trim();
             yield return new OutputFinding(DiagnosticCatalog.InvalidModuleVersion, [path, version, reason + Advice(path, reason)],
-                position, record.FirstLine, record.LastLine, $"GD6007|{path}@{version}");
+                position, record.FirstLine, record.LastLine, $"{DiagnosticCatalog.InvalidModuleVersion.Code}|{path}@{version}");
         }
     }
 

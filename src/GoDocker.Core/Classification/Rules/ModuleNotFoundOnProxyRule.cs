@@ -31,7 +31,7 @@ public sealed class ModuleNotFoundOnProxyRule : IOutputRule
                     ?? "latest";
                 var finding = new OutputFinding(DiagnosticCatalog.ModuleVersionNotFound,
                     [module, version, answer.Url.Endpoint, answer.StatusWithResponse],
-                    new RequirePosition(module), record.FirstLine, record.LastLine, $"GD6001|{module}");
+                    new RequirePosition(module), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.ModuleVersionNotFound.Code}|{module}");
                 found.Add((finding, module));
             }
         }

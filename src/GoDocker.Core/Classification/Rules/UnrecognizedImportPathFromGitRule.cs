@@ -25,7 +25,7 @@ public sealed partial class UnrecognizedImportPathFromGitRule : RecordRule
             yield break;
         }
         yield return new OutputFinding(DiagnosticCatalog.UnrecognizedImportPath, [module, m.Value.Trim()],
-            new RequirePosition(module), record.FirstLine, record.LastLine, $"GD6011|{module}");
+            new RequirePosition(module), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.UnrecognizedImportPath.Code}|{module}");
     }
 
     [GeneratedRegex(@"fatal: repository '(?<url>[^']+)' not found|remote: Repository not found\.")]
