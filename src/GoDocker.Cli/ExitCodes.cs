@@ -1,6 +1,6 @@
 namespace GoDocker.Cli;
 
-/// <summary>The exit codes every command shares (PRODUCT.md section 4).</summary>
+/// <summary>The exit codes every command shares, which scripts rely on (documented in docs/cli.md).</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

@@ -25,7 +25,7 @@ internal static class GoProjectEvaluator
         if (result.ExitCode != 0)
         {
             var reason = (result.StandardOutput + result.StandardError).Trim();
-            throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create(SourceLocation.Of(projectPath), "Project", projectPath, "MSBuild could not evaluate it: " + reason));
+            throw new DiagnosticException(DiagnosticCatalog.ProjectEvaluationFailed.Create(SourceLocation.Of(projectPath), projectPath, reason));
         }
 
         using var json = JsonDocument.Parse(result.StandardOutput);

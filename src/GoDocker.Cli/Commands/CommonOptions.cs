@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace GoDocker.Cli.Commands;
 
-/// <summary>Options every command shares, so scripts can rely on them (PRODUCT.md section 4).</summary>
+/// <summary>Options every command shares, so scripts can rely on them (documented in docs/cli.md).</summary>
 internal static class CommonOptions
 {
     public static Option<string?> Project() => new("--project", "-p")

@@ -53,7 +53,7 @@ internal sealed class GatewayUpstreamOptions
             var eq = value.IndexOf('=');
             if (eq <= 0)
             {
-                throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("--rule", value, "use patterns=upstream-list, such as 'git.corp.example/*=https://goproxy.corp.example'"));
+                throw new DiagnosticException(DiagnosticCatalog.InvalidCommandLineValue.Create("--rule", value, "use patterns=upstream-list, such as 'git.corp.example/*=https://goproxy.corp.example'"));
             }
 
             rules.Add(ModuleRule.ForPatterns(value[..eq], ParseUpstreams(value[(eq + 1)..], timeout)));

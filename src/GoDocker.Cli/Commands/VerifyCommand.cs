@@ -35,7 +35,8 @@ internal static class VerifyCommand
                 // The same rule as GoVerifyTimeout's.
                 if (!GoProjectSettingsReader.TryParseTimeout(timeoutText, out var parsed))
                 {
-                    Console.Error.WriteLine("godocker: --timeout must be a number of seconds greater than 0 and at most 3600.");
+                    DiagnosticPrinter.Print([DiagnosticCatalog.InvalidCommandLineValue.Create("--timeout", timeoutText, "give a number of seconds greater than 0 and at most 3600")],
+                        OutputFormat.Text, Console.Error);
                     return ExitCodes.Usage;
                 }
                 phaseTimeout = parsed;

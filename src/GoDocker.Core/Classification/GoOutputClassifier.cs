@@ -37,7 +37,7 @@ public sealed class GoOutputClassifier
             new ModuleNotFoundOnProxyRule(),
             new EndpointStatusRule(),
             // Network and TLS: the proxy tunnel before what happens inside it.
-            new ProxyConnectRule(),
+            new HttpProxyFailedRule(),
             new CertificateRule(),
             new TlsHandshakeTimeoutRule(),
             new DnsFailureRule(),
@@ -49,20 +49,20 @@ public sealed class GoOutputClassifier
             new SshHostKeyRule(),
             new CredentialsRequiredRule(),
             new UnknownRevisionRule(),
-            new InvalidVersionRule(),
+            new InvalidModuleVersionRule(),
             new MissingGoSumEntryRule(),
             new ModulePathMismatchRule(),
             new PackageNotInModuleRule(),
             new GoModNeedsUpdatesRule(),
-            new ProxyOffRule(),
+            new GoProxyOffRule(),
             new GoTooOldRule(),
             new GoModReadByOlderGoRule(),
             new MalformedModulePathRule(),
             new NoMatchingVersionsRule(),
             new UnrecognizedImportPathRule(),
-            new RepositoryNotFoundRule(),
+            new UnrecognizedImportPathFromGitRule(),
         ],
-        [new BuildStepFailedRule()]);
+        [new DockerBuildFailedRule()]);
 
     public IReadOnlyList<Diagnostic> Classify(string text, IDiagnosticPositions? positions = null) =>
         Classify(BuildOutput.Parse(text), positions);

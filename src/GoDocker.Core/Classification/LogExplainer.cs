@@ -35,7 +35,7 @@ public sealed class LogExplainer(GoOutputClassifier classifier)
         }
         if (!File.Exists(pathOrDash))
         {
-            throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("log", pathOrDash, "no such file; give a saved log, or '-' to read standard input"));
+            throw new DiagnosticException(DiagnosticCatalog.InvalidCommandLineValue.Create("log", pathOrDash, "no such file; give a saved log, or '-' to read standard input"));
         }
         return await File.ReadAllTextAsync(pathOrDash, cancellationToken).ConfigureAwait(false);
     }

@@ -43,15 +43,9 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
 
     public SourceLocation? Require(string modulePath)
     {
-        if (_goMod?.FindRequire(modulePath) is not { Syntax: { } line })
-        {
-            return ReplacedBy(modulePath);
-        }
-        // From the module path to the end of the line, so "require x v1" and a block line both start at the path.
-        var whole = GoModFile.LocationOf(line, _goModPath);
-        return line.SpanOfToken(line.InBlock ? 0 : 1) is { } path
-            ? whole with { Line = path.Start.Line, Column = path.Start.LineRune }
-            : whole;
+        return _goMod?.FindRequire(modulePath) is { Syntax: not null } require
+            ? GoModFile.PathLocationOf(require, _goModPath)
+            : ReplacedBy(modulePath);
     }
 
     // A fork or mirror fetched through "replace X => fork v" is not required by its own path: the replace line is the

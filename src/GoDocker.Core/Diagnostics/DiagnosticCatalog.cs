@@ -41,6 +41,10 @@ public static class DiagnosticCatalog
         "Module {0} looks private ({1}) but GoPrivate/GoNoSumDb do not cover it, so the go command asks the public checksum database. Add '{2}' to GoPrivate.");
     public static readonly DiagnosticDescriptor StartProxyNeedsLoopbackGoProxy = Error("GD1013", "GoDockerStartProxy needs a loopback GoProxy",
         "GoDockerStartProxy starts a gateway where the first GoProxy entry points, so that entry must be http://127.0.0.1:PORT (or localhost), not '{0}'. Set GoProxy to such a URL.");
+    public static readonly DiagnosticDescriptor InvalidCommandLineValue = Error("GD1014", "Invalid command-line value",
+        "{0} '{1}' is invalid: {2}.");
+    public static readonly DiagnosticDescriptor ProjectEvaluationFailed = Error("GD1015", "Project cannot be evaluated",
+        "MSBuild could not evaluate the project '{0}': {1}. Fix the project file (run 'dotnet msbuild' on it to see MSBuild's own errors), or point --project at another one.");
     public static readonly DiagnosticDescriptor ImageNotPinned = Warning("GD1040", "Image not pinned",
         "{0} '{1}' has no tag or uses 'latest', so the same project can build with a different image tomorrow. Pin a version tag or a digest, such as 'golang:1.22-bookworm' or 'golang:1.22-bookworm@sha256:<digest>'.");
     public static readonly DiagnosticDescriptor InvalidPlatforms = Error("GD1041", "Invalid GoPlatforms",

@@ -294,6 +294,20 @@ public sealed partial class GoModFile
         return new SourceLocation(path, line.Start.Line, line.Start.LineRune, line.End.Line, line.End.LineRune);
     }
 
+    /// <summary>
+    /// Where a require line stands from its module path to its end, so <c>require x v1</c> and a block line both
+    /// start at the path (falls back to the whole line).
+    /// </summary>
+    public static SourceLocation PathLocationOf(ModRequire require, string path)
+    {
+        var line = require.Syntax;
+        if (line is null) return SourceLocation.Of(path);
+        var whole = LocationOf(line, path);
+        return line.SpanOfToken(line.InBlock ? 0 : 1) is { } span
+            ? whole with { Line = span.Start.Line, Column = span.Start.LineRune }
+            : whole;
+    }
+
     /// <summary>Where the version token of a require line stands (falls back to the whole line).</summary>
     public static SourceLocation VersionLocationOf(ModRequire require, string path)
     {

@@ -13,7 +13,7 @@ public static class ModuleHasher
     /// <param name="path">A .zip file, a module directory, or a go.mod file.</param>
     /// <param name="module">path@version; required for a directory, since every hashed name starts with it.</param>
     /// <exception cref="DiagnosticException">GD2030 (invalid zip or tree), GD2031 (bad path@version),
-    /// GD2032 (directory without module), GD1006 (no such file).</exception>
+    /// GD2032 (directory without module), GD1014 (no such file).</exception>
     public static async Task<string> HashAsync(string path, ModuleVersion? module, CancellationToken cancellationToken = default)
     {
         var location = SourceLocation.Of(path);
@@ -24,7 +24,7 @@ public static class ModuleHasher
                 if (module is null) throw new DiagnosticException(DiagnosticCatalog.HashNeedsModule.Create(location, path));
                 return await HashModuleDirectoryAsync(path, module, cancellationToken).ConfigureAwait(false);
             }
-            if (!File.Exists(path)) throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create(location, "path", path, "no such file or directory"));
+            if (!File.Exists(path)) throw new DiagnosticException(DiagnosticCatalog.InvalidCommandLineValue.Create(location, "path", path, "no such file or directory"));
             if (await IsZipAsync(path, cancellationToken).ConfigureAwait(false))
             {
                 if (module is not null)

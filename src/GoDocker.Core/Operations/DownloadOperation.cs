@@ -1,4 +1,4 @@
-using GoDocker.Core.LocalProxy;
+using GoDocker.Core.BuildGateways;
 using GoDocker.Core.Classification;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Downloads;

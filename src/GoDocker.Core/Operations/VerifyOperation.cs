@@ -1,4 +1,4 @@
-using GoDocker.Core.LocalProxy;
+using GoDocker.Core.BuildGateways;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Docker;
 using GoDocker.Core.Projects;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 
 namespace GoDocker.Core.Projects;
 
@@ -11,7 +11,7 @@ public static class BuildEnvironment
     /// decide what the build contacts, and every other value the project, the process environment or go env -w set.
     /// GONOPROXY and GONOSUMDB taken from GOPRIVATE are left for the go command in the image to derive the same way.
     /// </summary>
-    public static ImmutableSortedDictionary<string, string> Of(GoEnvironment.GoEnvironment environment)
+    public static ImmutableSortedDictionary<string, string> Of(GoEnv.GoEnvironment environment)
     {
         var written = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var setting in ProjectSettingCatalog.GoEnvironment)

@@ -37,7 +37,7 @@ public sealed record GoProjectSettings
     /// <c>go env -w</c> file and the go command's defaults, each value with where it came from. The Dockerfile writes
     /// it and verify probes it, so the two cannot disagree.
     /// </summary>
-    public required GoEnvironment.GoEnvironment Environment { get; init; }
+    public required GoEnv.GoEnvironment Environment { get; init; }
 
     /// <summary>Where the Dockerfile is written (its .dockerignore and inputs hash go beside it).</summary>
     public string DockerfilePath { get; init; } = "";

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 
 namespace GoDocker.Core.Projects;
 

@@ -6,7 +6,7 @@ using GoDocker.Core.Diagnostics;
 namespace GoDocker.Core.Reporting;
 
 /// <summary>
-/// Writes diagnostics as JSON (PRODUCT.md §5): an envelope <c>{"diagnostics":[...]}</c> holding one object per diagnostic
+/// Writes diagnostics as JSON (the --format json of docs/cli.md): an envelope <c>{"diagnostics":[...]}</c> holding one object per diagnostic
 /// <c>{"code","severity","message","file","line","column","endLine","endColumn","helpLink"}</c>.
 /// Other reports (verify's probe results) extend the envelope through <c>writeExtra</c> or by calling
 /// <see cref="WriteDiagnosticsProperty"/> inside their own object. Every key is always present (null when unknown)

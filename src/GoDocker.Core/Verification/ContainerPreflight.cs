@@ -166,7 +166,7 @@ public sealed class ContainerPreflight
             var text = DownloadErrors(download.Text);
             var classified = _classifier.Classify(text);
             // Without a bundle every certificate is "unknown": the missing bundle is the cause worth naming.
-            diagnostics.AddRange(bundle is null ? classified.Where(c => c.Code is not ("GD4001" or "GD4007")) : classified);
+            diagnostics.AddRange(bundle is null ? classified.Where(c => c.Descriptor != DiagnosticCatalog.UnknownAuthority && c.Descriptor != DiagnosticCatalog.TlsInterception) : classified);
             if (!diagnostics.Any(x => x.IsError))
             {
                 diagnostics.Add(DiagnosticCatalog.UnclassifiedDownloadFailure.Create(text.Trim()));

@@ -20,7 +20,7 @@ public sealed record ContainerPreflightRequest(string Image, IReadOnlyDictionary
     /// A request carrying the build's Go environment: the GO* settings and the HTTP proxy variables, left out when
     /// empty so the image's own defaults apply as they would in the build.
     /// </summary>
-    public static ContainerPreflightRequest For(GoEnvironment.GoEnvironment environment, string image, string modulePath, string moduleVersion)
+    public static ContainerPreflightRequest For(GoEnv.GoEnvironment environment, string image, string modulePath, string moduleVersion)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,4 +1,4 @@
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Diagnostics;
 
 namespace GoDocker.Core.Verification;
@@ -31,10 +31,10 @@ public static class DownloadPathJudge
             var what = $"{entry.Target} {entry.Summary}";
             var next = i + 1 < path.Count ? path[i + 1].Target.Label : null;
             var fallsThrough = next is not null &&
-                (entry.Target.Fallback == ProxyFallback.OnAnyError || (entry.Target.Fallback == ProxyFallback.OnNotFound && entry.Status == EndpointStatus.NotFound));
+                (entry.Target.Fallback == GoProxyFallback.OnAnyError || (entry.Target.Fallback == GoProxyFallback.OnNotFound && entry.Status == EndpointStatus.NotFound));
             if (fallsThrough)
             {
-                var separator = entry.Target.Fallback == ProxyFallback.OnAnyError ? "|" : ",";
+                var separator = entry.Target.Fallback == GoProxyFallback.OnAnyError ? "|" : ",";
                 var step = $"{what}; falls through to {next} on `{separator}`";
                 steps.Add(step);
                 diagnostics.Add(DiagnosticCatalog.ProxyFallsThrough.Create(step));

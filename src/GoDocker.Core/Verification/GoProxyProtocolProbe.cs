@@ -1,5 +1,5 @@
 using GoDocker.Core.Credentials;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Modules;
 using GoDocker.Core.Projects;
@@ -98,7 +98,7 @@ public static class GoProxyProtocolProbe
                 break;
             }
             var what = got.Answer is null ? $"unreachable ({got.FailedPhase?.Detail})" : $"answered {got.Answer} to /sumdb/{name}/supported";
-            if (got.Answer is { IsNotFound: true } || route.Fallback == ProxyFallback.OnAnyError)
+            if (got.Answer is { IsNotFound: true } || route.Fallback == GoProxyFallback.OnAnyError)
             {
                 steps.Add($"{route.Label} {what}; next");
                 continue;

@@ -1,5 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 
 namespace GoDocker.Core.Verification;
 
@@ -11,7 +11,7 @@ namespace GoDocker.Core.Verification;
 public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList<Diagnostic> Blockers)
 {
     /// <param name="requirement">The go.mod line that requires the module, where diagnostics about the module point.</param>
-    public static ProbePlan For(GoEnvironment.GoEnvironment environment, string modulePath, string version, SourceLocation? requirement = null)
+    public static ProbePlan For(GoEnv.GoEnvironment environment, string modulePath, string version, SourceLocation? requirement = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var plan = environment.PlanFetch(modulePath);
@@ -69,7 +69,7 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
                     HttpProxyFor(environment, access.SupportedUrl ?? access.BaseUrl)));
             }
             var direct = routes[^1];
-            targets.Add(new ProbeTarget($"checksum database {sumdb.Name}", direct.BaseUrl, ProbeRole.ChecksumDb, ProxyFallback.OnNotFound,
+            targets.Add(new ProbeTarget($"checksum database {sumdb.Name}", direct.BaseUrl, ProbeRole.ChecksumDb, GoProxyFallback.OnNotFound,
                 direct.HttpProxy, modulePath, version)
             {
                 ChecksumDbName = sumdb.Name,
@@ -86,9 +86,9 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
     }
 
     /// <summary>The line that sets a variable; a value with no line of its own (a default, the process environment) has none.</summary>
-    private static SourceLocation? Line(GoEnvironment.GoEnvironment environment, string variable) =>
+    private static SourceLocation? Line(GoEnv.GoEnvironment environment, string variable) =>
         environment.Values.TryGetValue(variable, out var value) && value.Location is { Line: > 0 } location ? location : null;
 
-    private static Uri? HttpProxyFor(GoEnvironment.GoEnvironment environment, string requestUrl) =>
+    private static Uri? HttpProxyFor(GoEnv.GoEnvironment environment, string requestUrl) =>
         environment.HttpProxy.ProxyFor(requestUrl).ProxyUri;
 }

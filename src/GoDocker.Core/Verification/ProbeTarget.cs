@@ -1,5 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 
 namespace GoDocker.Core.Verification;
 
@@ -12,7 +12,7 @@ public sealed record ProbeTarget(
     string Label,
     Uri Url,
     ProbeRole Role,
-    ProxyFallback Fallback,
+    GoProxyFallback Fallback,
     Uri? HttpProxy,
     string ModulePath,
     string ModuleVersion)
@@ -36,4 +36,4 @@ public sealed record ProbeTarget(
 }
 
 /// <summary>One way to a checksum database: through a proxy (<see cref="SupportedUrl"/> set) or directly.</summary>
-public sealed record ChecksumDbRoute(string Label, Uri BaseUrl, Uri? SupportedUrl, ProxyFallback Fallback, Uri? HttpProxy);
+public sealed record ChecksumDbRoute(string Label, Uri BaseUrl, Uri? SupportedUrl, GoProxyFallback Fallback, Uri? HttpProxy);

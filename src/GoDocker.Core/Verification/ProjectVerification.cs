@@ -1,5 +1,5 @@
 using GoDocker.Core.Classification;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.GoMod;
 using GoDocker.Core.Projects;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Reporting;
 
 namespace GoDocker.Core.Verification;
@@ -47,7 +47,7 @@ public static class VerificationReportJsonWriter
             writer.WriteString("label", target.Label);
             writer.WriteString("url", Redact(target.Url));
             writer.WriteString("role", Camel(target.Role.ToString()));
-            writer.WriteString("fallback", target.Fallback == ProxyFallback.OnAnyError ? "|" : ",");
+            writer.WriteString("fallback", target.Fallback == GoProxyFallback.OnAnyError ? "|" : ",");
             if (target.HttpProxy is null)
             {
                 writer.WriteNull("httpProxy");

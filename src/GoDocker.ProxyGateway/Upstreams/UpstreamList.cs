@@ -1,5 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 
 namespace GoDocker.ProxyGateway.Upstreams;
 
@@ -29,7 +29,7 @@ public static class UpstreamList
                     throw new DiagnosticException(DiagnosticCatalog.InvalidGoProxy.Create("--upstream", value,
                         "the gateway fetches only from module proxies; 'direct' needs the go command's version control access, so let clients put 'direct' after the gateway in their GOPROXY"));
                 default:
-                    endpoints.Add(new UpstreamEndpoint(new Uri(entry.Url), entry.Fallback == ProxyFallback.OnAnyError, timeout));
+                    endpoints.Add(new UpstreamEndpoint(new Uri(entry.Url), entry.Fallback == GoProxyFallback.OnAnyError, timeout));
                     break;
             }
         }

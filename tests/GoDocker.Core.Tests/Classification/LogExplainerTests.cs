@@ -13,8 +13,8 @@ public class LogExplainerTests
         GoModFile = project.GoMod,
         DockerContext = project.Directory,
         Positions = ProjectFilePositions.None(project.GoMod),
-        Environment = GoDocker.Core.GoEnvironment.GoEnvironmentReader.Read(
-            new GoDocker.Core.GoEnvironment.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.GoEnvironment.InMemoryTextFileSource.Empty),
+        Environment = GoDocker.Core.GoEnv.GoEnvironmentReader.Read(
+            new GoDocker.Core.Tests.Infrastructure.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.Tests.Infrastructure.InMemoryTextFileSource.Empty),
     };
 
     [Fact]
@@ -32,7 +32,7 @@ public class LogExplainerTests
     {
         Assert.Equal("from stdin", await LogExplainer.ReadLogAsync("-", new StringReader("from stdin"), CancellationToken.None));
         var e = await Assert.ThrowsAsync<DiagnosticException>(() => LogExplainer.ReadLogAsync(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")), TextReader.Null, CancellationToken.None));
-        Assert.Equal("GD1007", e.Diagnostic.Code);
+        Assert.Equal("GD1014", e.Diagnostic.Code);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Docker;
-using GoDocker.Core.LocalProxy;
+using GoDocker.Core.BuildGateways;
 
 namespace GoDocker.Core.Tests.Docker;
 

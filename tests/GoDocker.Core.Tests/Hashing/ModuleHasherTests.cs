@@ -63,4 +63,17 @@ public class ModuleHasherTests
         Assert.Equal("GD2030", mismatch.Diagnostic.Code);
         Assert.Contains("path does not have prefix \"example.com/other@v1.0.0/\"", mismatch.Message);
     }
+
+    [Fact]
+    public async Task A_path_that_does_not_exist_is_a_bad_command_line_value()
+    {
+        using var tmp = new ZipTestData.TempDir();
+        var missing = Path.Combine(tmp.Path, "absent.zip");
+
+        var e = await Assert.ThrowsAsync<DiagnosticException>(() => ModuleHasher.HashAsync(missing, null, TestContext.Current.CancellationToken));
+
+        Assert.Equal("GD1014", e.Diagnostic.Code);
+        Assert.Equal($"path '{missing}' is invalid: no such file or directory.", e.Diagnostic.Message);
+        Assert.Equal(missing, e.Diagnostic.Location?.File);
+    }
 }

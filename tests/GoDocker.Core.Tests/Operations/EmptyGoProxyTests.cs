@@ -1,5 +1,5 @@
 using GoDocker.Core.Dockerfiles;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Projects;
 using GoDocker.Core.Verification;
 

@@ -80,7 +80,7 @@ public sealed class GoProjectFixture : IDisposable
         WriteProjectFile();
         // A machine's GOPROXY or go env -w file must not change what the tests generate.
         return GoProjectSettingsReader.Read(ProjectPath, _properties, _caCertificates, _secrets, ProjectFilePositions.Read(ProjectPath),
-            new GoDocker.Core.GoEnvironment.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.GoEnvironment.InMemoryTextFileSource.Empty);
+            new GoDocker.Core.Tests.Infrastructure.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.Tests.Infrastructure.InMemoryTextFileSource.Empty);
     }
 
     /// <summary>Reads, plans and writes; fails the test on any error diagnostic.</summary>

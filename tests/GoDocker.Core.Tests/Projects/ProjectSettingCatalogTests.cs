@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Projects;
 
 namespace GoDocker.Core.Tests.Projects;

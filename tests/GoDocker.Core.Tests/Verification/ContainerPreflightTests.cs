@@ -137,14 +137,14 @@ public sealed class ContainerPreflightTests : IDisposable
         using var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
         await using var proxy = new LocalServer(_ => (404, "not found\n"), leaf);
         var ca = TestCertificates.WritePem(directory, "ca.pem", root);
-        var environment = GoDocker.Core.GoEnvironment.GoEnvironmentReader.Read(
-            new GoDocker.Core.GoEnvironment.DictionaryEnvironmentSource(new Dictionary<string, string>
+        var environment = GoDocker.Core.GoEnv.GoEnvironmentReader.Read(
+            new DictionaryEnvironmentSource(new Dictionary<string, string>
             {
                 ["GOPROXY"] = proxy.Url().ToString().TrimEnd('/'),
                 ["GOSUMDB"] = "off",
                 ["HOME"] = "/nonexistent",
             }),
-            GoDocker.Core.GoEnvironment.InMemoryTextFileSource.Empty);
+            InMemoryTextFileSource.Empty);
         var request = ContainerPreflightRequest.For(environment, Image, Module, "v1.0.0") with { CaCertificateFiles = [ca] };
 
         var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment()).RunAsync(request, TestContext.Current.CancellationToken);

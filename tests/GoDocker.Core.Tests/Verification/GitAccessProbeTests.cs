@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Projects;
 using GoDocker.Core.Verification;
 
@@ -53,7 +53,7 @@ public sealed class GitAccessProbeTests : IDisposable
         var netrc = Path.Combine(_directory.FullName, "netrc");
         File.WriteAllText(netrc, "machine 127.0.0.1 login ci password wrong\n");
         var target = new ProbeTarget("direct (GOPRIVATE)", new Uri($"https://127.0.0.1:{origin.Port}/team/lib"), ProbeRole.Direct,
-            ProxyFallback.OnNotFound, null, Module, "v1.0.0");
+            GoProxyFallback.OnNotFound, null, Module, "v1.0.0");
         var options = new VerificationOptions
         {
             CaCertificateFiles = [TestCertificates.WritePem(_directory.FullName, "root.crt", _root)],
@@ -193,7 +193,7 @@ public sealed class GitAccessProbeTests : IDisposable
     private async Task<VerificationReport> VerifyAsync(LocalServer origin, params GoBuildSecret[] secrets)
     {
         var target = new ProbeTarget("direct (GOPRIVATE)", new Uri($"https://127.0.0.1:{origin.Port}/team/lib"), ProbeRole.Direct,
-            ProxyFallback.OnNotFound, null, Module, "v1.0.0");
+            GoProxyFallback.OnNotFound, null, Module, "v1.0.0");
         var options = new VerificationOptions
         {
             PhaseTimeout = TimeSpan.FromSeconds(5),

@@ -1,4 +1,4 @@
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -27,7 +27,7 @@ public sealed class HttpConnectProbeTests : IDisposable
         var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
         var server = new LocalServer(_ => (200, "v1.0.0\n"), leaf);
         var ca = TestCertificates.WritePem(directory, "ca.pem", root);
-        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, ProxyFallback.OnNotFound, httpProxy, "example.com/mod", "v1.0.0");
+        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, httpProxy, "example.com/mod", "v1.0.0");
         var report = await EndpointVerifier.RunAsync([target], new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5), CaCertificateFiles = [ca] }, TestContext.Current.CancellationToken);
         return (report, server);
     }

@@ -1,4 +1,4 @@
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -9,7 +9,7 @@ namespace GoDocker.Core.Tests.Verification;
 /// <summary>Refused, blackholed and unresolvable endpoints, each named for what it is, all within one timeout.</summary>
 public sealed class NetworkProbeTests
 {
-    private static ProbeTarget Proxy(int index, Uri url, ProxyFallback fallback = ProxyFallback.OnNotFound, Uri? httpProxy = null) =>
+    private static ProbeTarget Proxy(int index, Uri url, GoProxyFallback fallback = GoProxyFallback.OnNotFound, Uri? httpProxy = null) =>
         new($"proxy {index}", url, ProbeRole.GoProxy, fallback, httpProxy, "example.com/mod", "v1.0.0");
 
     private static Task<VerificationReport> VerifyAsync(TimeSpan timeout, params ProbeTarget[] targets) =>
@@ -45,8 +45,8 @@ public sealed class NetworkProbeTests
 
         var stopwatch = Stopwatch.StartNew();
         var report = await VerifyAsync(timeout,
-            Proxy(1, new Uri($"http://127.0.0.1:{hole1.Port}/"), ProxyFallback.OnAnyError),
-            Proxy(2, new Uri($"http://127.0.0.1:{hole2.Port}/"), ProxyFallback.OnAnyError),
+            Proxy(1, new Uri($"http://127.0.0.1:{hole1.Port}/"), GoProxyFallback.OnAnyError),
+            Proxy(2, new Uri($"http://127.0.0.1:{hole2.Port}/"), GoProxyFallback.OnAnyError),
             Proxy(3, good.Url("http")));
         stopwatch.Stop();
 

@@ -1,5 +1,5 @@
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
@@ -19,7 +19,7 @@ public sealed class ProbeDiagnosticPositionsTests
         await using var missing = new LocalServer(_ => (404, "not found\n"));
         await using var broken = new LocalServer(_ => (500, "boom\n"));
         var options = new VerificationOptions();
-        ProbeTarget Target(Uri url) => new("proxy 1", url, ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")
+        ProbeTarget Target(Uri url) => new("proxy 1", url, ProbeRole.GoProxy, GoProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")
         {
             Setting = GoProxyLine,
             Requirement = RequireLine,
@@ -36,7 +36,7 @@ public sealed class ProbeDiagnosticPositionsTests
     [Fact]
     public void Each_subject_takes_its_own_position_and_a_placed_diagnostic_keeps_its_own()
     {
-        var target = new ProbeTarget("proxy 1", new Uri("https://proxy.example/"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")
+        var target = new ProbeTarget("proxy 1", new Uri("https://proxy.example/"), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0")
         {
             Setting = GoProxyLine,
             Requirement = RequireLine,

@@ -1,4 +1,4 @@
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
@@ -6,7 +6,7 @@ namespace GoDocker.Core.Tests.Verification;
 /// <summary>The probes come from the Go environment model, so verify asks what the go command would ask.</summary>
 public sealed class ProbePlanTests
 {
-    private static GoDocker.Core.GoEnvironment.GoEnvironment Environment(Dictionary<string, string> variables) =>
+    private static GoEnvironment Environment(Dictionary<string, string> variables) =>
         GoEnvironmentReader.Read(new DictionaryEnvironmentSource(variables), InMemoryTextFileSource.Empty);
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class ProbePlanTests
         var report = await EndpointVerifier.RunAsync(plan, new VerificationOptions(), TestContext.Current.CancellationToken);
 
         Assert.Equal(["proxy 1", "proxy 2"], plan.Targets.Select(t => t.Label));
-        Assert.Equal(ProxyFallback.OnAnyError, plan.Targets[0].Fallback);
+        Assert.Equal(GoProxyFallback.OnAnyError, plan.Targets[0].Fallback);
         Assert.True(report.Verdict.CanDownload, report.Verdict.Summary);
         Assert.Contains("answered 502 Status; falls through to proxy 2 on `|`", report.Verdict.Summary);
         Assert.Contains("/example.com/team/mod/@v/list", good.Requests);

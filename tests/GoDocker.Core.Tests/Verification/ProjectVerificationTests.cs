@@ -1,4 +1,4 @@
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Projects;
 using GoDocker.Core.Verification;
 

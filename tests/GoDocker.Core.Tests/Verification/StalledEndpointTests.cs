@@ -1,4 +1,4 @@
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
@@ -9,7 +9,7 @@ public sealed class StalledEndpointTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     private static Task<VerificationReport> VerifyAsync(Uri url, Uri? httpProxy = null) =>
-        EndpointVerifier.RunAsync([new ProbeTarget("proxy 1", url, ProbeRole.GoProxy, ProxyFallback.OnNotFound, httpProxy, "example.com/mod", "v1.0.0")],
+        EndpointVerifier.RunAsync([new ProbeTarget("proxy 1", url, ProbeRole.GoProxy, GoProxyFallback.OnNotFound, httpProxy, "example.com/mod", "v1.0.0")],
             new VerificationOptions { PhaseTimeout = Timeout }, TestContext.Current.CancellationToken);
 
     private static PhaseResult Last(VerificationReport report) => report.Endpoints[0].Phases[^1];

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GoDocker.Core.GoEnvironment;
+using GoDocker.Core.GoEnv;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
@@ -13,8 +13,8 @@ public sealed class VerificationReportJsonWriterTests
         await using var never = new LocalServer(_ => (200, "v1.0.0\n"));
         var targets = new[]
         {
-            new ProbeTarget("proxy 1", stopping.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, new Uri("http://user:secret@127.0.0.1:1/"), "example.com/mod", "v1.0.0"),
-            new ProbeTarget("proxy 2", never.Url("http"), ProbeRole.GoProxy, ProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0"),
+            new ProbeTarget("proxy 1", stopping.Url("http"), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, new Uri("http://user:secret@127.0.0.1:1/"), "example.com/mod", "v1.0.0"),
+            new ProbeTarget("proxy 2", never.Url("http"), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0"),
         };
         var report = await EndpointVerifier.RunAsync(targets, new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(2) }, TestContext.Current.CancellationToken);
 

@@ -13,7 +13,7 @@ public sealed class ChecksumDatabaseNotFoundRule : RecordRule
 
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
-        foreach (var answer in HttpAnswer.In(record.Text))
+        foreach (var answer in GoHttpFailure.In(record.Text))
         {
             if (!answer.IsNotFound || answer.Url.Role != EndpointRole.ChecksumDatabase)
             {
@@ -29,7 +29,7 @@ public sealed class ChecksumDatabaseNotFoundRule : RecordRule
             yield return new OutputFinding(DiagnosticCatalog.ChecksumDbNotFound,
                 [answer.StatusWithResponse, module, version, GoMessage.PrivatePattern(module)],
                 new RequirePosition(module).OrElse(new PropertyPosition("GoPrivate")),
-                record.FirstLine, record.LastLine, $"GD6002|{module}");
+                record.FirstLine, record.LastLine, $"{DiagnosticCatalog.ChecksumDbNotFound.Code}|{module}");
         }
     }
 }

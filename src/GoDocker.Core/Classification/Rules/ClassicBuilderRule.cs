@@ -17,14 +17,14 @@ public sealed partial class ClassicBuilderRule : IOutputRule
             if (Mount().IsMatch(line))
             {
                 var step = i > 0 && output.Lines[i - 1].StartsWith("Step ", StringComparison.Ordinal) ? i - 1 : i;
-                yield return new OutputFinding(DiagnosticCatalog.MountNotSupported, [line.Trim()], PositionHint.None, step, i, "GD5006");
+                yield return new OutputFinding(DiagnosticCatalog.MountNotSupported, [line.Trim()], PositionHint.None, step, i, DiagnosticCatalog.MountNotSupported.Code);
             }
             else if (PullDenied().Match(line) is { Success: true } pull)
             {
                 var image = pull.Groups["image"].Value;
                 var reason = line.Trim();
                 yield return new OutputFinding(DiagnosticCatalog.BaseImageNotFound, [image, reason],
-                    new PropertyPosition("GoBaseImage"), i, i, $"GD5003|{image}");
+                    new PropertyPosition("GoBaseImage"), i, i, $"{DiagnosticCatalog.BaseImageNotFound.Code}|{image}");
             }
         }
     }

@@ -23,7 +23,7 @@ public sealed partial class CredentialsRequiredRule : RecordRule
         var module = mention?.Path ?? "a module";
         yield return new OutputFinding(DiagnosticCatalog.CredentialsRequired, [module, LineAround(record.Text, m.Index)],
             mention is null ? PositionHint.None : new RequirePosition(mention.Path),
-            record.FirstLine, record.LastLine, $"GD6005|{module}");
+            record.FirstLine, record.LastLine, $"{DiagnosticCatalog.CredentialsRequired.Code}|{module}");
     }
 
     // git's whole line ("fatal: could not read Username for 'https://github.com': terminal prompts disabled").

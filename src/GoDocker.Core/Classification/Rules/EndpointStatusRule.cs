@@ -12,7 +12,7 @@ public sealed class EndpointStatusRule : RecordRule
 
     protected override IEnumerable<OutputFinding> Match(OutputRecord record)
     {
-        foreach (var answer in HttpAnswer.In(record.Text))
+        foreach (var answer in GoHttpFailure.In(record.Text))
         {
             if (answer.IsNotFound || answer.StatusCode < 400 || answer.Url.Role == EndpointRole.Repository)
             {

@@ -17,7 +17,7 @@ public sealed partial class GoModNeedsUpdatesRule : RecordRule
         if (m.Success)
         {
             yield return new OutputFinding(DiagnosticCatalog.GoModNeedsUpdates, [m.Value.TrimEnd(';', ',')],
-                new DirectivePosition("module"), record.FirstLine, record.LastLine, "GD6021");
+                new DirectivePosition("module"), record.FirstLine, record.LastLine, DiagnosticCatalog.GoModNeedsUpdates.Code);
         }
     }
 

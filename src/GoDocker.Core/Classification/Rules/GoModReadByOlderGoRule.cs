@@ -41,7 +41,7 @@ public sealed partial class GoModReadByOlderGoRule : RecordRule
                     position = new DirectivePosition(directive);
                 }
                 yield return new OutputFinding(DiagnosticCatalog.UnknownDirective, [directive], position,
-                    record.FirstLine, record.LastLine, $"GD2007|{owner}|{directive}");
+                    record.FirstLine, record.LastLine, $"{DiagnosticCatalog.UnknownDirective.Code}|{owner}|{directive}");
                 continue;
             }
             var version = m.Groups["version"].Value;
@@ -54,7 +54,7 @@ public sealed partial class GoModReadByOlderGoRule : RecordRule
                 position = new DirectivePosition("go");
             }
             yield return new OutputFinding(DiagnosticCatalog.InvalidGoVersion, [message], position,
-                record.FirstLine, record.LastLine, $"GD2008|{owner}|{version}");
+                record.FirstLine, record.LastLine, $"{DiagnosticCatalog.InvalidGoVersion.Code}|{owner}|{version}");
         }
     }
 

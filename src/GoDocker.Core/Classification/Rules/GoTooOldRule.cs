@@ -27,7 +27,7 @@ public sealed partial class GoTooOldRule : RecordRule
             }
             var toolchain = m.Groups["toolchain"].Success ? m.Groups["toolchain"].Value : "local";
             yield return new OutputFinding(DiagnosticCatalog.GoTooOld, [who, m.Groups["need"].Value, m.Groups["have"].Value, toolchain],
-                position, record.FirstLine, record.LastLine, $"GD6008|{who}");
+                position, record.FirstLine, record.LastLine, $"{DiagnosticCatalog.GoTooOld.Code}|{who}");
         }
     }
 

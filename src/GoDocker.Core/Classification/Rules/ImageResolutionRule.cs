@@ -36,9 +36,9 @@ public sealed partial class ImageResolutionRule : IOutputRule
             }
             yield return frontend
                 ? new OutputFinding(DiagnosticCatalog.DockerfileSyntaxOffline, [$"{image} ({reason})"],
-                    new PropertyPosition("GoDockerfileSyntax"), first, last, $"GD5004|{image}")
+                    new PropertyPosition("GoDockerfileSyntax"), first, last, $"{DiagnosticCatalog.DockerfileSyntaxOffline.Code}|{image}")
                 : new OutputFinding(DiagnosticCatalog.BaseImageNotFound, [image, reason],
-                    new PropertyPosition("GoBaseImage"), first, last, $"GD5003|{image}");
+                    new PropertyPosition("GoBaseImage"), first, last, $"{DiagnosticCatalog.BaseImageNotFound.Code}|{image}");
         }
     }
 

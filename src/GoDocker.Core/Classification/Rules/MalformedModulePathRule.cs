@@ -22,7 +22,7 @@ public sealed partial class MalformedModulePathRule : RecordRule
                 reason += $" (module paths start with a host name, as in 'github.com/{path}'; if '{path}' is a standard-library package, the Go in the image is too old to have it)";
             }
             yield return new OutputFinding(DiagnosticCatalog.MalformedModulePath, [path, reason],
-                new RequirePosition(path), record.FirstLine, record.LastLine, $"GD6009|{path}");
+                new RequirePosition(path), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.MalformedModulePath.Code}|{path}");
         }
     }
 

@@ -19,7 +19,7 @@ public sealed partial class MissingGoSumEntryRule : RecordRule
             {
                 var package = m.Groups["package"].Value;
                 yield return new OutputFinding(DiagnosticCatalog.MissingGoSumEntry, [package],
-                    new RequirePosition(package, OrParent: true), record.FirstLine, record.LastLine, $"GD2004|{LikelyModule(package)}")
+                    new RequirePosition(package, OrParent: true), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.MissingGoSumEntry.Code}|{LikelyModule(package)}")
                 { MergeByPosition = true };
                 continue;
             }
@@ -29,7 +29,7 @@ public sealed partial class MissingGoSumEntryRule : RecordRule
                 continue;
             }
             yield return new OutputFinding(DiagnosticCatalog.MissingGoSumEntry, [mention.ToString()],
-                new RequirePosition(mention.Path), record.FirstLine, record.LastLine, $"GD2004|{mention}");
+                new RequirePosition(mention.Path), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.MissingGoSumEntry.Code}|{mention}");
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class ModuleNotFoundOnProxyRule : IOutputRule
         var found = new List<(OutputFinding Finding, string Module)>();
         foreach (var record in output.Records)
         {
-            foreach (var answer in HttpAnswer.In(record.Text))
+            foreach (var answer in GoHttpFailure.In(record.Text))
             {
                 if (!answer.IsNotFound || answer.Url.Role != EndpointRole.ModuleProxy)
                 {
@@ -31,7 +31,7 @@ public sealed class ModuleNotFoundOnProxyRule : IOutputRule
                     ?? "latest";
                 var finding = new OutputFinding(DiagnosticCatalog.ModuleVersionNotFound,
                     [module, version, answer.Url.Endpoint, answer.StatusWithResponse],
-                    new RequirePosition(module), record.FirstLine, record.LastLine, $"GD6001|{module}");
+                    new RequirePosition(module), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.ModuleVersionNotFound.Code}|{module}");
                 found.Add((finding, module));
             }
         }

@@ -19,7 +19,7 @@ public sealed partial class ModulePathMismatchRule : RecordRule
             var mention = GoMessage.ModuleBefore(record.Text, m.Index);
             var version = mention is not null && mention.Path == required ? mention.Version ?? "latest" : mention?.Version ?? "latest";
             yield return new OutputFinding(DiagnosticCatalog.ModulePathMismatch, [required, version, m.Groups["declared"].Value],
-                new RequirePosition(required), record.FirstLine, record.LastLine, $"GD6020|{required}");
+                new RequirePosition(required), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.ModulePathMismatch.Code}|{required}");
         }
     }
 

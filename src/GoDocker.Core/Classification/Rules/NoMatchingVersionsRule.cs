@@ -17,7 +17,7 @@ public sealed partial class NoMatchingVersionsRule : RecordRule
         {
             var path = m.Groups["path"].Value;
             yield return new OutputFinding(DiagnosticCatalog.NoMatchingVersions, [path, m.Groups["query"].Value],
-                new RequirePosition(path, OrParent: true), record.FirstLine, record.LastLine, $"GD6010|{path}");
+                new RequirePosition(path, OrParent: true), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.NoMatchingVersions.Code}|{path}");
         }
     }
 

@@ -18,7 +18,7 @@ public sealed partial class PackageNotInModuleRule : RecordRule
             var module = m.Groups["module"].Value;
             var found = m.Groups["found"].Success ? $"{m.Groups["query"].Value}, found {m.Groups["found"].Value}" : m.Groups["query"].Value;
             yield return new OutputFinding(DiagnosticCatalog.PackageNotInModule, [module, found, m.Groups["package"].Value],
-                new RequirePosition(module), record.FirstLine, record.LastLine, $"GD6022|{m.Groups["package"].Value}");
+                new RequirePosition(module), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.PackageNotInModule.Code}|{m.Groups["package"].Value}");
         }
     }
 

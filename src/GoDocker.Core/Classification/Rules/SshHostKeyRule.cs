@@ -24,7 +24,7 @@ public sealed partial class SshHostKeyRule : RecordRule
         var host = mention is null ? "the Git host" : mention.Path.Split('/')[0];
         yield return new OutputFinding(DiagnosticCatalog.SshHostKeyRejected, [module, m.Value.Trim().TrimEnd('.'), "", host],
             mention is null ? PositionHint.None : new RequirePosition(mention.Path),
-            record.FirstLine, record.LastLine, $"GD7015|{module}");
+            record.FirstLine, record.LastLine, $"{DiagnosticCatalog.SshHostKeyRejected.Code}|{module}");
     }
 
     // The most specific line ssh printed: why the key was refused, else the verdict.

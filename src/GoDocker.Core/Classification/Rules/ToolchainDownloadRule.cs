@@ -30,7 +30,7 @@ public sealed partial class ToolchainDownloadRule : RecordRule
             }
             var position = new PropertyPosition("GoBaseImage").OrElse(new DirectivePosition("toolchain")).OrElse(new DirectivePosition("go"));
             yield return new OutputFinding(DiagnosticCatalog.ToolchainDownloadFailed, [toolchain, reason, toolchain["go".Length..]],
-                position, record.FirstLine, record.LastLine, $"GD6023|{toolchain}");
+                position, record.FirstLine, record.LastLine, $"{DiagnosticCatalog.ToolchainDownloadFailed.Code}|{toolchain}");
         }
     }
 

@@ -18,7 +18,7 @@ public sealed partial class UnknownRevisionRule : RecordRule
                 continue;
             }
             yield return new OutputFinding(DiagnosticCatalog.UnknownRevision, [mention.ToString(), m.Groups["rev"].Value],
-                new RequirePosition(mention.Path), record.FirstLine, record.LastLine, $"GD6006|{mention.Path}");
+                new RequirePosition(mention.Path), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.UnknownRevision.Code}|{mention.Path}");
         }
     }
 

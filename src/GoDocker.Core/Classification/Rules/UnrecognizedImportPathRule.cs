@@ -19,7 +19,7 @@ public sealed partial class UnrecognizedImportPathRule : RecordRule
             var reason = m.Groups["reason"].Value.Trim().TrimStart(':').Trim().TrimStart('(').TrimEnd(')').Trim();
             var module = GoMessage.ModuleBefore(record.Text, m.Index)?.Path ?? path;
             yield return new OutputFinding(DiagnosticCatalog.UnrecognizedImportPath, [path, reason.Length == 0 ? "no details" : reason],
-                new RequirePosition(module, OrParent: true), record.FirstLine, record.LastLine, $"GD6011|{path}");
+                new RequirePosition(module, OrParent: true), record.FirstLine, record.LastLine, $"{DiagnosticCatalog.UnrecognizedImportPath.Code}|{path}");
         }
     }
 

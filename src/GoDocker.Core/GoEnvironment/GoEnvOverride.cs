@@ -1,6 +1,0 @@
-using GoDocker.Core.Diagnostics;
-
-namespace GoDocker.Core.GoEnvironment;
-
-/// <summary>A value given by the project (for example the GoProxy property) with the position of its definition.</summary>
-public sealed record GoEnvOverride(string Value, SourceLocation? Location = null);
