@@ -45,5 +45,25 @@ public sealed class GoDockerBuildDependsOnTests
         Assert.Contains("user step after the Go steps", build.Messages);
     }
 
+    /// <summary>
+    /// FAILS: SDK DEFECT (Sdk.targets). Directory.Build.targets is where MSBuild users extend an SDK's *DependsOn lists
+    /// (it is imported after Microsoft.Common.targets defines BuildDependsOn), but Sdk.targets defines
+    /// GoDockerBuildDependsOn and every Go default only after the .NET SDK's targets, and so after Directory.Build.targets:
+    /// a target appended there runs before the Go steps, and the file reads every Go default as empty.
+    /// </summary>
+    [Fact]
+    public void A_target_Directory_Build_targets_appends_runs_after_the_Go_steps()
+    {
+        using var creator = new GoProjectCreator();
+        creator.ImportedFile("Directory.Build.targets", GoProjectCreator.PropertyGroup(
+            ("GoDockerBuildDependsOn", "$(GoDockerBuildDependsOn);UserAfterGoSteps"),
+            ("SeenBaseImage", "$(GoBaseImage)")));
+
+        var project = creator.Evaluate();
+
+        Assert.Equal(["GoDockerGenerate", "GoDockerVerify", "GoDockerDownload", "UserAfterGoSteps"], Targets(project.GetPropertyValue("GoDockerBuildDependsOn")));
+        Assert.Equal("golang:1.22-bookworm", project.GetPropertyValue("SeenBaseImage"));
+    }
+
     private static string[] Targets(string dependsOn) => dependsOn.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
