@@ -48,6 +48,31 @@ public sealed class InProcessBuildTests
     }
 
     [Fact]
+    public void A_changed_setting_runs_the_generate_step_again_and_rewrites_the_Dockerfile()
+    {
+        using var creator = BuildableGoProject.Create();
+        creator.RestoreAndBuild();
+
+        var second = InProcessBuild.Build(creator.ProjectPath, new Dictionary<string, string> { ["GoBaseImage"] = "golang:1.23-alpine" }, "Build");
+
+        Assert.True(second.Succeeded, second.Problems());
+        Assert.Contains("GoDockerGenerate", second.TargetsStarted);
+        Assert.Contains("golang:1.23-alpine", File.ReadAllText(creator.Path("obj", "Debug", "godocker", "Dockerfile")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rebuild_runs_the_generate_step_again()
+    {
+        using var creator = BuildableGoProject.Create();
+        creator.RestoreAndBuild();
+
+        var rebuild = creator.Build("Rebuild");
+
+        Assert.Contains("GoDockerGenerate", rebuild.TargetsStarted);
+        Assert.DoesNotContain(rebuild.TargetsSkipped, s => s.TargetName == "GoDockerGenerate");
+    }
+
+    [Fact]
     public void Clean_removes_the_files_the_build_generated()
     {
         using var creator = BuildableGoProject.Create();

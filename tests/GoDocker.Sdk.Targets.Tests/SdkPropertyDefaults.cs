@@ -24,6 +24,26 @@ public static class SdkPropertyDefaults
         Go("GoDockerProxyGatewayAssembly", "../tools/gateway/GoDocker.ProxyGateway.dll", DefaultAnchor.SdkFolder, "/opt/gateway/GoDocker.ProxyGateway.dll"),
         Go("GoDockerTasksAssembly", $"../tasks/{TasksFolder}/GoDocker.Tasks.dll", DefaultAnchor.SdkFolder, "/opt/tasks/GoDocker.Tasks.dll"),
 
+        // Empty after evaluation: the go command's own default, or no such option.
+        Go("GoProxy", "", DefaultAnchor.None, "http://127.0.0.1:3000,direct"),
+        Go("GoSumDb", "", DefaultAnchor.None, "off"),
+        Go("GoPrivate", "", DefaultAnchor.None, "git.example.corp"),
+        Go("GoNoProxy", "", DefaultAnchor.None, "git.example.corp/public"),
+        Go("GoNoSumDb", "", DefaultAnchor.None, "git.example.corp/mirror"),
+        Go("GoInsecure", "", DefaultAnchor.None, "git.example.corp/legacy"),
+        Go("GoFlags", "", DefaultAnchor.None, "-mod=mod"),
+        Go("GoBuildFlags", "", DefaultAnchor.None, "-trimpath"),
+        Go("GoLdflags", "", DefaultAnchor.None, "-s -w"),
+        Go("GoPlatforms", "", DefaultAnchor.None, "linux/amd64,linux/arm64"),
+        Go("GoDockerfileSyntax", "", DefaultAnchor.None, "docker/dockerfile:1"),
+        Go("GoDockerNetwork", "", DefaultAnchor.None, "host"),
+        Go("GoDockerProxySnapshot", "", DefaultAnchor.None, "snapshots/2024-06"),
+        Go("GoDockerProxyUpstream", "", DefaultAnchor.None, "http://127.0.0.1:3000"),
+        // docs/sdk.md documents false and a distroless image, but only GoDockerGenerate applies them (the image
+        // depends on cgo): the evaluated project leaves both empty.
+        Go("GoCgoEnabled", "", DefaultAnchor.None, "true"),
+        Go("GoRuntimeImage", "", DefaultAnchor.None, "alpine:3.20"),
+
         Shape("TargetFramework", "netstandard2.0", "net8.0"),
         Shape("EnableDefaultNoneItems", "false", "true"),
         Shape("DisableImplicitFrameworkReferences", "true", "false"),
