@@ -1,16 +1,8 @@
 using System.CommandLine;
 using GoDocker.Cli;
-using GoDocker.Cli.Commands;
 using GoDocker.Core.Diagnostics;
 
-var root = new RootCommand("godocker: Go module downloads in Docker that work in company networks, with diagnostics that say what to change.");
-root.Subcommands.Add(VerifyCommand.Create());
-root.Subcommands.Add(DownloadCommand.Create());
-root.Subcommands.Add(DockerfileCommand.Create());
-root.Subcommands.Add(ModFileCommand.Create());
-root.Subcommands.Add(HashCommand.Create());
-root.Subcommands.Add(ExplainCommand.Create());
-root.Subcommands.Add(ProxyCommand.Create());
+var root = ToolCommand.Create();
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
