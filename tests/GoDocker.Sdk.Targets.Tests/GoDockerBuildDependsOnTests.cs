@@ -46,10 +46,10 @@ public sealed class GoDockerBuildDependsOnTests
     }
 
     /// <summary>
-    /// FAILS: SDK DEFECT (Sdk.targets). Directory.Build.targets is where MSBuild users extend an SDK's *DependsOn lists
-    /// (it is imported after Microsoft.Common.targets defines BuildDependsOn), but Sdk.targets defines
-    /// GoDockerBuildDependsOn and every Go default only after the .NET SDK's targets, and so after Directory.Build.targets:
-    /// a target appended there runs before the Go steps, and the file reads every Go default as empty.
+    /// Directory.Build.targets is where MSBuild users extend an SDK's *DependsOn lists (it is imported after
+    /// Microsoft.Common.targets defines BuildDependsOn), so the SDK sets GoDockerBuildDependsOn and every Go default
+    /// before it (GoDocker.Defaults.targets through CustomBeforeDirectoryBuildTargets): a target appended there runs
+    /// after the Go steps, and the file reads the Go defaults.
     /// </summary>
     [Fact]
     public void A_target_Directory_Build_targets_appends_runs_after_the_Go_steps()
