@@ -23,7 +23,7 @@ public sealed class FrontEndParityTests(SdkPackages packages)
         var build = await project.BuildAsync();
         var tool = await project.DotnetAsync("tool", "run", "godocker", "dockerfile", "--format", "json");
 
-        Assert.Equal(0, build.ExitCode);
+        Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains(build.Diagnostics, d => d.Code == "GD1040");
         Assert.Equal(Of(build), FromJson(tool.Output));
     }
@@ -44,7 +44,7 @@ public sealed class FrontEndParityTests(SdkPackages packages)
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Equal(1, tool.ExitCode);
-        Assert.Contains(build.Diagnostics, d => d.Code == "GD3002" && d.File == project.ProjectPath && d.Line > 0);
+        Assert.True(build.Diagnostics.Any(d => d.Code == "GD3002" && d.File == project.ProjectPath && d.Line > 0), build.ToString());
         Assert.Equal(Of(build), FromJson(tool.Output));
     }
 
@@ -64,7 +64,7 @@ public sealed class FrontEndParityTests(SdkPackages packages)
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Equal(1, tool.ExitCode);
-        Assert.Contains(build.Diagnostics, d => d.Code == "GD6001" && d.File == project.GoModPath && d.Line == 5);
+        Assert.True(build.Diagnostics.Any(d => d.Code == "GD6001" && d.File == project.GoModPath && d.Line == 5), build.ToString());
         Assert.Equal(Of(build), FromJson(tool.Output));
     }
 
