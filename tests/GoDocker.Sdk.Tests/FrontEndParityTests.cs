@@ -56,7 +56,7 @@ public sealed class FrontEndParityTests(SdkPackages packages)
         var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages)
             .WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoVerify", "false")))
-            .WithMainModule(dependency, requiredVersion: "v9.9.9");
+            .WithMainModule(dependency, requiredVersion: "v1.9.9");
         await project.InstallToolAsync();
 
         var build = await project.BuildAsync();
@@ -74,7 +74,9 @@ public sealed class FrontEndParityTests(SdkPackages packages)
     /// <summary>Every diagnostic object in the tool's JSON (a plain list, or a verify report holding one).</summary>
     private static List<string> FromJson(string output)
     {
-        using var json = JsonDocument.Parse(output);
+        // Progress goes to stderr, which the run interleaves with stdout: the JSON document is the last one starting at a line start.
+        var start = output.StartsWith('{') ? 0 : output.LastIndexOf("\n{", StringComparison.Ordinal) + 1;
+        using var json = JsonDocument.Parse(output[start..]);
         var keys = new List<string>();
         foreach (var d in json.RootElement.GetProperty("diagnostics").EnumerateArray())
         {
