@@ -1,5 +1,5 @@
-using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Serving;
 using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,7 +11,7 @@ namespace GoDocker.ProxyGateway.Hosting;
 /// The gateway's only HTTP endpoint: dispatches on the raw request path (never the decoded one, so encoded
 /// slashes and dot segments cannot sneak through), and turns every failure into a status in one place.
 /// </summary>
-public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatabasePassthrough sumdb, DiskModuleCache cache, GatewayMetrics metrics, ILogger logger)
+public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatabasePassthrough sumdb, Func<long> cachedBytes, GatewayMetrics metrics, ILogger logger)
 {
     private const string SnapshotsPrefix = "/snapshots/";
     private const string SumdbPrefix = "/sumdb/";
@@ -37,7 +37,7 @@ public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatab
                     await WriteTextAsync(context, 200, "ok\n", "text/plain; charset=utf-8");
                     return;
                 case "/metrics":
-                    await WriteTextAsync(context, 200, metrics.Render(cache.ContentBytes), "text/plain; version=0.0.4; charset=utf-8");
+                    await WriteTextAsync(context, 200, metrics.Render(cachedBytes()), "text/plain; version=0.0.4; charset=utf-8");
                     return;
             }
 
@@ -95,7 +95,7 @@ public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatab
         {
             await WriteFailureAsync(context, e.Failure);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (TransferErrors.IsClientGone(e, context.RequestAborted))
         {
             // The client went away; nothing to answer.
         }

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+
+namespace GoDocker.ProxyGateway.Cache;
+
+/// <summary>
+/// A download written whole to a file in the cache's tmp/ folder and hashed as it was written. Nothing reads it
+/// until <see cref="IModuleCache.PutAsync"/> renames it into the blob store; disposing deletes what was not moved.
+/// </summary>
+public sealed class HashedTempFile : IDisposable
+{
+    private HashedTempFile(string path, string sha256, long size)
+    {
+        Path = path;
+        Sha256 = sha256;
+        Size = size;
+    }
+
+    public string Path { get; }
+    public string Sha256 { get; }
+    public long Size { get; }
+
+    /// <summary>Copies <paramref name="source"/> to a new file in tmp/, hashing as it goes.</summary>
+    public static async Task<HashedTempFile> WriteAsync(CacheLayout layout, Stream source, CancellationToken cancellationToken)
+    {
+        var path = layout.NewTempPath();
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long size = 0;
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    size += read;
+                }
+
+                target.Flush(flushToDisk: true);
+            }
+
+            return new HashedTempFile(path, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), size);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(Path);
+        }
+        catch (IOException)
+        {
+            // Left for the startup sweep of tmp/.
+        }
+    }
+}

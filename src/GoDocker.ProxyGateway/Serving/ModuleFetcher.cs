@@ -1,0 +1,172 @@
+using System.Text;
+using GoDocker.Core.Modules;
+using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Hosting;
+using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Upstreams;
+using Microsoft.Extensions.Logging;
+
+namespace GoDocker.ProxyGateway.Serving;
+
+/// <summary>
+/// Asks upstreams for files the cache lacks, one fetch per key at a time: callers arriving while it runs share its
+/// result. An immutable file is staged, verified and pinned before anyone is served it; a list answer is stored with
+/// its fetch time. Fetches run on the gateway's stopping token, so a client that leaves does not fail the others.
+/// </summary>
+public sealed class ModuleFetcher(
+    IModuleCache cache, IListCache lists, CacheLayout layout, IModuleFileHasher hasher, ContentChangeReporter changes,
+    GatewayMetrics metrics, ILogger logger, CancellationToken stopping)
+{
+    private const int MaxListBytes = 16 << 20;
+
+    private readonly SingleFlight<Fetched<PinRecord>> _files = new();
+    private readonly SingleFlight<Fetched<ListRecord>> _lists = new();
+
+    private sealed record Fetched<T>(T? Value, GatewayFailure? Failure) where T : class
+    {
+        public static implicit operator Fetched<T>(GatewayFailure failure) => new(null, failure);
+    }
+
+    /// <summary>Fetches, verifies and pins an immutable file; the pin in force, or a failure to answer.</summary>
+    public async Task<PinRecord> FetchFileAsync(ModuleRequest request, IUpstreamFetcher upstream, CancellationToken waitCancellation) =>
+        await SharedAsync(_files, request, () => FetchFileOnceAsync(request, upstream), waitCancellation);
+
+    /// <summary>Fetches and stores a list or @latest answer; the stored record, or a failure to answer.</summary>
+    public async Task<ListRecord> FetchListAsync(ModuleRequest request, IUpstreamFetcher upstream, CancellationToken waitCancellation) =>
+        await SharedAsync(_lists, request, () => FetchListOnceAsync(request, upstream), waitCancellation);
+
+    /// <summary>Forwards one request without caching or pinning (a passthrough rule); the answer streams through.</summary>
+    public async Task<ServedFile> PassThroughAsync(ModuleRequest request, IUpstreamFetcher upstream, CancellationToken cancellationToken)
+    {
+        metrics.UpstreamFetch();
+        var answer = await upstream.FetchAsync(request.RelativeUrl, cancellationToken);
+        if (answer.Status != UpstreamAnswerStatus.Ok)
+        {
+            using (answer)
+            {
+                throw new GatewayFailureException(FailureOf(answer));
+            }
+        }
+
+        return new ServedFile(answer.Body!, null, request.Kind, fromCache: false, answer);
+    }
+
+    /// <summary>The failure to answer for a non-Ok upstream answer (counted unless the file is simply not there).</summary>
+    public GatewayFailure FailureOf(UpstreamAnswer answer)
+    {
+        if (answer.Status == UpstreamAnswerStatus.NotFound)
+        {
+            return GatewayFailure.NotFound(answer.Message);
+        }
+
+        metrics.UpstreamFailure();
+        return new GatewayFailure(answer.TimedOut ? GatewayFailureKind.UpstreamTimedOut : GatewayFailureKind.UpstreamFailed, answer.Message);
+    }
+
+    private async Task<T> SharedAsync<T>(SingleFlight<Fetched<T>> flights, ModuleRequest request, Func<Task<Fetched<T>>> fetch, CancellationToken waitCancellation)
+        where T : class
+    {
+        var (result, joined) = await flights.RunAsync(request.Key, fetch, waitCancellation);
+        if (joined)
+        {
+            metrics.SingleFlightJoin();
+        }
+
+        return result.Value ?? throw new GatewayFailureException(result.Failure!);
+    }
+
+    private async Task<Fetched<PinRecord>> FetchFileOnceAsync(ModuleRequest request, IUpstreamFetcher upstream)
+    {
+        metrics.UpstreamFetch();
+        using var answer = await upstream.FetchAsync(request.RelativeUrl, stopping);
+        if (answer.Status != UpstreamAnswerStatus.Ok)
+        {
+            return FailureOf(answer);
+        }
+
+        HashedTempFile staged;
+        try
+        {
+            staged = await HashedTempFile.WriteAsync(layout, answer.Body!, stopping);
+        }
+        catch (Exception e) when (TransferErrors.IsUpstreamBreak(e, stopping))
+        {
+            metrics.UpstreamFailure();
+            logger.LogWarning("Upstream {Upstream} broke off while sending {Key}: {Error}", answer.Source, request.Key, e.Message);
+            return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} broke off while sending it; retry");
+        }
+
+        using (staged)
+        {
+            metrics.BytesFetched(staged.Size);
+            string? h1;
+            try
+            {
+                // A zip that is not a valid module zip never becomes visible: go would reject it anyway.
+                h1 = request.Kind switch
+                {
+                    ModuleFileKind.Zip => await hasher.HashZipAsync(staged.Path, stopping),
+                    ModuleFileKind.Mod => await hasher.HashGoModAsync(staged.Path, stopping),
+                    _ => null,
+                };
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or ModuleException or NotSupportedException)
+            {
+                metrics.UpstreamFailure();
+                return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} sent an invalid module file: {e.Message}");
+            }
+
+            var outcome = await cache.PutAsync(request.Key, staged, h1, stopping);
+            if (outcome.Status == CommitStatus.ContentChanged)
+            {
+                var diagnostic = changes.Report(outcome.Pin, outcome.RejectedSha256!, answer.Source, outcome.PinnedContentPresent);
+                if (!outcome.PinnedContentPresent)
+                {
+                    // The go command prints the body of a failed answer: the user sees GD3050 itself, not only a 502.
+                    return GatewayFailure.ContentChanged(diagnostic);
+                }
+            }
+            else
+            {
+                logger.LogInformation("Stored {Key} ({Size} bytes, sha256 {Sha256}) from {Upstream}", request.Key, staged.Size, staged.Sha256, answer.Source);
+            }
+
+            return new Fetched<PinRecord>(outcome.Pin, null);
+        }
+    }
+
+    private async Task<Fetched<ListRecord>> FetchListOnceAsync(ModuleRequest request, IUpstreamFetcher upstream)
+    {
+        metrics.UpstreamFetch();
+        using var answer = await upstream.FetchAsync(request.RelativeUrl, stopping);
+        if (answer.Status != UpstreamAnswerStatus.Ok)
+        {
+            return FailureOf(answer);
+        }
+
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16384];
+            int read;
+            while ((read = await answer.Body!.ReadAsync(chunk, stopping)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxListBytes)
+                {
+                    return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream answer is larger than {MaxListBytes} bytes");
+                }
+            }
+
+            metrics.BytesFetched(buffer.Length);
+            var record = new ListRecord(request.Key, Encoding.UTF8.GetString(buffer.ToArray()), DateTimeOffset.UtcNow);
+            await lists.PutAsync(record, stopping);
+            return new Fetched<ListRecord>(record, null);
+        }
+        catch (Exception e) when (TransferErrors.IsUpstreamBreak(e, stopping))
+        {
+            metrics.UpstreamFailure();
+            return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} broke off: {e.Message}");
+        }
+    }
+}
