@@ -20,7 +20,8 @@ public sealed class HashedTempFile : IDisposable
     public long Size { get; }
 
     /// <summary>Copies <paramref name="source"/> to a new file in tmp/, hashing as it goes.</summary>
-    public static async Task<HashedTempFile> WriteAsync(CacheLayout layout, Stream source, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">The source is longer than <paramref name="maxBytes"/> (checked as it streams).</exception>
+    public static async Task<HashedTempFile> WriteAsync(CacheLayout layout, Stream source, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
     {
         var path = layout.NewTempPath();
         try
@@ -33,9 +34,14 @@ public sealed class HashedTempFile : IDisposable
                 int read;
                 while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
                 {
+                    size += read;
+                    if (size > maxBytes)
+                    {
+                        throw new InvalidDataException($"it is larger than the limit of {maxBytes} bytes");
+                    }
+
                     hash.AppendData(buffer, 0, read);
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    size += read;
                 }
 
                 target.Flush(flushToDisk: true);

@@ -41,7 +41,7 @@ public sealed class GatewayComponents : IDisposable
         Metrics = new GatewayMetrics();
         var router = new ModuleRouter(rules, Upstream);
         var changes = new ContentChangeReporter(Metrics, Logger);
-        var fetcher = new ModuleFetcher(Cache, opened.Lists, Cache.Layout, options.Hasher, changes, Metrics, Logger, _stopping.Token);
+        var fetcher = new ModuleFetcher(Cache, opened.Lists, Cache.Layout, new ModuleFileVerifier(options.Hasher), options.FileLimits, changes, Metrics, Logger, _stopping.Token);
         var lists = new ListFreshness(opened.Lists, Cache, fetcher, Options, Metrics, Logger);
         Files = new ModuleFileService(Cache, Blobs, Snapshots, router, fetcher, lists, Options, Metrics);
         Revalidator = new CacheRevalidator(Cache, Blobs, router, fetcher, changes, Metrics, Logger);

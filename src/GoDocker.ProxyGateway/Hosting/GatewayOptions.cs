@@ -46,6 +46,9 @@ public sealed record GatewayOptions
     /// <summary>Computes h1 of zips and go.mod files before they become visible; recorded in pins and checked on import.</summary>
     public IModuleFileHasher Hasher { get; init; } = GoSumHasher.Instance;
 
+    /// <summary>The largest .info, .mod and .zip accepted from upstreams (the go command's limits by default).</summary>
+    public ModuleFileLimits FileLimits { get; init; } = ModuleFileLimits.GoCommand;
+
     public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>How long shutdown waits for in-flight responses.</summary>

@@ -14,7 +14,7 @@ namespace GoDocker.ProxyGateway.Serving;
 /// its fetch time. Fetches run on the gateway's stopping token, so a client that leaves does not fail the others.
 /// </summary>
 public sealed class ModuleFetcher(
-    IModuleCache cache, IListCache lists, CacheLayout layout, IModuleFileHasher hasher, ContentChangeReporter changes,
+    IModuleCache cache, IListCache lists, CacheLayout layout, ModuleFileVerifier verifier, ModuleFileLimits limits, ContentChangeReporter changes,
     GatewayMetrics metrics, ILogger logger, CancellationToken stopping)
 {
     private const int MaxListBytes = 16 << 20;
@@ -87,7 +87,11 @@ public sealed class ModuleFetcher(
         HashedTempFile staged;
         try
         {
-            staged = await HashedTempFile.WriteAsync(layout, answer.Body!, stopping);
+            staged = await HashedTempFile.WriteAsync(layout, answer.Body!, stopping, LimitOf(request.Kind));
+        }
+        catch (InvalidDataException e)
+        {
+            return Invalid(request, answer, e);
         }
         catch (Exception e) when (TransferErrors.IsUpstreamBreak(e, stopping))
         {
@@ -102,18 +106,12 @@ public sealed class ModuleFetcher(
             string? h1;
             try
             {
-                // A zip that is not a valid module zip never becomes visible: go would reject it anyway.
-                h1 = request.Kind switch
-                {
-                    ModuleFileKind.Zip => await hasher.HashZipAsync(staged.Path, stopping),
-                    ModuleFileKind.Mod => await hasher.HashGoModAsync(staged.Path, stopping),
-                    _ => null,
-                };
+                // What go would reject never becomes visible, let alone pinned.
+                h1 = await verifier.VerifyAsync(request, staged, stopping);
             }
             catch (Exception e) when (e is InvalidDataException or IOException or ModuleException or NotSupportedException)
             {
-                metrics.UpstreamFailure();
-                return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} sent an invalid module file: {e.Message}");
+                return Invalid(request, answer, e);
             }
 
             var outcome = await cache.PutAsync(request.Key, staged, h1, stopping);
@@ -133,6 +131,20 @@ public sealed class ModuleFetcher(
 
             return new Fetched<PinRecord>(outcome.Pin, null);
         }
+    }
+
+    private long LimitOf(ModuleFileKind kind) => kind switch
+    {
+        ModuleFileKind.Info => limits.Info,
+        ModuleFileKind.Mod => limits.Mod,
+        _ => limits.Zip,
+    };
+
+    private GatewayFailure Invalid(ModuleRequest request, UpstreamAnswer answer, Exception e)
+    {
+        metrics.UpstreamFailure();
+        logger.LogWarning("Upstream {Upstream} sent an invalid {Key}: {Error}", answer.Source, request.Key, e.Message);
+        return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} sent an invalid module file: {e.Message}");
     }
 
     private async Task<Fetched<ListRecord>> FetchListOnceAsync(ModuleRequest request, IUpstreamFetcher upstream)

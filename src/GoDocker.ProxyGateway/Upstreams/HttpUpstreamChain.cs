@@ -48,6 +48,15 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Authorization = credentials.HeaderFor(endpoint.BaseUrl);
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.StatusCode == HttpStatusCode.OK && UnaskedEncoding(response) is { } encoding)
+            {
+                // The handler decodes what it asked for and drops the header; anything left would be cached encoded.
+                response.Dispose();
+                timeout.Dispose();
+                logger.LogWarning("Upstream {Upstream} sent Content-Encoding {Encoding} for {Path}", endpoint.Display, encoding, relativeUrl);
+                return UpstreamAnswer.Failed($"{endpoint.Display}/{relativeUrl}: answered with Content-Encoding '{encoding}', which the gateway did not ask for", endpoint.Display);
+            }
+
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 var body = await response.Content.ReadAsStreamAsync(timeout.Token);
@@ -76,6 +85,11 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
             return UpstreamAnswer.Failed($"{endpoint.Display}/{relativeUrl}: {e.Message}", endpoint.Display);
         }
     }
+
+    private static string? UnaskedEncoding(HttpResponseMessage response) =>
+        response.Content.Headers.ContentEncoding.FirstOrDefault(e => !e.Equals("identity", StringComparison.OrdinalIgnoreCase)) is { } encoding
+            ? (encoding.Length > 40 ? encoding[..40] : encoding)
+            : null;
 
     private static async Task<string> ReadShortBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GoDocker.ProxyGateway.Tests.Infrastructure;
+
+/// <summary>
+/// A misbehaving upstream on 127.0.0.1: paths under <see cref="GoodModule"/> are served honestly from a
+/// <see cref="ModuleFolder"/>; every other request gets the answer the test scripts (the attack).
+/// </summary>
+public sealed class ScriptedUpstream : IAsyncDisposable
+{
+    public const string GoodModule = "example.invalid/good";
+
+    private readonly WebApplication _app;
+    private int _attacks;
+
+    private ScriptedUpstream(WebApplication app, ModuleFolder folder)
+    {
+        _app = app;
+        Folder = folder;
+    }
+
+    public ModuleFolder Folder { get; }
+    public Uri Address { get; private set; } = null!;
+    public Func<HttpContext, Task> Attack { get; set; } = _ => Task.CompletedTask;
+
+    /// <summary>Requests that got the scripted answer.</summary>
+    public int Attacks => Volatile.Read(ref _attacks);
+
+    public static async Task<ScriptedUpstream> StartAsync(string folder, Func<HttpContext, Task> attack)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var upstream = new ScriptedUpstream(app, new ModuleFolder(folder).Add(GoodModule, "v1.0.0")) { Attack = attack };
+        app.Run(upstream.HandleAsync);
+        await app.StartAsync();
+        upstream.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return upstream;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value!.TrimStart('/');
+        if (path.StartsWith(GoodModule + "/", StringComparison.Ordinal))
+        {
+            var file = Path.Combine(Folder.Root, path);
+            if (!File.Exists(file))
+            {
+                context.Response.StatusCode = 404;
+                return;
+            }
+
+            await context.Response.Body.WriteAsync(await File.ReadAllBytesAsync(file));
+            return;
+        }
+
+        Interlocked.Increment(ref _attacks);
+        try
+        {
+            await Attack(context);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The gateway hung up on the attack: that is what the tests want.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
