@@ -2,6 +2,7 @@ using System.IO.Compression;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.AspNetCore.Http;
 
 namespace GoDocker.ProxyGateway.Tests;
@@ -139,6 +140,85 @@ public sealed class HostileUpstreamTests
         await scene.AssertUnharmedAsync($"{Module}/@v/v1.0.0.mod");
     }
 
+    [Theory]
+    [InlineData(nameof(BreakOffAfterHeadersAsync))]
+    [InlineData(nameof(HangAfterHeadersAsync))]
+    public async Task A_zip_body_that_breaks_off_or_hangs_falls_through_to_the_next_upstream_after_a_pipe(string attack)
+    {
+        using var other = new TempFolder();
+        var folder = new ModuleFolder(other.Sub("b")).Add(Module, "v1.0.0");
+        await using var next = await TestUpstream.StartAsync(folder);
+        await using var scene = await Scene.StartAsync(Attacks[attack], o => o with
+        {
+            Upstreams = [o.Upstreams[0] with { FallBackOnAnyError = true, Timeout = TimeSpan.FromSeconds(1) }, new UpstreamEndpoint(next.Address)],
+        });
+        var zip = $"{Module}/@v/v1.0.0.zip";
+
+        var (status, _) = await scene.GetAsync(zip);
+
+        Assert.Equal(200, status);
+        Assert.Equal(1, scene.Upstream.Attacks);
+        Assert.Equal(1, next.Count(zip));
+        Assert.Equal(Sha256(File.ReadAllBytes(folder.PathOf(Module, "v1.0.0", "zip"))), scene.Gateway.Cache.GetPin(zip)!.Sha256);
+        await scene.AssertUnharmedAsync(attackedKey: null);
+    }
+
+    [Fact]
+    public async Task A_zip_body_that_breaks_off_after_a_comma_is_a_502_and_the_next_upstream_is_not_asked()
+    {
+        using var other = new TempFolder();
+        await using var next = await TestUpstream.StartAsync(new ModuleFolder(other.Sub("b")).Add(Module, "v1.0.0"));
+        await using var scene = await Scene.StartAsync(BreakOffAfterHeadersAsync, o => o with { Upstreams = [o.Upstreams[0], new UpstreamEndpoint(next.Address)] });
+
+        var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.zip");
+
+        Assert.Equal(502, status);
+        Assert.Contains("broke off while sending it", body);
+        Assert.Equal(0, next.TotalRequests);
+        await scene.AssertUnharmedAsync($"{Module}/@v/v1.0.0.zip");
+    }
+
+    [Fact]
+    public async Task A_zip_body_that_hangs_after_its_headers_is_a_504_timeout_not_a_break_off()
+    {
+        await using var scene = await Scene.StartAsync(HangAfterHeadersAsync, o => o with { Upstreams = [o.Upstreams[0] with { Timeout = TimeSpan.FromSeconds(1) }] });
+        var started = DateTime.UtcNow;
+
+        var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.zip");
+
+        Assert.Equal(504, status);
+        Assert.Contains("did not finish sending it within 1s", body);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), $"answered after {DateTime.UtcNow - started}");
+        await scene.AssertUnharmedAsync($"{Module}/@v/v1.0.0.zip");
+    }
+
+    private static readonly Dictionary<string, Func<HttpContext, Task>> Attacks = new()
+    {
+        [nameof(BreakOffAfterHeadersAsync)] = BreakOffAfterHeadersAsync,
+        [nameof(HangAfterHeadersAsync)] = HangAfterHeadersAsync,
+    };
+
+    private static async Task BreakOffAfterHeadersAsync(HttpContext context)
+    {
+        context.Response.ContentLength = 200_000;
+        await context.Response.Body.WriteAsync(new byte[50_000]);
+        await context.Response.Body.FlushAsync();
+
+        // Long enough for the gateway to have read the headers: the break comes in the body.
+        await Task.Delay(300);
+        context.Abort();
+    }
+
+    private static async Task HangAfterHeadersAsync(HttpContext context)
+    {
+        context.Response.ContentLength = 200_000;
+        await context.Response.Body.WriteAsync(new byte[50_000]);
+        await context.Response.Body.FlushAsync();
+        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
+
     private static async Task EndlessAsync(HttpContext context)
     {
         var chunk = new byte[64 << 10];
@@ -192,9 +272,13 @@ public sealed class HostileUpstreamTests
         }
 
         /// <summary>Still serving; nothing of the attack in the cache; the pinned file unchanged.</summary>
-        public async Task AssertUnharmedAsync(string attackedKey)
+        public async Task AssertUnharmedAsync(string? attackedKey)
         {
-            Assert.Null(_gateway.Cache.GetPin(attackedKey));
+            if (attackedKey is not null)
+            {
+                Assert.Null(_gateway.Cache.GetPin(attackedKey));
+            }
+
             Assert.Empty(Directory.EnumerateFiles(_temp.Sub("cache/tmp")));
             var blobs = Directory.EnumerateFiles(_temp.Sub("cache/blobs"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order().ToArray();
             Assert.Equal(_gateway.Cache.Pins().Select(p => p.Sha256).Distinct().Order().ToArray(), blobs);

@@ -77,27 +77,10 @@ public sealed class ModuleFetcher(
 
     private async Task<Fetched<PinRecord>> FetchFileOnceAsync(ModuleRequest request, IUpstreamFetcher upstream)
     {
-        metrics.UpstreamFetch();
-        using var answer = await upstream.FetchAsync(request.RelativeUrl, stopping);
-        if (answer.Status != UpstreamAnswerStatus.Ok)
+        var (staged, source, failure) = await ReceiveAsync(request, upstream, body => HashedTempFile.WriteAsync(layout, body, stopping, LimitOf(request.Kind)));
+        if (staged is null)
         {
-            return FailureOf(answer);
-        }
-
-        HashedTempFile staged;
-        try
-        {
-            staged = await HashedTempFile.WriteAsync(layout, answer.Body!, stopping, LimitOf(request.Kind));
-        }
-        catch (InvalidDataException e)
-        {
-            return Invalid(request, answer, e);
-        }
-        catch (Exception e) when (TransferErrors.IsUpstreamBreak(e, stopping))
-        {
-            metrics.UpstreamFailure();
-            logger.LogWarning("Upstream {Upstream} broke off while sending {Key}: {Error}", answer.Source, request.Key, e.Message);
-            return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} broke off while sending it; retry");
+            return failure!;
         }
 
         using (staged)
@@ -111,13 +94,13 @@ public sealed class ModuleFetcher(
             }
             catch (Exception e) when (e is InvalidDataException or IOException or ModuleException or NotSupportedException)
             {
-                return Invalid(request, answer, e);
+                return Invalid(request, source, e);
             }
 
             var outcome = await cache.PutAsync(request.Key, staged, h1, stopping);
             if (outcome.Status == CommitStatus.ContentChanged)
             {
-                var diagnostic = changes.Report(outcome.Pin, outcome.RejectedSha256!, answer.Source, outcome.PinnedContentPresent);
+                var diagnostic = changes.Report(outcome.Pin, outcome.RejectedSha256!, source, outcome.PinnedContentPresent);
                 if (!outcome.PinnedContentPresent)
                 {
                     // The go command prints the body of a failed answer: the user sees GD3050 itself, not only a 502.
@@ -126,10 +109,84 @@ public sealed class ModuleFetcher(
             }
             else
             {
-                logger.LogInformation("Stored {Key} ({Size} bytes, sha256 {Sha256}) from {Upstream}", request.Key, staged.Size, staged.Sha256, answer.Source);
+                logger.LogInformation("Stored {Key} ({Size} bytes, sha256 {Sha256}) from {Upstream}", request.Key, staged.Size, staged.Sha256, source);
             }
 
             return new Fetched<PinRecord>(outcome.Pin, null);
+        }
+    }
+
+    private async Task<Fetched<ListRecord>> FetchListOnceAsync(ModuleRequest request, IUpstreamFetcher upstream)
+    {
+        var (bytes, _, failure) = await ReceiveAsync(request, upstream, ReadListAsync);
+        if (bytes is null)
+        {
+            return failure!;
+        }
+
+        metrics.BytesFetched(bytes.Length);
+        var record = new ListRecord(request.Key, Encoding.UTF8.GetString(bytes), DateTimeOffset.UtcNow);
+        await lists.PutAsync(record, stopping);
+        return new Fetched<ListRecord>(record, null);
+    }
+
+    private async Task<byte[]> ReadListAsync(Stream body)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await body.ReadAsync(chunk, stopping)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxListBytes)
+            {
+                throw new InvalidDataException($"it is larger than the limit of {MaxListBytes} bytes");
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Asks <paramref name="upstream"/> and reads the answer's body with <paramref name="read"/>. A body that breaks
+    /// off or stops coming is the upstream's failure; after '|' the rest of the list is asked, as the go command does.
+    /// Returns the value and the upstream that sent it, or the failure to answer.
+    /// </summary>
+    private async Task<(T? Value, string? Source, GatewayFailure? Failure)> ReceiveAsync<T>(ModuleRequest request, IUpstreamFetcher upstream, Func<Stream, Task<T>> read)
+        where T : class
+    {
+        for (var current = upstream; ;)
+        {
+            metrics.UpstreamFetch();
+            using var answer = await current.FetchAsync(request.RelativeUrl, stopping);
+            if (answer.Status != UpstreamAnswerStatus.Ok)
+            {
+                return (null, answer.Source, FailureOf(answer));
+            }
+
+            try
+            {
+                return (await read(answer.Body!), answer.Source, null);
+            }
+            catch (InvalidDataException e)
+            {
+                return (null, answer.Source, Invalid(request, answer.Source, e));
+            }
+            catch (Exception e) when (TransferErrors.IsUpstreamBreak(e, stopping))
+            {
+                metrics.UpstreamFailure();
+                var timedOut = e is UpstreamBodyTimeoutException;
+                logger.LogWarning("Upstream {Upstream} {Failure} while sending {Key}: {Error}", answer.Source, timedOut ? "stopped" : "broke off", request.Key, e.Message);
+                if (answer.Fallback is { } rest)
+                {
+                    current = rest;
+                    continue;
+                }
+
+                return (null, answer.Source, timedOut
+                    ? new GatewayFailure(GatewayFailureKind.UpstreamTimedOut, $"{request.RelativeUrl}: {e.Message}; retry")
+                    : new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} broke off while sending it; retry"));
+            }
         }
     }
 
@@ -140,45 +197,10 @@ public sealed class ModuleFetcher(
         _ => limits.Zip,
     };
 
-    private GatewayFailure Invalid(ModuleRequest request, UpstreamAnswer answer, Exception e)
+    private GatewayFailure Invalid(ModuleRequest request, string? source, Exception e)
     {
         metrics.UpstreamFailure();
-        logger.LogWarning("Upstream {Upstream} sent an invalid {Key}: {Error}", answer.Source, request.Key, e.Message);
-        return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} sent an invalid module file: {e.Message}");
-    }
-
-    private async Task<Fetched<ListRecord>> FetchListOnceAsync(ModuleRequest request, IUpstreamFetcher upstream)
-    {
-        metrics.UpstreamFetch();
-        using var answer = await upstream.FetchAsync(request.RelativeUrl, stopping);
-        if (answer.Status != UpstreamAnswerStatus.Ok)
-        {
-            return FailureOf(answer);
-        }
-
-        try
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16384];
-            int read;
-            while ((read = await answer.Body!.ReadAsync(chunk, stopping)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxListBytes)
-                {
-                    return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream answer is larger than {MaxListBytes} bytes");
-                }
-            }
-
-            metrics.BytesFetched(buffer.Length);
-            var record = new ListRecord(request.Key, Encoding.UTF8.GetString(buffer.ToArray()), DateTimeOffset.UtcNow);
-            await lists.PutAsync(record, stopping);
-            return new Fetched<ListRecord>(record, null);
-        }
-        catch (Exception e) when (TransferErrors.IsUpstreamBreak(e, stopping))
-        {
-            metrics.UpstreamFailure();
-            return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {answer.Source} broke off: {e.Message}");
-        }
+        logger.LogWarning("Upstream {Upstream} sent an invalid {Key}: {Error}", source, request.Key, e.Message);
+        return new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"{request.RelativeUrl}: upstream {source} sent an invalid module file: {e.Message}");
     }
 }

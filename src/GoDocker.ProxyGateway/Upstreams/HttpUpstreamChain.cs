@@ -20,10 +20,12 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
         }
 
         UpstreamAnswer? last = null;
-        foreach (var endpoint in Endpoints)
+        for (var i = 0; i < Endpoints.Count; i++)
         {
+            var endpoint = Endpoints[i];
             last?.Dispose();
-            last = await FetchOneAsync(endpoint, relativeUrl, cancellationToken);
+            var rest = endpoint.FallBackOnAnyError && i + 1 < Endpoints.Count ? new HttpUpstreamChain(http, Endpoints.Skip(i + 1).ToArray(), credentials, logger) : null;
+            last = await FetchOneAsync(endpoint, relativeUrl, rest, cancellationToken);
             if (last.Status == UpstreamAnswerStatus.Ok)
             {
                 return last;
@@ -38,7 +40,7 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
         return last!;
     }
 
-    private async Task<UpstreamAnswer> FetchOneAsync(UpstreamEndpoint endpoint, string relativeUrl, CancellationToken cancellationToken)
+    private async Task<UpstreamAnswer> FetchOneAsync(UpstreamEndpoint endpoint, string relativeUrl, IUpstreamFetcher? rest, CancellationToken cancellationToken)
     {
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(endpoint.EffectiveTimeout);
@@ -60,7 +62,7 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-                return UpstreamAnswer.Ok(new TimeoutBoundStream(body, response, timeout), endpoint.Display);
+                return UpstreamAnswer.Ok(new TimeoutBoundStream(body, response, timeout, endpoint), endpoint.Display, fallback: rest);
             }
 
             var text = await ReadShortBodyAsync(response, timeout.Token);
@@ -106,7 +108,7 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
     }
 
     /// <summary>Keeps the response and the per-upstream timeout alive while the body is read.</summary>
-    private sealed class TimeoutBoundStream(Stream inner, HttpResponseMessage response, CancellationTokenSource timeout) : Stream
+    private sealed class TimeoutBoundStream(Stream inner, HttpResponseMessage response, CancellationTokenSource timeout, UpstreamEndpoint endpoint) : Stream
     {
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -119,7 +121,14 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            return await inner.ReadAsync(buffer, linked.Token);
+            try
+            {
+                return await inner.ReadAsync(buffer, linked.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new UpstreamBodyTimeoutException($"upstream {endpoint.Display} did not finish sending it within {endpoint.EffectiveTimeout.TotalSeconds:0.#}s", e);
+            }
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
