@@ -20,7 +20,7 @@ public sealed class HostileUpstreamTests
     [Fact]
     public async Task An_info_naming_another_version_is_refused_and_not_cached()
     {
-        await using var scene = await Scene.StartAsync(c => c.Response.WriteAsync("{\"Version\":\"v9.9.9\",\"Time\":\"2024-01-01T00:00:00Z\"}"));
+        await using var scene = await GatewayScene.StartAsync(c => c.Response.WriteAsync("{\"Version\":\"v9.9.9\",\"Time\":\"2024-01-01T00:00:00Z\"}"));
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.info");
 
@@ -32,7 +32,7 @@ public sealed class HostileUpstreamTests
     [Fact]
     public async Task An_info_that_is_not_JSON_is_refused_and_not_cached()
     {
-        await using var scene = await Scene.StartAsync(c => c.Response.WriteAsync("<html>captive portal</html>"));
+        await using var scene = await GatewayScene.StartAsync(c => c.Response.WriteAsync("<html>captive portal</html>"));
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.info");
 
@@ -44,7 +44,7 @@ public sealed class HostileUpstreamTests
     [Fact]
     public async Task A_go_mod_declaring_another_module_is_refused_and_not_cached()
     {
-        await using var scene = await Scene.StartAsync(c => c.Response.WriteAsync("module evil.invalid/x\n\ngo 1.19\n"));
+        await using var scene = await GatewayScene.StartAsync(c => c.Response.WriteAsync("module evil.invalid/x\n\ngo 1.19\n"));
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.mod");
 
@@ -56,7 +56,7 @@ public sealed class HostileUpstreamTests
     [Fact]
     public async Task A_go_mod_that_does_not_parse_is_refused_and_not_cached()
     {
-        await using var scene = await Scene.StartAsync(c => c.Response.WriteAsync("module example.invalid/m\nrequire (\n\tx.invalid/y v1.0.0\n"));
+        await using var scene = await GatewayScene.StartAsync(c => c.Response.WriteAsync("module example.invalid/m\nrequire (\n\tx.invalid/y v1.0.0\n"));
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.mod");
 
@@ -69,7 +69,7 @@ public sealed class HostileUpstreamTests
     public async Task A_zip_holding_files_of_another_module_is_refused_and_not_cached()
     {
         var zip = ModuleFolder.Zip("evil.invalid/x", "v1.0.0", "module evil.invalid/x\n", null);
-        await using var scene = await Scene.StartAsync(c => c.Response.Body.WriteAsync(zip).AsTask());
+        await using var scene = await GatewayScene.StartAsync(c => c.Response.Body.WriteAsync(zip).AsTask());
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.zip");
 
@@ -81,7 +81,7 @@ public sealed class HostileUpstreamTests
     [Fact]
     public async Task An_endless_zip_is_cut_off_at_the_size_limit_while_it_streams()
     {
-        await using var scene = await Scene.StartAsync(EndlessAsync, o => o with { FileLimits = ModuleFileLimits.GoCommand with { Zip = 1 << 20 } });
+        await using var scene = await GatewayScene.StartAsync(EndlessAsync, o => o with { FileLimits = ModuleFileLimits.GoCommand with { Zip = 1 << 20 } });
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.zip");
 
@@ -93,7 +93,7 @@ public sealed class HostileUpstreamTests
     [Fact]
     public async Task An_endless_go_mod_is_cut_off_at_the_go_commands_16_MiB_limit()
     {
-        await using var scene = await Scene.StartAsync(EndlessAsync);
+        await using var scene = await GatewayScene.StartAsync(EndlessAsync);
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.mod");
 
@@ -111,7 +111,7 @@ public sealed class HostileUpstreamTests
             await gzip.WriteAsync(new byte[64 << 20], Ct);
         }
 
-        await using var scene = await Scene.StartAsync(async c =>
+        await using var scene = await GatewayScene.StartAsync(async c =>
         {
             c.Response.Headers.ContentEncoding = "gzip";
             await c.Response.Body.WriteAsync(bomb.ToArray());
@@ -127,7 +127,7 @@ public sealed class HostileUpstreamTests
     [Fact]
     public async Task A_Content_Encoding_the_gateway_did_not_ask_for_is_refused_and_not_cached()
     {
-        await using var scene = await Scene.StartAsync(async c =>
+        await using var scene = await GatewayScene.StartAsync(async c =>
         {
             c.Response.Headers.ContentEncoding = "x-unasked";
             await c.Response.WriteAsync("module example.invalid/m\n");
@@ -148,7 +148,7 @@ public sealed class HostileUpstreamTests
         using var other = new TempFolder();
         var folder = new ModuleFolder(other.Sub("b")).Add(Module, "v1.0.0");
         await using var next = await TestUpstream.StartAsync(folder);
-        await using var scene = await Scene.StartAsync(Attacks[attack], o => o with
+        await using var scene = await GatewayScene.StartAsync(Attacks[attack], o => o with
         {
             Upstreams = [o.Upstreams[0] with { FallBackOnAnyError = true, Timeout = TimeSpan.FromSeconds(1) }, new UpstreamEndpoint(next.Address)],
         });
@@ -168,7 +168,7 @@ public sealed class HostileUpstreamTests
     {
         using var other = new TempFolder();
         await using var next = await TestUpstream.StartAsync(new ModuleFolder(other.Sub("b")).Add(Module, "v1.0.0"));
-        await using var scene = await Scene.StartAsync(BreakOffAfterHeadersAsync, o => o with { Upstreams = [o.Upstreams[0], new UpstreamEndpoint(next.Address)] });
+        await using var scene = await GatewayScene.StartAsync(BreakOffAfterHeadersAsync, o => o with { Upstreams = [o.Upstreams[0], new UpstreamEndpoint(next.Address)] });
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.zip");
 
@@ -181,7 +181,7 @@ public sealed class HostileUpstreamTests
     [Fact]
     public async Task A_zip_body_that_hangs_after_its_headers_is_a_504_timeout_not_a_break_off()
     {
-        await using var scene = await Scene.StartAsync(HangAfterHeadersAsync, o => o with { Upstreams = [o.Upstreams[0] with { Timeout = TimeSpan.FromSeconds(1) }] });
+        await using var scene = await GatewayScene.StartAsync(HangAfterHeadersAsync, o => o with { Upstreams = [o.Upstreams[0] with { Timeout = TimeSpan.FromSeconds(1) }] });
         var started = DateTime.UtcNow;
 
         var (status, body) = await scene.GetAsync($"{Module}/@v/v1.0.0.zip");
@@ -225,74 +225,6 @@ public sealed class HostileUpstreamTests
         while (!context.RequestAborted.IsCancellationRequested)
         {
             await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-        }
-    }
-
-    /// <summary>A gateway in front of a <see cref="ScriptedUpstream"/>, with the good module pinned before any attack.</summary>
-    private sealed class Scene : IAsyncDisposable
-    {
-        private readonly TempFolder _temp;
-        private readonly ScriptedUpstream _upstream;
-        private readonly RunningGateway _gateway;
-        private readonly HttpClient _http;
-        private readonly string _goodZip = ModuleFiles.Path(ScriptedUpstream.GoodModule, "v1.0.0", "zip");
-        private byte[] _pinnedBytes = [];
-        private PinRecord? _pin;
-
-        private Scene(TempFolder temp, ScriptedUpstream upstream, RunningGateway gateway)
-        {
-            _temp = temp;
-            _upstream = upstream;
-            _gateway = gateway;
-
-            // Every attack must end well within this: a hang is a failure, not a slow test.
-            _http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
-        }
-
-        public RunningGateway Gateway => _gateway;
-        public ScriptedUpstream Upstream => _upstream;
-
-        public static async Task<Scene> StartAsync(Func<HttpContext, Task> attack, Func<GatewayOptions, GatewayOptions>? configure = null)
-        {
-            var temp = new TempFolder();
-            var upstream = await ScriptedUpstream.StartAsync(temp.Sub("upstream"), attack);
-            var gateway = await Gateways.StartAsync(temp.Sub("cache"), upstream.Address, configure);
-            var scene = new Scene(temp, upstream, gateway);
-            await ModuleFiles.PinAsync(scene._http, ScriptedUpstream.GoodModule + "@v1.0.0");
-            scene._pinnedBytes = await scene._http.GetByteArrayAsync("/" + scene._goodZip, Ct);
-            scene._pin = gateway.Cache.GetPin(scene._goodZip);
-            Assert.NotNull(scene._pin);
-            return scene;
-        }
-
-        public async Task<(int Status, string Body)> GetAsync(string path)
-        {
-            using var response = await _http.GetAsync("/" + path, Ct);
-            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
-        }
-
-        /// <summary>Still serving; nothing of the attack in the cache; the pinned file unchanged.</summary>
-        public async Task AssertUnharmedAsync(string? attackedKey)
-        {
-            if (attackedKey is not null)
-            {
-                Assert.Null(_gateway.Cache.GetPin(attackedKey));
-            }
-
-            Assert.Empty(Directory.EnumerateFiles(_temp.Sub("cache/tmp")));
-            var blobs = Directory.EnumerateFiles(_temp.Sub("cache/blobs"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order().ToArray();
-            Assert.Equal(_gateway.Cache.Pins().Select(p => p.Sha256).Distinct().Order().ToArray(), blobs);
-            Assert.Equal("ok\n", await _http.GetStringAsync("/healthz", Ct));
-            Assert.Equal(_pinnedBytes, await _http.GetByteArrayAsync("/" + _goodZip, Ct));
-            Assert.Equal(_pin, _gateway.Cache.GetPin(_goodZip));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _http.Dispose();
-            await _gateway.DisposeAsync();
-            await _upstream.DisposeAsync();
-            _temp.Dispose();
         }
     }
 }

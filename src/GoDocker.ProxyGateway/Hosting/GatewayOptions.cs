@@ -51,6 +51,12 @@ public sealed record GatewayOptions
 
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Module requests served at once; one more is shed with 503 (/healthz and /metrics always answer).</summary>
+    public int MaxConcurrentRequests { get; init; } = 512;
+
+    /// <summary>Open connections (idle keep-alive ones included) Kestrel accepts; beyond it new ones are closed at once.</summary>
+    public int MaxConnections { get; init; } = 2048;
+
     /// <summary>How long shutdown waits for in-flight responses.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

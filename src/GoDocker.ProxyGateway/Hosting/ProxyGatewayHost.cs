@@ -39,7 +39,7 @@ public static class ProxyGatewayHost
         var components = new GatewayComponents(options);
         var logger = components.Logger;
         var cache = components.Cache;
-        var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, () => cache.ContentBytes, components.Metrics, logger);
+        var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, () => cache.ContentBytes, new RequestAdmission(options.MaxConcurrentRequests), components.Metrics, logger);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = cache.Layout.Root });
         builder.Logging.ClearProviders();
@@ -54,6 +54,10 @@ public static class ProxyGatewayHost
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestLineSize = 8192;
+            k.Limits.MaxConcurrentConnections = options.MaxConnections;
+            k.Limits.MaxRequestHeadersTotalSize = 16384;
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
             k.Listen(endpoint);
         });
         var app = builder.Build();
