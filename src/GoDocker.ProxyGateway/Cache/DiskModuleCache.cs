@@ -89,7 +89,8 @@ public sealed class DiskModuleCache : IModuleCache
 
         if (outcome.Status != CommitStatus.ContentChanged)
         {
-            EvictIfOverBound();
+            // Restored content counts as much as new content; what was just put is about to be served, so it stays.
+            EvictIfOverBound(keep: content.Sha256);
         }
 
         return outcome;
@@ -116,15 +117,19 @@ public sealed class DiskModuleCache : IModuleCache
         return new CommitOutcome(CommitStatus.Stored, pin);
     }
 
-    /// <summary>Evicts least recently used content until the size bound holds; snapshot content is never evicted.</summary>
-    private void EvictIfOverBound()
+    /// <summary>
+    /// Evicts least recently used content until the size bound holds; snapshot content is never evicted, nor
+    /// <paramref name="keep"/> (a file larger than the whole bound is kept until the next put).
+    /// </summary>
+    private void EvictIfOverBound(string keep)
     {
         if (_maxBytes is not { } max || _table.ContentBytes <= max)
         {
             return;
         }
 
-        foreach (var pin in _table.Evict(max, _protectedHashes(), TryDelete))
+        var held = new HashSet<string>(_protectedHashes(), StringComparer.Ordinal) { keep };
+        foreach (var pin in _table.Evict(max, held, TryDelete))
         {
             _logger.LogInformation("Evicted {Key} ({Size} bytes) to stay under {MaxBytes} bytes", pin.Key, pin.Size, max);
         }

@@ -95,11 +95,16 @@ internal sealed class PinTable
         }
     }
 
-    /// <summary>Counts the content of <paramref name="pin"/> again after it came back (refetched after eviction).</summary>
+    /// <summary>Counts the content of <paramref name="pin"/> again after it came back (refetched after eviction): just used.</summary>
     public void ContentAdded(PinRecord pin, Func<string, bool> contentPresent)
     {
         lock (_gate)
         {
+            if (_pins.TryGetValue(pin.Key, out var entry))
+            {
+                entry.LastUse = ++_clock;
+            }
+
             CountContent(pin, contentPresent);
         }
     }

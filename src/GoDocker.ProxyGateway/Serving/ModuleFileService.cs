@@ -1,4 +1,3 @@
-using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Protocol;
@@ -73,15 +72,8 @@ public sealed class ModuleFileService(
 
     private ServedFile ServeFromSnapshot(ModuleRequest request, string name)
     {
-        LoadedSnapshot snapshot;
-        try
-        {
-            snapshot = snapshots.Get(name);
-        }
-        catch (DiagnosticException e)
-        {
-            throw Fail(GatewayFailure.NotFound(e.Diagnostic.Message));
-        }
+        // GD3051's message names the cache folder: fine for an operator, not for every client on the network.
+        var snapshot = snapshots.TryLoad(name) ?? throw Fail(GatewayFailure.NotFound($"no snapshot '{name}'"));
 
         if (request.Kind.IsImmutable())
         {

@@ -127,6 +127,11 @@ public sealed partial class SnapshotStore
 
     public LoadedSnapshot? TryLoad(string name)
     {
+        if (!IsValidName(name))
+        {
+            return null;
+        }
+
         if (_loaded.TryGetValue(name, out var loaded))
         {
             return loaded;
