@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.Core.Modules;
 using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Serving;
 
 namespace GoDocker.ProxyGateway.Snapshots;
 
@@ -21,20 +23,20 @@ public sealed partial class SnapshotStore
     private readonly IModuleCache _cache;
     private readonly IContentStore _content;
     private readonly IListCache _lists;
-    private readonly IModuleFileHasher? _hasher;
+    private readonly ModuleFileVerifier _verifier;
     private readonly ConcurrentDictionary<string, LoadedSnapshot> _loaded = new(StringComparer.Ordinal);
 
     // Content of imports in progress: held like a snapshot's, so eviction cannot drop it before the manifest exists.
     private readonly ConcurrentDictionary<string, int> _importing = new(StringComparer.Ordinal);
     private (DateTime Stamp, string? Name) _view = (DateTime.MinValue, null);
 
-    public SnapshotStore(CacheLayout layout, IModuleCache cache, IContentStore content, IListCache lists, IModuleFileHasher? hasher)
+    public SnapshotStore(CacheLayout layout, IModuleCache cache, IContentStore content, IListCache lists, IModuleFileHasher hasher)
     {
         _layout = layout;
         _cache = cache;
         _content = content;
         _lists = lists;
-        _hasher = hasher;
+        _verifier = new ModuleFileVerifier(hasher);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
@@ -208,7 +210,16 @@ public sealed partial class SnapshotStore
         var staged = new Dictionary<string, HashedTempFile>(StringComparer.Ordinal);
         try
         {
-            var manifest = await StageArchiveAsync(full, staged, cancellationToken);
+            SnapshotManifest manifest;
+            try
+            {
+                manifest = await StageArchiveAsync(full, staged, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or FormatException or NotSupportedException)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"it is not a readable snapshot archive ({e.Message})");
+            }
+
             await VerifyAsync(full, manifest, staged, cancellationToken);
             if (File.Exists(ManifestPath(manifest.Name)))
             {
@@ -273,8 +284,12 @@ public sealed partial class SnapshotStore
 
             if (entry.Name == ManifestEntryName && manifest is null)
             {
-                manifest = await JsonSerializer.DeserializeAsync<SnapshotManifest>(entry.DataStream, Json, cancellationToken)
-                    ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "empty manifest");
+                manifest = await JsonSerializer.DeserializeAsync<SnapshotManifest>(entry.DataStream, Json, cancellationToken);
+                if (manifest?.Name is null || manifest.Files is null || manifest.Lists is null || manifest.Files.Contains(null!) || manifest.Lists.Contains(null!))
+                {
+                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "the manifest lacks its name, files or lists");
+                }
+
                 RequireValidName(manifest.Name);
                 continue;
             }
@@ -285,7 +300,7 @@ public sealed partial class SnapshotStore
                 throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"entry '{entry.Name}' is not content named by the manifest");
             }
 
-            var content = await HashedTempFile.WriteAsync(_layout, entry.DataStream, cancellationToken);
+            var content = await HashedTempFile.WriteAsync(_layout, entry.DataStream, cancellationToken, ModuleFileLimits.GoCommand.Zip);
             staged[sha] = content;
             if (content.Sha256 != sha)
             {
@@ -296,34 +311,61 @@ public sealed partial class SnapshotStore
         return manifest ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "no manifest.json");
     }
 
+    /// <summary>
+    /// Every key requestable and named once; every file's size, go command checks and h1 as the manifest says (so
+    /// a pin cannot point at another module's content); and no version the cache has pinned with other bytes.
+    /// </summary>
     private async Task VerifyAsync(string full, SnapshotManifest manifest, Dictionary<string, HashedTempFile> staged, CancellationToken cancellationToken)
     {
-        foreach (var key in manifest.Files.Select(f => f.Key).Concat(manifest.Lists.Select(l => l.Key)))
+        var requests = new Dictionary<string, ModuleRequest>(StringComparer.Ordinal);
+        foreach (var (key, immutable) in manifest.Files.Select(f => (f.Key, true)).Concat(manifest.Lists.Select(l => (l.Key, false))))
         {
             // Keys are only ever hashed into file names, but a key no client could request is a forged manifest.
-            if (!ModuleRequestParser.TryParse(key, out var parsed, out _) || parsed.Key != key)
+            if (key is null || !ModuleRequestParser.TryParse(key, out var parsed, out _) || parsed.Key != key || parsed.Kind.IsImmutable() != immutable)
             {
-                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"'{key}' is not a module proxy path");
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"'{key}' is not a module proxy path for its section");
+            }
+
+            if (!requests.TryAdd(key, parsed))
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"the manifest names {key} twice");
             }
         }
 
         foreach (var pin in manifest.Files)
         {
-            if (!staged.TryGetValue(pin.Sha256, out var content))
+            if (!staged.TryGetValue(pin.Sha256 ?? "", out var content))
             {
                 throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content of {pin.Key} is missing");
             }
 
-            if (pin.H1 is not null && _hasher is not null && (pin.Key.EndsWith(".zip", StringComparison.Ordinal) || pin.Key.EndsWith(".mod", StringComparison.Ordinal)))
+            if (content.Size != pin.Size)
             {
-                var h1 = pin.Key.EndsWith(".zip", StringComparison.Ordinal)
-                    ? await _hasher.HashZipAsync(content.Path, cancellationToken)
-                    : await _hasher.HashGoModAsync(content.Path, cancellationToken);
-                if (h1 != pin.H1)
-                {
-                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key} hashes to {h1}, the manifest records {pin.H1}");
-                }
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key} is {content.Size} bytes, the manifest records {pin.Size}");
             }
+
+            string? h1;
+            try
+            {
+                h1 = await _verifier.VerifyAsync(requests[pin.Key], content, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or ModuleException or NotSupportedException)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key}: {e.Message}");
+            }
+
+            if (h1 != pin.H1)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key} hashes to {h1 ?? "no h1"}, the manifest records {pin.H1 ?? "none"}");
+            }
+        }
+
+        var pinned = _cache.Pins().ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var conflicts = manifest.Files.Where(f => pinned.TryGetValue(f.Key, out var p) && p.Sha256 != f.Sha256).Select(f => f.Key).ToArray();
+        if (conflicts.Length > 0)
+        {
+            throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full,
+                $"{conflicts.Length} file(s) have other bytes than this cache has pinned for the same version ({string.Join(", ", conflicts.Take(5))}{(conflicts.Length > 5 ? ", …" : "")}); a pinned version never changes");
         }
     }
 
