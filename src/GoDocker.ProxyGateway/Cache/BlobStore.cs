@@ -24,7 +24,20 @@ public sealed class BlobStore(CacheLayout layout) : IContentStore
     public bool Has(string sha256) => File.Exists(layout.BlobPath(sha256));
 
     /// <summary>Moves a hashed file in under its hash (a no-op when that content is present).</summary>
+    /// <exception cref="CacheWriteException">The disk refused the move.</exception>
     public void Add(HashedTempFile file)
+    {
+        try
+        {
+            Move(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CacheWriteException($"cannot store content {file.Sha256}: {e.Message}", e);
+        }
+    }
+
+    private void Move(HashedTempFile file)
     {
         var blob = layout.BlobPath(file.Sha256);
         if (File.Exists(blob))

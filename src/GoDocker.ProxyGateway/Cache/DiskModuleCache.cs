@@ -72,6 +72,7 @@ public sealed class DiskModuleCache : IModuleCache
         return new CachedFile(stream, pin);
     }
 
+    /// <exception cref="CacheWriteException">The disk refused the pin or the content; no content is left without a pin.</exception>
     public async Task<CommitOutcome> PutAsync(string key, HashedTempFile content, string? h1, CancellationToken cancellationToken)
     {
         CommitOutcome outcome;
@@ -104,16 +105,26 @@ public sealed class DiskModuleCache : IModuleCache
             return new CommitOutcome(CommitStatus.ContentChanged, existing, content.Sha256, _blobs.Has(existing.Sha256));
         }
 
-        _blobs.Add(content);
         if (existing is not null)
         {
+            _blobs.Add(content);
             _table.ContentAdded(existing, _blobs.Has);
             return new CommitOutcome(CommitStatus.Unchanged, existing);
         }
 
+        // The pin first: if the disk then refuses the content, the pin stands as if its content had been evicted
+        // (the first bytes stay pinned); content without a pin would be an orphan no one ever evicts.
         var pin = new PinRecord(key, content.Sha256, content.Size, h1, DateTimeOffset.UtcNow);
         await AtomicFile.WriteAllBytesAsync(Layout, Layout.PinPath(key), JsonSerializer.SerializeToUtf8Bytes(pin, Json), cancellationToken);
-        _table.Add(pin, DateTime.UtcNow, _blobs.Has);
+        try
+        {
+            _blobs.Add(content);
+        }
+        finally
+        {
+            _table.Add(pin, DateTime.UtcNow, _blobs.Has);
+        }
+
         return new CommitOutcome(CommitStatus.Stored, pin);
     }
 

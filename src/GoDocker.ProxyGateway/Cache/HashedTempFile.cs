@@ -21,6 +21,7 @@ public sealed class HashedTempFile : IDisposable
 
     /// <summary>Copies <paramref name="source"/> to a new file in tmp/, hashing as it goes.</summary>
     /// <exception cref="InvalidDataException">The source is longer than <paramref name="maxBytes"/> (checked as it streams).</exception>
+    /// <exception cref="CacheWriteException">The cache's disk refused the bytes.</exception>
     public static async Task<HashedTempFile> WriteAsync(CacheLayout layout, Stream source, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
     {
         var path = layout.NewTempPath();
@@ -28,10 +29,14 @@ public sealed class HashedTempFile : IDisposable
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long size = 0;
-            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            var target = await CacheWriteException.GuardAsync("a download in tmp/", () =>
+                Task.FromResult(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous)));
+            await using (target)
             {
                 var buffer = new byte[81920];
                 int read;
+
+                // Reading may fail because of the upstream; writing, only because of the cache's disk.
                 while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
                 {
                     size += read;
@@ -41,26 +46,32 @@ public sealed class HashedTempFile : IDisposable
                     }
 
                     hash.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    await CacheWriteException.GuardAsync("a download in tmp/", () => target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask());
                 }
 
-                target.Flush(flushToDisk: true);
+                await CacheWriteException.GuardAsync("a download in tmp/", () =>
+                {
+                    target.Flush(flushToDisk: true);
+                    return Task.CompletedTask;
+                });
             }
 
             return new HashedTempFile(path, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), size);
         }
         catch
         {
-            File.Delete(path);
+            TryDelete(path);
             throw;
         }
     }
 
-    public void Dispose()
+    public void Dispose() => TryDelete(Path);
+
+    private static void TryDelete(string path)
     {
         try
         {
-            File.Delete(Path);
+            File.Delete(path);
         }
         catch (IOException)
         {

@@ -77,6 +77,18 @@ public sealed class ModuleFetcher(
 
     private async Task<Fetched<PinRecord>> FetchFileOnceAsync(ModuleRequest request, IUpstreamFetcher upstream)
     {
+        try
+        {
+            return await FetchAndPinAsync(request, upstream);
+        }
+        catch (CacheWriteException e)
+        {
+            return DiskFailure(request, e);
+        }
+    }
+
+    private async Task<Fetched<PinRecord>> FetchAndPinAsync(ModuleRequest request, IUpstreamFetcher upstream)
+    {
         var (staged, source, failure) = await ReceiveAsync(request, upstream, body => HashedTempFile.WriteAsync(layout, body, stopping, LimitOf(request.Kind)));
         if (staged is null)
         {
@@ -126,7 +138,16 @@ public sealed class ModuleFetcher(
 
         metrics.BytesFetched(bytes.Length);
         var record = new ListRecord(request.Key, Encoding.UTF8.GetString(bytes), DateTimeOffset.UtcNow);
-        await lists.PutAsync(record, stopping);
+        try
+        {
+            await lists.PutAsync(record, stopping);
+        }
+        catch (CacheWriteException e)
+        {
+            // The answer is good; only keeping it failed. Serve it, and say so where operators look.
+            DiskFailure(request, e);
+        }
+
         return new Fetched<ListRecord>(record, null);
     }
 
@@ -196,6 +217,13 @@ public sealed class ModuleFetcher(
         ModuleFileKind.Mod => limits.Mod,
         _ => limits.Zip,
     };
+
+    private GatewayFailure DiskFailure(ModuleRequest request, CacheWriteException e)
+    {
+        metrics.DiskFailure();
+        logger.LogError("Cache disk failure while storing {Key}: {Error}", request.Key, e.Message);
+        return new GatewayFailure(GatewayFailureKind.CacheUnwritable, $"{request.RelativeUrl}: the gateway cannot write to its cache ({e.Message}); this is the gateway's disk, not the upstream");
+    }
 
     private GatewayFailure Invalid(ModuleRequest request, string? source, Exception e)
     {
