@@ -21,6 +21,8 @@ public sealed class GatewayServeOptions
     public Option<double> ListTtl { get; } = new("--list-ttl") { Description = "Seconds before list and @latest answers are asked again (stale copies are served when upstreams fail).", DefaultValueFactory = _ => 300 };
     public Option<string[]> Sumdb { get; } = new("--sumdb") { Description = "A checksum database to pass through at /sumdb/<name>/, as name=url (repeatable).", AllowMultipleArgumentsPerToken = false };
     public Option<TimeSpan?> RevalidateEvery { get; } = RevalidateEveryOption();
+    public Option<int> MaxRequests { get; } = new("--max-requests") { Description = "Module requests served at once; more are shed with 503 and Retry-After.", DefaultValueFactory = _ => 512 };
+    public Option<int> MaxConnections { get; } = new("--max-connections") { Description = "Open client connections accepted; more are closed at once.", DefaultValueFactory = _ => 2048 };
     public Option<bool> LogJson { get; } = new("--log-json") { Description = "Write logs as JSON lines." };
 
     /// <summary>The cache folder option every gateway command takes.</summary>
@@ -28,7 +30,7 @@ public sealed class GatewayServeOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Listen, Cache, Offline, Snapshot, MaxSizeMb, ListTtl, Sumdb, RevalidateEvery, LogJson })
+        foreach (var option in new Option[] { Listen, Cache, Offline, Snapshot, MaxSizeMb, ListTtl, Sumdb, RevalidateEvery, MaxRequests, MaxConnections, LogJson })
         {
             command.Options.Add(option);
         }
@@ -49,6 +51,8 @@ public sealed class GatewayServeOptions
             ListTtl = TimeSpan.FromSeconds(parse.GetValue(ListTtl)),
             ChecksumDatabases = ParseSumdbs(parse.GetValue(Sumdb) ?? []),
             RevalidateEvery = parse.GetValue(RevalidateEvery),
+            MaxConcurrentRequests = Math.Max(1, parse.GetValue(MaxRequests)),
+            MaxConnections = Math.Max(1, parse.GetValue(MaxConnections)),
         };
     }
 
