@@ -1,11 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GoDocker.ProxyGateway.Tests.Infrastructure;
 
@@ -35,14 +29,9 @@ public sealed class ScriptedUpstream : IAsyncDisposable
 
     public static async Task<ScriptedUpstream> StartAsync(string folder, Func<HttpContext, Task> attack)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var upstream = new ScriptedUpstream(app, new ModuleFolder(folder).Add(GoodModule, "v1.0.0")) { Attack = attack };
-        app.Run(upstream.HandleAsync);
-        await app.StartAsync();
-        upstream.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        ScriptedUpstream? upstream = null;
+        var (app, address) = await LoopbackServer.StartAsync(c => upstream!.HandleAsync(c));
+        upstream = new ScriptedUpstream(app, new ModuleFolder(folder).Add(GoodModule, "v1.0.0")) { Attack = attack, Address = address };
         return upstream;
     }
 
