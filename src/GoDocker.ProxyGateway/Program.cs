@@ -1,64 +1,29 @@
-using System.Runtime.InteropServices;
+using System.CommandLine;
 using GoDocker.Core.Diagnostics;
-using GoDocker.ProxyGateway.Hosting;
-using GoDocker.ProxyGateway.Upstreams;
+using GoDocker.ProxyGateway.CommandLine;
 
-// A bare host for the gateway (tests run it as a child process; `godocker proxy` is the user-facing command).
-// Usage: GoDocker.ProxyGateway --cache DIR [--listen HOST:PORT] [--upstream GOPROXY-LIST] [--offline] [--max-bytes N] [--view NAME]
+// The gateway as its own process, for GoDockerStartProxy (the SDK runs `dotnet GoDocker.ProxyGateway.dll ...`) and
+// tests. It takes exactly the options of `godocker proxy` (GatewayServeOptions), which is the front end for users.
+var serve = new GatewayServeOptions();
+var root = new RootCommand("The GoDocker module proxy gateway; `godocker proxy` takes the same options.");
+serve.AddTo(root);
+root.SetAction((parse, cancellationToken) => serve.ServeAsync(serve.ToGatewayOptions(parse), parse, Console.Out, cancellationToken));
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    return 2;
+}
+
 try
 {
-    string? cacheDir = null, listen = "127.0.0.1:0", view = null;
-    long? maxBytes = null;
-    var offline = false;
-    var upstreams = new List<UpstreamEndpoint>();
-    for (var i = 0; i < args.Length; i++)
-    {
-        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-        switch (args[i])
-        {
-            case "--cache": cacheDir = Next(); break;
-            case "--listen": listen = Next(); break;
-            case "--upstream": upstreams.AddRange(UpstreamList.Parse(Next())); break;
-            case "--offline": offline = true; break;
-            case "--max-bytes": maxBytes = long.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-            case "--view": view = Next(); break;
-            default: throw new ArgumentException($"unknown option {args[i]}");
-        }
-    }
-
-    if (cacheDir is null)
-    {
-        throw new ArgumentException("--cache is required");
-    }
-
-    using var loggerFactory = GatewayLogging.CreateConsole(json: false);
-    await using var gateway = await ProxyGatewayHost.StartAsync(new GatewayOptions
-    {
-        CacheDirectory = cacheDir,
-        Listen = listen,
-        Upstreams = upstreams,
-        Offline = offline,
-        MaxCacheBytes = maxBytes,
-        SnapshotView = view,
-        LoggerFactory = loggerFactory,
-    });
-
-    // One machine-readable line so a parent process can find the port.
-    Console.Out.WriteLine($"listening {gateway.Address}");
-    Console.Out.Flush();
-
-    // SIGTERM and Ctrl+C stop gracefully: in-flight responses finish before exit.
-    using var stop = new CancellationTokenSource();
-    using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-    using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-    try
-    {
-        await Task.Delay(Timeout.Infinite, stop.Token);
-    }
-    catch (OperationCanceledException)
-    {
-    }
-
+    // SIGTERM and Ctrl+C cancel the token; in-flight responses then get the gateway's shutdown timeout (30 s).
+    await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(35) });
     return 0;
 }
 catch (DiagnosticException e)
@@ -66,7 +31,7 @@ catch (DiagnosticException e)
     Console.Error.WriteLine(e.Diagnostic.ToString());
     return 1;
 }
-catch (Exception e) when (e is ArgumentException or FormatException)
+catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     return 2;

@@ -62,7 +62,7 @@ public sealed class CacheBehaviourTests
 
         // Someone re-publishes v1.0.0 with other content.
         folder.Add("example.invalid/m", "v1.0.0", "tampered");
-        var report = await gateway.Files.RevalidateAsync(TestContext.Current.CancellationToken);
+        var report = await gateway.Revalidator.RevalidateAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([Zip], report.Changed.Select(c => c.Key));
         Assert.Equal(1, gateway.Metrics.ContentChanges);
@@ -85,7 +85,7 @@ public sealed class CacheBehaviourTests
 
         await http.GetByteArrayAsync("/" + Zip, TestContext.Current.CancellationToken);
         await http.GetByteArrayAsync("/example.invalid/n/@v/v1.0.0.zip", TestContext.Current.CancellationToken);
-        Assert.False(gateway.Cache.HasBlob(gateway.Cache.GetPin(Zip)!.Sha256), "least recently used zip evicted");
+        Assert.False(gateway.Blobs.Has(gateway.Cache.GetPin(Zip)!.Sha256), "least recently used zip evicted");
 
         folder.Add("example.invalid/m", "v1.0.0", "tampered");
         var response = await http.GetAsync("/" + Zip, TestContext.Current.CancellationToken);
@@ -112,8 +112,8 @@ public sealed class CacheBehaviourTests
         await http.GetByteArrayAsync("/example.invalid/n/@v/v1.0.0.zip", TestContext.Current.CancellationToken);
         await http.GetByteArrayAsync("/example.invalid/o/@v/v1.0.0.zip", TestContext.Current.CancellationToken);
 
-        Assert.True(gateway.Cache.HasBlob(gateway.Cache.GetPin(Zip)!.Sha256), "snapshot content is not evicted");
-        Assert.False(gateway.Cache.HasBlob(gateway.Cache.GetPin("example.invalid/n/@v/v1.0.0.zip")!.Sha256), "the unheld LRU zip went instead");
+        Assert.True(gateway.Blobs.Has(gateway.Cache.GetPin(Zip)!.Sha256), "snapshot content is not evicted");
+        Assert.False(gateway.Blobs.Has(gateway.Cache.GetPin("example.invalid/n/@v/v1.0.0.zip")!.Sha256), "the unheld LRU zip went instead");
         Assert.Equal(held, await http.GetByteArrayAsync("/snapshots/keep/" + Zip, TestContext.Current.CancellationToken));
     }
 

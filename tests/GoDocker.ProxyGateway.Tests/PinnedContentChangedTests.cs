@@ -24,7 +24,7 @@ public sealed class PinnedContentChangedTests
 
         // Someone re-publishes v0.3.0-RC1 with other content.
         folder.Add("example.invalid/Beta", "v0.3.0-RC1", "tampered");
-        await gateway.Files.RevalidateAsync(TestContext.Current.CancellationToken);
+        await gateway.Revalidator.RevalidateAsync(TestContext.Current.CancellationToken);
 
         var line = Assert.Single(logs.Lines, l => l.Contains("GD3050", StringComparison.Ordinal));
         Assert.True(line.StartsWith($"Warning GD3050: example.invalid/Beta@v0.3.0-RC1: upstream {upstream.Address.ToString().TrimEnd('/')} now serves other bytes", StringComparison.Ordinal), line);
@@ -54,7 +54,7 @@ public sealed class PinnedContentChangedTests
             await http.GetByteArrayAsync("/example.invalid/n/@v/v1.0.0.zip", TestContext.Current.CancellationToken);
         }
 
-        Assert.False(gateway.Cache.HasBlob(gateway.Cache.GetPin("example.invalid/m/@v/v1.0.0.zip")!.Sha256), "m's zip was evicted");
+        Assert.False(gateway.Blobs.Has(gateway.Cache.GetPin("example.invalid/m/@v/v1.0.0.zip")!.Sha256), "m's zip was evicted");
 
         folder.Add("example.invalid/m", "v1.0.0", "tampered");
         var (exitCode, output) = await GoClient.RunAsync(GoClient.WriteProject(temp.Sub("second"), "example.invalid/m v1.0.0"), goproxy, temp.Sub("go-second"), null, "mod", "download", "all");

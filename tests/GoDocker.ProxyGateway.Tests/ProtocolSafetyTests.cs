@@ -94,13 +94,41 @@ public sealed class ProtocolSafetyTests
         Assert.Equal(405, (int)response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_lowercase_get_is_not_GET_and_serves_nothing()
+    {
+        using var temp = new TempFolder();
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0");
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), upstream.Address);
+
+        var (status, body) = await RawGetAsync(gateway.Address, "/example.invalid/m/@v/v1.0.0.mod", method: "get");
+
+        Assert.Equal(405, status);
+        Assert.DoesNotContain("module example.invalid/m", body);
+        Assert.Equal(0, upstream.TotalRequests);
+    }
+
+    [Fact]
+    public async Task An_unknown_snapshot_is_a_404_that_does_not_show_the_cache_folder()
+    {
+        using var temp = new TempFolder();
+        await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), upstream: null);
+
+        var (status, body) = await RawGetAsync(gateway.Address, "/snapshots/nope/example.invalid/m/@v/v1.0.0.mod");
+
+        Assert.Equal(404, status);
+        Assert.Contains("no snapshot 'nope'", body);
+        Assert.DoesNotContain(temp.Path, body);
+    }
+
     /// <summary>Sends the request target byte for byte (HttpClient would normalize dot segments).</summary>
-    private static async Task<(int Status, string Body)> RawGetAsync(Uri address, string target)
+    private static async Task<(int Status, string Body)> RawGetAsync(Uri address, string target, string method = "GET")
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(address.Host, address.Port, TestContext.Current.CancellationToken);
         await using var stream = tcp.GetStream();
-        var request = $"GET {target} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\n\r\n";
+        var request = $"{method} {target} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request), TestContext.Current.CancellationToken);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace GoDocker.ProxyGateway.Tests;
 
 /// <summary>
-/// Re-checking the whole cache against upstream (ModuleFileService.RevalidateAsync): what it reports, that it never
+/// Re-checking the whole cache against upstream (CacheRevalidator.RevalidateAsync): what it reports, that it never
 /// changes what the cache serves, and that one bad file or upstream does not end the run.
 /// </summary>
 public sealed class RevalidationTests
@@ -28,7 +28,7 @@ public sealed class RevalidationTests
         var pinBefore = gateway.Cache.GetPin(zip);
 
         folder.Add("example.invalid/m", "v1.0.0", "tampered");
-        var report = await gateway.Files.RevalidateAsync(Ct);
+        var report = await gateway.Revalidator.RevalidateAsync(Ct);
 
         Assert.Equal(3, report.Checked);
         var changed = Assert.Single(report.Changed);
@@ -59,7 +59,7 @@ public sealed class RevalidationTests
         File.Delete(folder.PathOf("example.invalid/b", "v1.0.0", "zip"));
         upstream.CutZipsHalfWay = true;
         folder.Add("example.invalid/c", "v1.0.0", large, "example.invalid/a v1.0.0");
-        var report = await gateway.Files.RevalidateAsync(Ct);
+        var report = await gateway.Revalidator.RevalidateAsync(Ct);
 
         Assert.Equal(9, report.Checked);
         Assert.Equal([ModuleFiles.Path("example.invalid/c", "v1.0.0", "mod")], report.Changed.Select(c => c.Key));
@@ -103,7 +103,7 @@ public sealed class RevalidationTests
         await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), publicUpstream.Address, o => o with { ModuleRules = [deny, corpRule] });
         var publicBefore = publicUpstream.TotalRequests;
         var corpBefore = corpUpstream.TotalRequests;
-        var report = await gateway.Files.RevalidateAsync(Ct);
+        var report = await gateway.Revalidator.RevalidateAsync(Ct);
 
         Assert.Equal((6, 3, 0, 0), (report.Checked, report.Skipped, report.Changed.Count, report.Unreachable.Count));
         Assert.Equal(3, publicUpstream.TotalRequests - publicBefore);

@@ -2,66 +2,31 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using GoDocker.Core.Diagnostics;
+using GoDocker.ProxyGateway.CommandLine;
 using GoDocker.ProxyGateway.Hosting;
-using GoDocker.ProxyGateway.Upstreams;
 
 namespace GoDocker.Cli.Commands;
 
 /// <summary>
-/// `godocker proxy`: the caching module proxy gateway (PRODUCT.md section 6), its snapshots and warm.
-/// All logic is in GoDocker.ProxyGateway; this only maps options.
+/// `godocker proxy`: the caching module proxy gateway, its snapshots and warm. All logic is in
+/// GoDocker.ProxyGateway, which also defines the serving options (its executable takes the same ones).
 /// </summary>
 internal static class ProxyCommand
 {
     public static Command Create()
     {
-        var listen = new Option<string>("--listen") { Description = "host:port to serve on (port 0 picks a free one).", DefaultValueFactory = _ => "127.0.0.1:8080" };
-        var cache = CacheOption();
-        var upstreams = new GatewayUpstreamOptions();
-        var offline = new Option<bool>("--offline") { Description = "Serve only from the cache; misses answer 404." };
-        var snapshot = new Option<string?>("--snapshot") { Description = "Serve this snapshot as the default view (read-only)." };
-        var maxSize = new Option<long?>("--max-size-mb") { Description = "Bound on cached content in MiB; least recently used content not held by a snapshot is evicted." };
-        var listTtl = new Option<double>("--list-ttl") { Description = "Seconds before list and @latest answers are asked again (stale copies are served when upstreams fail).", DefaultValueFactory = _ => 300 };
-        var sumdb = new Option<string[]>("--sumdb") { Description = "A checksum database to pass through at /sumdb/<name>/, as name=url (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var revalidateEvery = RevalidateEveryOption();
-        var logJson = new Option<bool>("--log-json") { Description = "Write logs as JSON lines." };
-
-        var command = new Command("proxy", "Run the caching module proxy gateway: GOPROXY protocol, single-flight fetches, pinned content, snapshots.")
-        {
-            listen, cache, offline, snapshot, maxSize, listTtl, sumdb, revalidateEvery, logJson,
-        };
-        upstreams.AddTo(command);
+        var serve = new GatewayServeOptions();
+        var command = new Command("proxy", "Run the caching module proxy gateway: GOPROXY protocol, single-flight fetches, pinned content, snapshots.");
+        serve.AddTo(command);
         command.SetAction((parse, cancellationToken) => Reported(async () =>
         {
-            var options = upstreams.ApplyTo(new GatewayOptions { CacheDirectory = parse.GetValue(cache)! }, parse);
-            options = options with
-            {
-                Listen = parse.GetValue(listen)!,
-                Offline = parse.GetValue(offline) || options.Upstreams.Count == 0,
-                SnapshotView = parse.GetValue(snapshot),
-                MaxCacheBytes = parse.GetValue(maxSize) * 1024 * 1024,
-                ListTtl = TimeSpan.FromSeconds(parse.GetValue(listTtl)),
-                ChecksumDatabases = ParseSumdbs(parse.GetValue(sumdb) ?? []),
-                RevalidateEvery = parse.GetValue(revalidateEvery),
-            };
+            var options = serve.ToGatewayOptions(parse);
             if (options.RevalidateEvery is not null && options.Offline)
             {
                 throw new UsageException("--revalidate-every needs --upstream: an offline gateway has no upstream to compare its cache with.");
             }
 
-            using var loggerFactory = GatewayLogging.CreateConsole(parse.GetValue(logJson));
-            options = options with { LoggerFactory = loggerFactory };
-            await using var gateway = await ProxyGatewayHost.StartAsync(options, cancellationToken);
-            Console.Out.WriteLine($"godocker proxy: serving {gateway.Address} (GOPROXY={gateway.Address.ToString().TrimEnd('/')}); Ctrl+C stops.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            await gateway.StopAsync(CancellationToken.None);
+            await serve.ServeAsync(options, parse, Console.Out, cancellationToken);
             return ExitCodes.Success;
         }));
 
@@ -194,38 +159,5 @@ internal static class ProxyCommand
         }
     }
 
-    internal static Option<string> CacheOption() => new("--cache") { Description = "The gateway's cache folder.", Required = true };
-
-    private static Option<TimeSpan?> RevalidateEveryOption() => new("--revalidate-every")
-    {
-        Description = "Re-check every pinned file against upstream this often, as Go durations such as 6h or 90m (GD3050 per change). Off by default.",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Single().Value;
-            if (GoDuration.TryParse(text, out var interval) && interval > TimeSpan.Zero)
-            {
-                return interval;
-            }
-
-            result.AddError($"--revalidate-every: '{text}' is not a positive duration; use a Go duration such as 6h, 90m or 1h30m.");
-            return null;
-        },
-    };
-
-    private static Dictionary<string, Uri> ParseSumdbs(IEnumerable<string> values)
-    {
-        var result = new Dictionary<string, Uri>(StringComparer.Ordinal);
-        foreach (var value in values)
-        {
-            var eq = value.IndexOf('=');
-            if (eq <= 0 || !Uri.TryCreate(value[(eq + 1)..], UriKind.Absolute, out var url))
-            {
-                throw new DiagnosticException(DiagnosticCatalog.InvalidPropertyValue.Create("--sumdb", value, "use name=url, such as sum.golang.org=https://sum.golang.org"));
-            }
-
-            result[value[..eq]] = url;
-        }
-
-        return result;
-    }
+    internal static Option<string> CacheOption() => GatewayServeOptions.CacheOption();
 }

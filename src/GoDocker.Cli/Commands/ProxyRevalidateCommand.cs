@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Reporting;
+using GoDocker.ProxyGateway.CommandLine;
 using GoDocker.ProxyGateway.Hosting;
 
 namespace GoDocker.Cli.Commands;

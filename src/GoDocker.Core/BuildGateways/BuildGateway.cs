@@ -111,7 +111,7 @@ public sealed partial class BuildGateway : IAsyncDisposable
         yield return listen;
         if (launch.Snapshot is { Length: > 0 } snapshot)
         {
-            yield return "--view";
+            yield return "--snapshot";
             yield return snapshot;
         }
         if (launch.Upstream is { Length: > 0 } upstream)

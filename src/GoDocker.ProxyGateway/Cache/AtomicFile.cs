@@ -3,7 +3,11 @@ namespace GoDocker.ProxyGateway.Cache;
 /// <summary>Writes whole files so that readers see the old content or the new, never a part.</summary>
 public static class AtomicFile
 {
-    public static async Task WriteAllBytesAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken)
+    /// <exception cref="CacheWriteException">The disk refused the write; the old content (if any) is still there.</exception>
+    public static Task WriteAllBytesAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken) =>
+        CacheWriteException.GuardAsync(Path.GetFileName(destination), () => WriteAsync(layout, destination, content, cancellationToken));
+
+    private static async Task WriteAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken)
     {
         var temp = layout.NewTempPath();
         try
@@ -19,9 +23,13 @@ public static class AtomicFile
         }
         finally
         {
-            if (File.Exists(temp))
+            try
             {
                 File.Delete(temp);
+            }
+            catch (IOException)
+            {
+                // Left for the startup sweep of tmp/.
             }
         }
     }

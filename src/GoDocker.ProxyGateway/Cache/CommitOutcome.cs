@@ -12,4 +12,5 @@ public enum CommitStatus
 
 /// <param name="Pin">The pin in force after the commit (the first one, when content changed).</param>
 /// <param name="RejectedSha256">The hash of the discarded bytes when <see cref="Status"/> is ContentChanged.</param>
-public sealed record CommitOutcome(CommitStatus Status, PinRecord Pin, string? RejectedSha256 = null);
+/// <param name="PinnedContentPresent">Whether the pin's content is in the cache (false: evicted, nothing to serve).</param>
+public sealed record CommitOutcome(CommitStatus Status, PinRecord Pin, string? RejectedSha256 = null, bool PinnedContentPresent = true);

@@ -1,15 +1,17 @@
 namespace GoDocker.ProxyGateway.Cache;
 
-/// <summary>The cache as the request path sees it: read pinned content, stage and commit new content, lists.</summary>
+/// <summary>
+/// The module cache as every part of the gateway sees it, after goproxy's two-method Cacher: get what is pinned
+/// under a key, put verified content under a key. <see cref="Pins"/> lists what is pinned, content or not.
+/// Content by hash (snapshots) is <see cref="IContentStore"/>; list answers are <see cref="IListCache"/>.
+/// </summary>
 public interface IModuleCache
 {
-    PinRecord? GetPin(string key);
+    /// <summary>The pinned content of <paramref name="key"/>, opened, or null when never stored or evicted.</summary>
+    CachedFile? Get(string key);
+
+    /// <summary>Makes <paramref name="content"/> the pinned content of <paramref name="key"/>; a pin with other bytes wins.</summary>
+    Task<CommitOutcome> PutAsync(string key, HashedTempFile content, string? h1, CancellationToken cancellationToken);
+
     IReadOnlyList<PinRecord> Pins();
-    bool HasBlob(string sha256);
-    FileStream? TryOpen(string key, out PinRecord? pin);
-    FileStream? OpenBlob(string sha256);
-    Task<StagedFile> StageAsync(Stream source, CancellationToken cancellationToken);
-    Task<CommitOutcome> CommitAsync(string key, StagedFile staged, string? h1, CancellationToken cancellationToken);
-    ListRecord? GetList(string key);
-    Task PutListAsync(ListRecord record, CancellationToken cancellationToken);
 }

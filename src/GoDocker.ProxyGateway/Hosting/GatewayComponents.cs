@@ -1,5 +1,6 @@
 using System.Net;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Serving;
 using GoDocker.ProxyGateway.Snapshots;
 using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace GoDocker.ProxyGateway.Hosting;
 
 /// <summary>
 /// Everything a gateway is made of except the HTTP server: used by <see cref="ProxyGatewayHost.StartAsync"/> and
-/// on its own by commands that work on a cache without serving (warm, snapshot).
+/// on its own by commands that work on a cache without serving (warm, revalidate).
 /// </summary>
 public sealed class GatewayComponents : IDisposable
 {
@@ -26,21 +27,24 @@ public sealed class GatewayComponents : IDisposable
     {
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Logger = loggerFactory.CreateLogger("GoDocker.ProxyGateway");
-        (Cache, Snapshots) = ProxyGatewayHost.OpenCache(options, loggerFactory, sweepTemp);
+        var opened = ProxyGatewayHost.OpenCache(options, loggerFactory, sweepTemp);
+        (Cache, Blobs, Snapshots) = (opened.Cache, opened.Blobs, opened.Snapshots);
         _http = new HttpClient(options.UpstreamHandler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All }, disposeHandler: options.UpstreamHandler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
         Upstream = new HttpUpstreamChain(_http, options.Upstreams, options.Credentials, Logger);
-        options = options with
-        {
-            ModuleRules = options.ModuleRules
-                .Select(r => r.Upstream is null && r.Endpoints is { Count: > 0 } e ? r with { Upstream = new HttpUpstreamChain(_http, e, options.Credentials, Logger) } : r)
-                .ToArray(),
-        };
-        Options = options;
+        var rules = options.ModuleRules
+            .Select(r => r.Upstream is null && r.Endpoints is { Count: > 0 } e ? r with { Upstream = new HttpUpstreamChain(_http, e, options.Credentials, Logger) } : r)
+            .ToArray();
+        Options = options with { ModuleRules = rules };
         Metrics = new GatewayMetrics();
-        Files = new ModuleFileService(Cache, Snapshots, Upstream, options, Metrics, Logger, _stopping.Token);
+        var router = new ModuleRouter(rules, Upstream);
+        var changes = new ContentChangeReporter(Metrics, Logger);
+        var fetcher = new ModuleFetcher(Cache, opened.Lists, Cache.Layout, new ModuleFileVerifier(options.Hasher), options.FileLimits, changes, Metrics, Logger, _stopping.Token);
+        var lists = new ListFreshness(opened.Lists, Cache, fetcher, Options, Metrics, Logger);
+        Files = new ModuleFileService(Cache, Blobs, Snapshots, router, fetcher, lists, Options, Metrics);
+        Revalidator = new CacheRevalidator(Cache, Blobs, router, fetcher, changes, Metrics, Logger);
         ChecksumDatabases = new ChecksumDatabasePassthrough(_http, options.ChecksumDatabases, options.Upstreams.FirstOrDefault()?.EffectiveTimeout ?? UpstreamEndpoint.DefaultTimeout);
         Warmer = new ModuleWarmer(Files);
     }
@@ -48,10 +52,12 @@ public sealed class GatewayComponents : IDisposable
     public GatewayOptions Options { get; }
     public ILogger Logger { get; }
     public DiskModuleCache Cache { get; }
+    public IContentStore Blobs { get; }
     public SnapshotStore Snapshots { get; }
     public HttpUpstreamChain Upstream { get; }
     public GatewayMetrics Metrics { get; }
     public ModuleFileService Files { get; }
+    public CacheRevalidator Revalidator { get; }
     public ChecksumDatabasePassthrough ChecksumDatabases { get; }
     public ModuleWarmer Warmer { get; }
 

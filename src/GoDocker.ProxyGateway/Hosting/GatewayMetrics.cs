@@ -18,6 +18,8 @@ public sealed class GatewayMetrics
     private long _contentChanges;
     private long _staleServed;
     private long _failures;
+    private long _shed;
+    private long _diskFailures;
     private long _revalidations;
     private long _lastRevalidationUnixSeconds;
 
@@ -43,6 +45,8 @@ public sealed class GatewayMetrics
     public void ContentChanged() => Interlocked.Increment(ref _contentChanges);
     public void StaleServed() => Interlocked.Increment(ref _staleServed);
     public void Failure() => Interlocked.Increment(ref _failures);
+    public void Shed() => Interlocked.Increment(ref _shed);
+    public void DiskFailure() => Interlocked.Increment(ref _diskFailures);
 
     public void RevalidationCompleted(DateTimeOffset at)
     {
@@ -77,6 +81,8 @@ public sealed class GatewayMetrics
         Counter("godocker_proxy_content_changes_total", "Upstream answers with different bytes for a pinned version (security events).", [(null, ContentChanges)]);
         Counter("godocker_proxy_stale_served_total", "Lists served past their TTL because upstreams failed.", [(null, Interlocked.Read(ref _staleServed))]);
         Counter("godocker_proxy_failures_total", "Requests answered with an error status.", [(null, Interlocked.Read(ref _failures))]);
+        Counter("godocker_proxy_shed_total", "Requests refused with 503 because the gateway was at its bound of requests in progress.", [(null, Interlocked.Read(ref _shed))]);
+        Counter("godocker_proxy_disk_failures_total", "Writes to the cache folder the disk refused (full, quota, read-only).", [(null, Interlocked.Read(ref _diskFailures))]);
         Counter("godocker_proxy_revalidations_total", "Completed re-checks of every pinned file against upstream.", [(null, Revalidations)]);
         text.Append("# HELP godocker_proxy_last_revalidation_timestamp_seconds When the last re-check finished (Unix time; 0 before the first).\n");
         text.Append("# TYPE godocker_proxy_last_revalidation_timestamp_seconds gauge\n");

@@ -46,7 +46,16 @@ public sealed record GatewayOptions
     /// <summary>Computes h1 of zips and go.mod files before they become visible; recorded in pins and checked on import.</summary>
     public IModuleFileHasher Hasher { get; init; } = GoSumHasher.Instance;
 
+    /// <summary>The largest .info, .mod and .zip accepted from upstreams (the go command's limits by default).</summary>
+    public ModuleFileLimits FileLimits { get; init; } = ModuleFileLimits.GoCommand;
+
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Module requests served at once; one more is shed with 503 (/healthz and /metrics always answer).</summary>
+    public int MaxConcurrentRequests { get; init; } = 512;
+
+    /// <summary>Open connections (idle keep-alive ones included) Kestrel accepts; beyond it new ones are closed at once.</summary>
+    public int MaxConnections { get; init; } = 2048;
 
     /// <summary>How long shutdown waits for in-flight responses.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -1,5 +1,5 @@
-using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Serving;
 using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,7 +11,7 @@ namespace GoDocker.ProxyGateway.Hosting;
 /// The gateway's only HTTP endpoint: dispatches on the raw request path (never the decoded one, so encoded
 /// slashes and dot segments cannot sneak through), and turns every failure into a status in one place.
 /// </summary>
-public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatabasePassthrough sumdb, DiskModuleCache cache, GatewayMetrics metrics, ILogger logger)
+public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatabasePassthrough sumdb, Func<long> cachedBytes, RequestAdmission admission, GatewayMetrics metrics, ILogger logger)
 {
     private const string SnapshotsPrefix = "/snapshots/";
     private const string SumdbPrefix = "/sumdb/";
@@ -19,7 +19,9 @@ public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatab
     public async Task HandleAsync(HttpContext context)
     {
         var response = context.Response;
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+
+        // Methods are case-sensitive (RFC 9110): "get" is not GET, whatever HttpMethods.IsGet says.
+        if (context.Request.Method is not ("GET" or "HEAD"))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             response.Headers.Allow = "GET, HEAD";
@@ -37,67 +39,89 @@ public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatab
                     await WriteTextAsync(context, 200, "ok\n", "text/plain; charset=utf-8");
                     return;
                 case "/metrics":
-                    await WriteTextAsync(context, 200, metrics.Render(cache.ContentBytes), "text/plain; version=0.0.4; charset=utf-8");
+                    await WriteTextAsync(context, 200, metrics.Render(cachedBytes()), "text/plain; version=0.0.4; charset=utf-8");
                     return;
             }
 
-            if (path.StartsWith(SumdbPrefix, StringComparison.Ordinal))
+            if (!admission.TryEnter())
             {
-                var sumdbPath = path[SumdbPrefix.Length..];
-                if (path.Length > ModuleRequestParser.MaxPathLength || ModuleRequestParser.PercentDecode(ref sumdbPath) is { } problem)
-                {
-                    throw new GatewayFailureException(GatewayFailure.BadRequest("malformed checksum database path"));
-                }
-
-                var (status, body, type) = await sumdb.ForwardAsync(sumdbPath, context.RequestAborted);
-                response.StatusCode = status;
-                response.ContentType = type;
-                response.ContentLength = body.Length;
-                await response.Body.WriteAsync(body, context.RequestAborted);
-                return;
+                metrics.Shed();
+                response.Headers.RetryAfter = "1";
+                throw new GatewayFailureException(new GatewayFailure(GatewayFailureKind.Unavailable,
+                    $"the gateway is busy ({admission.MaxInProgress} requests in progress); retry"));
             }
 
-            string? snapshot = null;
-            var modulePath = path.Length > 0 ? path[1..] : "";
-            if (path.StartsWith(SnapshotsPrefix, StringComparison.Ordinal))
+            try
             {
-                var rest = path[SnapshotsPrefix.Length..];
-                var slash = rest.IndexOf('/');
-                snapshot = slash < 0 ? rest : rest[..slash];
-                if (!Snapshots.SnapshotStore.IsValidName(snapshot))
-                {
-                    throw new GatewayFailureException(GatewayFailure.NotFound($"no snapshot '{snapshot}'"));
-                }
-
-                modulePath = slash < 0 ? "" : rest[(slash + 1)..];
+                await AnswerModuleRequestAsync(context, path);
             }
-
-            if (!ModuleRequestParser.TryParse(modulePath, out var request, out var failure))
+            finally
             {
-                throw new GatewayFailureException(failure);
-            }
-
-            await using var served = await files.GetAsync(request, snapshot, context.RequestAborted);
-            response.StatusCode = 200;
-            response.ContentType = served.Kind.ContentType();
-            if (served.Length is { } length)
-            {
-                response.ContentLength = length;
-            }
-
-            if (!HttpMethods.IsHead(context.Request.Method))
-            {
-                await served.Content.CopyToAsync(response.Body, 65536, context.RequestAborted);
-                metrics.BytesServed(served.Length ?? 0);
+                admission.Leave();
             }
         }
         catch (GatewayFailureException e)
         {
             await WriteFailureAsync(context, e.Failure);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (TransferErrors.IsClientGone(e, context.RequestAborted))
         {
             // The client went away; nothing to answer.
+        }
+    }
+
+    private async Task AnswerModuleRequestAsync(HttpContext context, string path)
+    {
+        var response = context.Response;
+
+        if (path.StartsWith(SumdbPrefix, StringComparison.Ordinal))
+        {
+            var sumdbPath = path[SumdbPrefix.Length..];
+            if (path.Length > ModuleRequestParser.MaxPathLength || ModuleRequestParser.PercentDecode(ref sumdbPath) is { } problem)
+            {
+                throw new GatewayFailureException(GatewayFailure.BadRequest("malformed checksum database path"));
+            }
+
+            var (status, body, type) = await sumdb.ForwardAsync(sumdbPath, context.RequestAborted);
+            response.StatusCode = status;
+            response.ContentType = type;
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, context.RequestAborted);
+            return;
+        }
+
+        string? snapshot = null;
+        var modulePath = path.Length > 0 ? path[1..] : "";
+        if (path.StartsWith(SnapshotsPrefix, StringComparison.Ordinal))
+        {
+            var rest = path[SnapshotsPrefix.Length..];
+            var slash = rest.IndexOf('/');
+            snapshot = slash < 0 ? rest : rest[..slash];
+            if (!Snapshots.SnapshotStore.IsValidName(snapshot))
+            {
+                throw new GatewayFailureException(GatewayFailure.NotFound($"no snapshot '{snapshot}'"));
+            }
+
+            modulePath = slash < 0 ? "" : rest[(slash + 1)..];
+        }
+
+        if (!ModuleRequestParser.TryParse(modulePath, out var request, out var failure))
+        {
+            throw new GatewayFailureException(failure);
+        }
+
+        await using var served = await files.GetAsync(request, snapshot, context.RequestAborted);
+        response.StatusCode = 200;
+        response.ContentType = served.Kind.ContentType();
+        if (served.Length is { } length)
+        {
+            response.ContentLength = length;
+        }
+
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await served.Content.CopyToAsync(response.Body, 65536, context.RequestAborted);
+            metrics.BytesServed(served.Length ?? 0);
         }
     }
 

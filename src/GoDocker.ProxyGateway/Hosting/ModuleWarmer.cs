@@ -3,6 +3,7 @@ using GoDocker.Core.GoMod;
 using GoDocker.Core.GoSum;
 using GoDocker.Core.Modules;
 using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Serving;
 
 namespace GoDocker.ProxyGateway.Hosting;
 

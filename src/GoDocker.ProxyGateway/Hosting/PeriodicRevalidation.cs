@@ -1,3 +1,4 @@
+using GoDocker.ProxyGateway.Serving;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace GoDocker.ProxyGateway.Hosting;
 /// run to the start of the next: runs never overlap, and a run longer than the interval does not cause back-to-back
 /// runs. Serving never waits for it; shutdown cancels a run in progress.
 /// </summary>
-internal sealed class PeriodicRevalidation(ModuleFileService files, TimeSpan interval, ILogger logger) : BackgroundService
+internal sealed class PeriodicRevalidation(CacheRevalidator revalidator, TimeSpan interval, ILogger logger) : BackgroundService
 {
     private const int MaxUnreachableLogged = 20;
 
@@ -34,7 +35,7 @@ internal sealed class PeriodicRevalidation(ModuleFileService files, TimeSpan int
         logger.LogInformation("Revalidation started");
         try
         {
-            var report = await files.RevalidateAsync(stoppingToken);
+            var report = await revalidator.RevalidateAsync(stoppingToken);
             var level = report.ContentChanged ? LogLevel.Warning : LogLevel.Information;
             logger.Log(level, "Revalidation finished: {Summary}", report.Summary);
             // A few are worth a line each; when an upstream is down, thousands would drown the log.

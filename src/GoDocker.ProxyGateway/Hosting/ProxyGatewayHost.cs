@@ -39,7 +39,7 @@ public static class ProxyGatewayHost
         var components = new GatewayComponents(options);
         var logger = components.Logger;
         var cache = components.Cache;
-        var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, cache, components.Metrics, logger);
+        var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, () => cache.ContentBytes, new RequestAdmission(options.MaxConcurrentRequests), components.Metrics, logger);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = cache.Layout.Root });
         builder.Logging.ClearProviders();
@@ -47,13 +47,17 @@ public static class ProxyGatewayHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         if (options.RevalidateEvery is { } interval)
         {
-            builder.Services.AddHostedService(_ => new PeriodicRevalidation(components.Files, interval, logger));
+            builder.Services.AddHostedService(_ => new PeriodicRevalidation(components.Revalidator, interval, logger));
         }
 
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestLineSize = 8192;
+            k.Limits.MaxConcurrentConnections = options.MaxConnections;
+            k.Limits.MaxRequestHeadersTotalSize = 16384;
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
             k.Listen(endpoint);
         });
         var app = builder.Build();
@@ -96,27 +100,29 @@ public static class ProxyGatewayHost
         }
 
         using var components = new GatewayComponents(options, sweepTemp: false);
-        return await components.Files.RevalidateAsync(cancellationToken);
+        return await components.Revalidator.RevalidateAsync(cancellationToken);
     }
 
     /// <summary>Opens a cache folder without serving (snapshot commands, warm). Also cleans up after a crash.</summary>
-    public static (DiskModuleCache Cache, SnapshotStore Snapshots) OpenCache(GatewayOptions options, ILoggerFactory? loggerFactory = null) =>
+    public static OpenedCache OpenCache(GatewayOptions options, ILoggerFactory? loggerFactory = null) =>
         OpenCache(options, loggerFactory, sweepTemp: true);
 
     /// <param name="sweepTemp">False when another process may be serving the cache: its downloads in tmp/ are not leftovers.</param>
-    internal static (DiskModuleCache Cache, SnapshotStore Snapshots) OpenCache(GatewayOptions options, ILoggerFactory? loggerFactory, bool sweepTemp)
+    internal static OpenedCache OpenCache(GatewayOptions options, ILoggerFactory? loggerFactory, bool sweepTemp)
     {
         loggerFactory ??= options.LoggerFactory ?? NullLoggerFactory.Instance;
         var layout = new CacheLayout(options.CacheDirectory);
+        var blobs = new BlobStore(layout);
+        var lists = new ListStore(layout);
         SnapshotStore? snapshots = null;
-        var cache = new DiskModuleCache(layout, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"), sweepTemp);
-        snapshots = new SnapshotStore(cache, options.Hasher);
+        var cache = new DiskModuleCache(layout, blobs, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"), sweepTemp);
+        snapshots = new SnapshotStore(layout, cache, blobs, lists, options.Hasher);
         if (options.SnapshotView is { } view)
         {
             snapshots.Get(view);
         }
 
-        return (cache, snapshots);
+        return new OpenedCache(cache, blobs, lists, snapshots);
     }
 
     /// <summary>Parses host:port ([v6]:port, localhost:port, *:port or a bare port, which means 127.0.0.1).</summary>

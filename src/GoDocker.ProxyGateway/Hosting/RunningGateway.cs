@@ -1,4 +1,5 @@
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Serving;
 using GoDocker.ProxyGateway.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -22,8 +23,10 @@ public sealed class RunningGateway : IAsyncDisposable
     /// <summary>Base URL to put in GOPROXY, e.g. http://127.0.0.1:38211/.</summary>
     public Uri Address { get; }
     public DiskModuleCache Cache => _components.Cache;
+    public IContentStore Blobs => _components.Blobs;
     public SnapshotStore Snapshots => _components.Snapshots;
     public ModuleFileService Files => _components.Files;
+    public CacheRevalidator Revalidator => _components.Revalidator;
     public ModuleWarmer Warmer => _components.Warmer;
     public GatewayMetrics Metrics => _components.Metrics;
 

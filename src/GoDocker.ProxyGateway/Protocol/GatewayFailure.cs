@@ -17,6 +17,7 @@ public sealed record GatewayFailure(GatewayFailureKind Kind, string Message)
         GatewayFailureKind.UpstreamFailed => 502,
         GatewayFailureKind.Unavailable => 503,
         GatewayFailureKind.UpstreamTimedOut => 504,
+        GatewayFailureKind.CacheUnwritable => 507,
         _ => 500,
     };
 

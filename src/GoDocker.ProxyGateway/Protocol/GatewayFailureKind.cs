@@ -12,4 +12,6 @@ public enum GatewayFailureKind
     UpstreamTimedOut,
     ContentChanged,
     Unavailable,
+    /// <summary>The gateway's own disk refused a write (full, over quota, read-only): not the upstream's fault.</summary>
+    CacheUnwritable,
 }

@@ -17,6 +17,10 @@ public static class ModuleRequestParser
 
     private const int MaxVersionLength = 256;
 
+    /// <summary>Module and version of a pin key (the escaped request path), as go.mod spells them; users know them so.</summary>
+    public static (string Module, string Version) ModuleVersionOf(string key) =>
+        TryParse(key, out var parsed, out _) ? (parsed.ModulePath, parsed.Version ?? "") : (key, "");
+
     /// <param name="path">The path after the gateway's prefix, without the leading '/'; still percent-encoded as received.</param>
     public static bool TryParse(string path, [NotNullWhen(true)] out ModuleRequest? request, [NotNullWhen(false)] out GatewayFailure? failure)
     {

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.Core.Modules;
 using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Serving;
 
 namespace GoDocker.ProxyGateway.Snapshots;
 
@@ -18,16 +20,23 @@ public sealed partial class SnapshotStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly CacheLayout _layout;
-    private readonly DiskModuleCache _cache;
-    private readonly IModuleFileHasher? _hasher;
+    private readonly IModuleCache _cache;
+    private readonly IContentStore _content;
+    private readonly IListCache _lists;
+    private readonly ModuleFileVerifier _verifier;
     private readonly ConcurrentDictionary<string, LoadedSnapshot> _loaded = new(StringComparer.Ordinal);
+
+    // Content of imports in progress: held like a snapshot's, so eviction cannot drop it before the manifest exists.
+    private readonly ConcurrentDictionary<string, int> _importing = new(StringComparer.Ordinal);
     private (DateTime Stamp, string? Name) _view = (DateTime.MinValue, null);
 
-    public SnapshotStore(DiskModuleCache cache, IModuleFileHasher? hasher)
+    public SnapshotStore(CacheLayout layout, IModuleCache cache, IContentStore content, IListCache lists, IModuleFileHasher hasher)
     {
+        _layout = layout;
         _cache = cache;
-        _layout = cache.Layout;
-        _hasher = hasher;
+        _content = content;
+        _lists = lists;
+        _verifier = new ModuleFileVerifier(hasher);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
@@ -44,8 +53,8 @@ public sealed partial class SnapshotStore
             throw Fail(DiagnosticCatalog.SnapshotExists, name, _layout.Root);
         }
 
-        var files = _cache.Pins().Where(p => _cache.HasBlob(p.Sha256)).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
-        var lists = _cache.Lists().OrderBy(l => l.Key, StringComparer.Ordinal).ToArray();
+        var files = _cache.Pins().Where(p => _content.Has(p.Sha256)).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var lists = _lists.All().OrderBy(l => l.Key, StringComparer.Ordinal).ToArray();
         var manifest = new SnapshotManifest(name, DateTimeOffset.UtcNow, files, lists);
         await WriteManifestAsync(manifest, cancellationToken);
         return manifest;
@@ -120,6 +129,11 @@ public sealed partial class SnapshotStore
 
     public LoadedSnapshot? TryLoad(string name)
     {
+        if (!IsValidName(name))
+        {
+            return null;
+        }
+
         if (_loaded.TryGetValue(name, out var loaded))
         {
             return loaded;
@@ -149,6 +163,7 @@ public sealed partial class SnapshotStore
             }
         }
 
+        held.UnionWith(_importing.Keys);
         return held;
     }
 
@@ -168,7 +183,7 @@ public sealed partial class SnapshotStore
                     await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, ManifestEntryName) { DataStream = new MemoryStream(manifestBytes) }, cancellationToken);
                     foreach (var sha in snapshot.Manifest.Files.Select(f => f.Sha256).Distinct(StringComparer.Ordinal))
                     {
-                        await using var blob = _cache.OpenBlob(sha) ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content {sha} of snapshot '{name}' is missing from the cache");
+                        await using var blob = _content.Open(sha) ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content {sha} of snapshot '{name}' is missing from the cache");
                         await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "blobs/" + sha) { DataStream = blob }, cancellationToken);
                     }
                 }
@@ -185,104 +200,173 @@ public sealed partial class SnapshotStore
     }
 
     /// <summary>
-    /// Imports an exported archive: every blob is hashed while it is read and must match its name and the manifest
-    /// (and zips their recorded h1); only then do the pins and the snapshot become visible.
+    /// Imports an exported archive all or nothing: every entry is staged aside in tmp/ and hashed while it is read,
+    /// must match its name and the manifest (zips and go.mod files their recorded h1), and only when all of them do
+    /// are the pins, lists and the snapshot made visible.
     /// </summary>
     public async Task<SnapshotManifest> ImportAsync(string archivePath, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(archivePath);
-        SnapshotManifest? manifest = null;
-        var received = new HashSet<string>(StringComparer.Ordinal);
-        await using (var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous))
-        await using (var tar = new TarReader(file))
+        var staged = new Dictionary<string, HashedTempFile>(StringComparer.Ordinal);
+        try
         {
-            while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+            SnapshotManifest manifest;
+            try
             {
-                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+                manifest = await StageArchiveAsync(full, staged, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or FormatException or NotSupportedException)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"it is not a readable snapshot archive ({e.Message})");
+            }
+
+            await VerifyAsync(full, manifest, staged, cancellationToken);
+            if (File.Exists(ManifestPath(manifest.Name)))
+            {
+                throw Fail(DiagnosticCatalog.SnapshotExists, manifest.Name, _layout.Root);
+            }
+
+            foreach (var sha in staged.Keys)
+            {
+                _importing.AddOrUpdate(sha, 1, (_, n) => n + 1);
+            }
+
+            try
+            {
+                // The live cache learns the versions too, so an air-gapped gateway serves them without selecting the snapshot.
+                foreach (var pin in manifest.Files)
                 {
-                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"unexpected entry '{entry.Name}'");
+                    await _cache.PutAsync(pin.Key, staged[pin.Sha256], pin.H1, cancellationToken);
                 }
 
-                if (entry.Name == ManifestEntryName && manifest is null)
+                foreach (var list in manifest.Lists)
                 {
-                    manifest = await JsonSerializer.DeserializeAsync<SnapshotManifest>(entry.DataStream, Json, cancellationToken)
-                        ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "empty manifest");
-                    RequireValidName(manifest.Name);
-                    continue;
+                    if (_lists.Get(list.Key) is null)
+                    {
+                        await _lists.PutAsync(list, cancellationToken);
+                    }
                 }
 
-                var sha = entry.Name.StartsWith("blobs/", StringComparison.Ordinal) ? entry.Name["blobs/".Length..] : "";
-                if (manifest is null || !CacheLayout.IsSha256Hex(sha) || !manifest.Files.Any(f => f.Sha256 == sha))
+                await WriteManifestAsync(manifest, cancellationToken);
+            }
+            finally
+            {
+                foreach (var sha in staged.Keys)
                 {
-                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"entry '{entry.Name}' is not content named by the manifest");
+                    _importing.AddOrUpdate(sha, 0, (_, n) => n - 1);
+                    _importing.TryRemove(new KeyValuePair<string, int>(sha, 0));
+                }
+            }
+
+            return manifest;
+        }
+        finally
+        {
+            foreach (var file in staged.Values)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Reads the manifest and stages every content entry, each checked against its name as it is hashed.</summary>
+    private async Task<SnapshotManifest> StageArchiveAsync(string full, Dictionary<string, HashedTempFile> staged, CancellationToken cancellationToken)
+    {
+        SnapshotManifest? manifest = null;
+        await using var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+        await using var tar = new TarReader(file);
+        while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+        {
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"unexpected entry '{entry.Name}'");
+            }
+
+            if (entry.Name == ManifestEntryName && manifest is null)
+            {
+                manifest = await JsonSerializer.DeserializeAsync<SnapshotManifest>(entry.DataStream, Json, cancellationToken);
+                if (manifest?.Name is null || manifest.Files is null || manifest.Lists is null || manifest.Files.Contains(null!) || manifest.Lists.Contains(null!))
+                {
+                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "the manifest lacks its name, files or lists");
                 }
 
-                using var staged = await _cache.StageAsync(entry.DataStream, cancellationToken);
-                if (staged.Sha256 != sha)
-                {
-                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content '{entry.Name}' has SHA-256 {staged.Sha256}");
-                }
+                RequireValidName(manifest.Name);
+                continue;
+            }
 
-                _cache.CommitBlob(staged);
-                received.Add(sha);
+            var sha = entry.Name.StartsWith("blobs/", StringComparison.Ordinal) ? entry.Name["blobs/".Length..] : "";
+            if (manifest is null || !CacheLayout.IsSha256Hex(sha) || staged.ContainsKey(sha) || !manifest.Files.Any(f => f.Sha256 == sha))
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"entry '{entry.Name}' is not content named by the manifest");
+            }
+
+            var content = await HashedTempFile.WriteAsync(_layout, entry.DataStream, cancellationToken, ModuleFileLimits.GoCommand.Zip);
+            staged[sha] = content;
+            if (content.Sha256 != sha)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content '{entry.Name}' has SHA-256 {content.Sha256}");
             }
         }
 
-        if (manifest is null)
-        {
-            throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "no manifest.json");
-        }
+        return manifest ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "no manifest.json");
+    }
 
-        foreach (var key in manifest.Files.Select(f => f.Key).Concat(manifest.Lists.Select(l => l.Key)))
+    /// <summary>
+    /// Every key requestable and named once; every file's size, go command checks and h1 as the manifest says (so
+    /// a pin cannot point at another module's content); and no version the cache has pinned with other bytes.
+    /// </summary>
+    private async Task VerifyAsync(string full, SnapshotManifest manifest, Dictionary<string, HashedTempFile> staged, CancellationToken cancellationToken)
+    {
+        var requests = new Dictionary<string, ModuleRequest>(StringComparer.Ordinal);
+        foreach (var (key, immutable) in manifest.Files.Select(f => (f.Key, true)).Concat(manifest.Lists.Select(l => (l.Key, false))))
         {
             // Keys are only ever hashed into file names, but a key no client could request is a forged manifest.
-            if (!ModuleRequestParser.TryParse(key, out var parsed, out _) || parsed.Key != key)
+            if (key is null || !ModuleRequestParser.TryParse(key, out var parsed, out _) || parsed.Key != key || parsed.Kind.IsImmutable() != immutable)
             {
-                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"'{key}' is not a module proxy path");
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"'{key}' is not a module proxy path for its section");
+            }
+
+            if (!requests.TryAdd(key, parsed))
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"the manifest names {key} twice");
             }
         }
 
         foreach (var pin in manifest.Files)
         {
-            if (!received.Contains(pin.Sha256) && !_cache.HasBlob(pin.Sha256))
+            if (!staged.TryGetValue(pin.Sha256 ?? "", out var content))
             {
                 throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content of {pin.Key} is missing");
             }
 
-            if (pin.H1 is not null && _hasher is not null && (pin.Key.EndsWith(".zip", StringComparison.Ordinal) || pin.Key.EndsWith(".mod", StringComparison.Ordinal)))
+            if (content.Size != pin.Size)
             {
-                var blob = _layout.BlobPath(pin.Sha256);
-                var h1 = pin.Key.EndsWith(".zip", StringComparison.Ordinal)
-                    ? await _hasher.HashZipAsync(blob, cancellationToken)
-                    : await _hasher.HashGoModAsync(blob, cancellationToken);
-                if (h1 != pin.H1)
-                {
-                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key} hashes to {h1}, the manifest records {pin.H1}");
-                }
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key} is {content.Size} bytes, the manifest records {pin.Size}");
+            }
+
+            string? h1;
+            try
+            {
+                h1 = await _verifier.VerifyAsync(requests[pin.Key], content, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or ModuleException or NotSupportedException)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key}: {e.Message}");
+            }
+
+            if (h1 != pin.H1)
+            {
+                throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"{pin.Key} hashes to {h1 ?? "no h1"}, the manifest records {pin.H1 ?? "none"}");
             }
         }
 
-        if (File.Exists(ManifestPath(manifest.Name)))
+        var pinned = _cache.Pins().ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var conflicts = manifest.Files.Where(f => pinned.TryGetValue(f.Key, out var p) && p.Sha256 != f.Sha256).Select(f => f.Key).ToArray();
+        if (conflicts.Length > 0)
         {
-            throw Fail(DiagnosticCatalog.SnapshotExists, manifest.Name, _layout.Root);
+            throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full,
+                $"{conflicts.Length} file(s) have other bytes than this cache has pinned for the same version ({string.Join(", ", conflicts.Take(5))}{(conflicts.Length > 5 ? ", …" : "")}); a pinned version never changes");
         }
-
-        // The live cache learns the versions too, so an air-gapped gateway serves them without selecting the snapshot.
-        foreach (var pin in manifest.Files)
-        {
-            await _cache.AdoptAsync(pin, cancellationToken);
-        }
-
-        foreach (var list in manifest.Lists)
-        {
-            if (_cache.GetList(list.Key) is null)
-            {
-                await _cache.PutListAsync(list, cancellationToken);
-            }
-        }
-
-        await WriteManifestAsync(manifest, cancellationToken);
-        return manifest;
     }
 
     private async Task WriteManifestAsync(SnapshotManifest manifest, CancellationToken cancellationToken) =>

@@ -20,10 +20,12 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
         }
 
         UpstreamAnswer? last = null;
-        foreach (var endpoint in Endpoints)
+        for (var i = 0; i < Endpoints.Count; i++)
         {
+            var endpoint = Endpoints[i];
             last?.Dispose();
-            last = await FetchOneAsync(endpoint, relativeUrl, cancellationToken);
+            var rest = endpoint.FallBackOnAnyError && i + 1 < Endpoints.Count ? new HttpUpstreamChain(http, Endpoints.Skip(i + 1).ToArray(), credentials, logger) : null;
+            last = await FetchOneAsync(endpoint, relativeUrl, rest, cancellationToken);
             if (last.Status == UpstreamAnswerStatus.Ok)
             {
                 return last;
@@ -38,7 +40,7 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
         return last!;
     }
 
-    private async Task<UpstreamAnswer> FetchOneAsync(UpstreamEndpoint endpoint, string relativeUrl, CancellationToken cancellationToken)
+    private async Task<UpstreamAnswer> FetchOneAsync(UpstreamEndpoint endpoint, string relativeUrl, IUpstreamFetcher? rest, CancellationToken cancellationToken)
     {
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(endpoint.EffectiveTimeout);
@@ -48,10 +50,19 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Authorization = credentials.HeaderFor(endpoint.BaseUrl);
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.StatusCode == HttpStatusCode.OK && UnaskedEncoding(response) is { } encoding)
+            {
+                // The handler decodes what it asked for and drops the header; anything left would be cached encoded.
+                response.Dispose();
+                timeout.Dispose();
+                logger.LogWarning("Upstream {Upstream} sent Content-Encoding {Encoding} for {Path}", endpoint.Display, encoding, relativeUrl);
+                return UpstreamAnswer.Failed($"{endpoint.Display}/{relativeUrl}: answered with Content-Encoding '{encoding}', which the gateway did not ask for", endpoint.Display);
+            }
+
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-                return UpstreamAnswer.Ok(new TimeoutBoundStream(body, response, timeout), endpoint.Display);
+                return UpstreamAnswer.Ok(new TimeoutBoundStream(body, response, timeout, endpoint), endpoint.Display, fallback: rest);
             }
 
             var text = await ReadShortBodyAsync(response, timeout.Token);
@@ -77,6 +88,11 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
         }
     }
 
+    private static string? UnaskedEncoding(HttpResponseMessage response) =>
+        response.Content.Headers.ContentEncoding.FirstOrDefault(e => !e.Equals("identity", StringComparison.OrdinalIgnoreCase)) is { } encoding
+            ? (encoding.Length > 40 ? encoding[..40] : encoding)
+            : null;
+
     private static async Task<string> ReadShortBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
@@ -92,7 +108,7 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
     }
 
     /// <summary>Keeps the response and the per-upstream timeout alive while the body is read.</summary>
-    private sealed class TimeoutBoundStream(Stream inner, HttpResponseMessage response, CancellationTokenSource timeout) : Stream
+    private sealed class TimeoutBoundStream(Stream inner, HttpResponseMessage response, CancellationTokenSource timeout, UpstreamEndpoint endpoint) : Stream
     {
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -105,7 +121,14 @@ public sealed class HttpUpstreamChain(HttpClient http, IReadOnlyList<UpstreamEnd
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            return await inner.ReadAsync(buffer, linked.Token);
+            try
+            {
+                return await inner.ReadAsync(buffer, linked.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new UpstreamBodyTimeoutException($"upstream {endpoint.Display} did not finish sending it within {endpoint.EffectiveTimeout.TotalSeconds:0.#}s", e);
+            }
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

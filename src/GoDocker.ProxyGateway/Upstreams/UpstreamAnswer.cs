@@ -15,8 +15,9 @@ public sealed class UpstreamAnswer : IDisposable
 {
     private readonly IDisposable? _owned;
 
-    private UpstreamAnswer(UpstreamAnswerStatus status, Stream? body, string message, string? source, bool timedOut, IDisposable? owned)
+    private UpstreamAnswer(UpstreamAnswerStatus status, Stream? body, string message, string? source, bool timedOut, IDisposable? owned, IUpstreamFetcher? fallback = null)
     {
+        Fallback = fallback;
         Status = status;
         Body = body;
         Message = message;
@@ -32,7 +33,14 @@ public sealed class UpstreamAnswer : IDisposable
     public string? Source { get; }
     public bool TimedOut { get; }
 
-    public static UpstreamAnswer Ok(Stream body, string source, IDisposable? owned = null) => new(UpstreamAnswerStatus.Ok, body, "", source, false, owned);
+    /// <summary>
+    /// The rest of the upstream list when '|' followed the upstream that answered: the go command asks it after any
+    /// error, so a body that breaks off or stops is asked from there. Null after ',' or at the end of the list.
+    /// </summary>
+    public IUpstreamFetcher? Fallback { get; }
+
+    public static UpstreamAnswer Ok(Stream body, string source, IDisposable? owned = null, IUpstreamFetcher? fallback = null) =>
+        new(UpstreamAnswerStatus.Ok, body, "", source, false, owned, fallback);
     public static UpstreamAnswer NotFound(string message, string? source) => new(UpstreamAnswerStatus.NotFound, null, message, source, false, null);
     public static UpstreamAnswer Failed(string message, string? source, bool timedOut = false) => new(UpstreamAnswerStatus.Failed, null, message, source, timedOut, null);
 

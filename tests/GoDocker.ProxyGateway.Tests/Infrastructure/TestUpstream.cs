@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GoDocker.ProxyGateway.Tests.Infrastructure;
 
@@ -42,14 +36,9 @@ public sealed class TestUpstream : IAsyncDisposable
 
     public static async Task<TestUpstream> StartAsync(ModuleFolder folder)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var upstream = new TestUpstream(app, folder);
-        app.Run(upstream.HandleAsync);
-        await app.StartAsync();
-        upstream.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        TestUpstream? upstream = null;
+        var (app, address) = await LoopbackServer.StartAsync(c => upstream!.HandleAsync(c));
+        upstream = new TestUpstream(app, folder) { Address = address };
         return upstream;
     }
 

@@ -1,6 +1,6 @@
 using GoDocker.ProxyGateway.Protocol;
 
-namespace GoDocker.ProxyGateway.Hosting;
+namespace GoDocker.ProxyGateway.Serving;
 
 /// <summary>An answer ready to send: the content stream (owned), its length when known, and where it came from.</summary>
 public sealed class ServedFile(Stream content, long? length, ModuleFileKind kind, bool fromCache, IDisposable? owner = null) : IAsyncDisposable

@@ -4,13 +4,13 @@ using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Upstreams;
 
-namespace GoDocker.Cli.Commands;
+namespace GoDocker.ProxyGateway.CommandLine;
 
 /// <summary>
 /// Where a gateway fetches modules from: the upstream list, per-module rules and credentials. Shared by every
 /// command that contacts upstreams, so each one sends a module to the same place the serving gateway would.
 /// </summary>
-internal sealed class GatewayUpstreamOptions
+public sealed class GatewayUpstreamOptions
 {
     public Option<string?> Upstream { get; } =
         new("--upstream") { Description = "GOPROXY-style upstream list: URLs separated by ',' (fall through on 404/410) or '|' (on any error)." };

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace GoDocker.Cli.Commands;
+namespace GoDocker.ProxyGateway.CommandLine;
 
 /// <summary>
 /// Durations written as the go command and Go services write them (<c>6h</c>, <c>90m</c>, <c>1h30m</c>, <c>1.5h</c>,
 /// <c>200ms</c>): a sequence of decimal numbers, each with a unit of ns, us (µs), ms, s, m or h.
 /// </summary>
-internal static class GoDuration
+public static class GoDuration
 {
     private static readonly (string Unit, double Ticks)[] Units =
     [

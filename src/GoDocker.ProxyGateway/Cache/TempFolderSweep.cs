@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace GoDocker.ProxyGateway.Cache;
+
+/// <summary>
+/// Crash recovery: what a stopped process was writing in tmp/ was never visible and is safe to drop; a live
+/// process's download is not (a snapshot or warm command may run beside a serving gateway).
+/// </summary>
+internal static class TempFolderSweep
+{
+    public static void Run(CacheLayout layout, ILogger logger)
+    {
+        foreach (var file in Directory.EnumerateFiles(layout.TempFolder))
+        {
+            if (CacheLayout.TempFileWriter(file) is { } pid && WriterProcess.IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Could not remove temporary file {File}", file);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Hosting;
+using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Snapshots;
+using GoDocker.ProxyGateway.Upstreams;
+
+namespace GoDocker.ProxyGateway.Serving;
+
+/// <summary>
+/// Serves module file requests from the selected view: a snapshot (read-only), or the live cache, which fetches
+/// what it lacks through <see cref="ModuleFetcher"/> and keeps lists fresh through <see cref="ListFreshness"/>.
+/// Knows nothing of HTTP; failures are <see cref="GatewayFailureException"/>s.
+/// </summary>
+public sealed class ModuleFileService(
+    IModuleCache cache, IContentStore content, SnapshotStore snapshots, ModuleRouter router, ModuleFetcher fetcher,
+    ListFreshness lists, GatewayOptions options, GatewayMetrics metrics)
+{
+    /// <param name="snapshot">A snapshot named in the URL (/snapshots/&lt;name&gt;/), or null for the default view.</param>
+    public async Task<ServedFile> GetAsync(ModuleRequest request, string? snapshot, CancellationToken cancellationToken)
+    {
+        metrics.Request(request.Kind);
+        var view = snapshot ?? options.SnapshotView ?? snapshots.CurrentView();
+        if (view is not null)
+        {
+            router.RouteAllowed(request.ModulePath);
+            return ServeFromSnapshot(request, view);
+        }
+
+        return await ServeLiveAsync(request, cancellationToken);
+    }
+
+    /// <summary>Answers from the live cache (or upstream) whatever view is selected; warm uses this.</summary>
+    public async Task<ServedFile> GetLiveAsync(ModuleRequest request, CancellationToken cancellationToken)
+    {
+        metrics.Request(request.Kind);
+        return await ServeLiveAsync(request, cancellationToken);
+    }
+
+    private async Task<ServedFile> ServeLiveAsync(ModuleRequest request, CancellationToken cancellationToken)
+    {
+        var route = router.RouteAllowed(request.ModulePath);
+        if (route.Action == ModuleRouteAction.Passthrough)
+        {
+            metrics.Miss(request.Kind);
+            return await fetcher.PassThroughAsync(request, route.Upstream, cancellationToken);
+        }
+
+        return request.Kind.IsImmutable()
+            ? await ServeFileAsync(request, route.Upstream, cancellationToken)
+            : await lists.ServeAsync(request, route.Upstream, cancellationToken);
+    }
+
+    private async Task<ServedFile> ServeFileAsync(ModuleRequest request, IUpstreamFetcher upstream, CancellationToken cancellationToken)
+    {
+        if (cache.Get(request.Key) is { } cached)
+        {
+            metrics.Hit(request.Kind);
+            return new ServedFile(cached.Content, cached.Content.Length, request.Kind, fromCache: true);
+        }
+
+        metrics.Miss(request.Kind);
+        if (options.Offline)
+        {
+            throw Fail(GatewayFailure.NotFound($"{request.ModulePath}@{request.Version}: not in the cache, and the gateway is offline"));
+        }
+
+        var pin = await fetcher.FetchFileAsync(request, upstream, cancellationToken);
+        var stream = content.Open(pin.Sha256)
+            ?? throw Fail(new GatewayFailure(GatewayFailureKind.Unavailable, $"{request.ModulePath}@{request.Version}: content was evicted while being served; retry"));
+        return new ServedFile(stream, pin.Size, request.Kind, fromCache: false);
+    }
+
+    private ServedFile ServeFromSnapshot(ModuleRequest request, string name)
+    {
+        // GD3051's message names the cache folder: fine for an operator, not for every client on the network.
+        var snapshot = snapshots.TryLoad(name) ?? throw Fail(GatewayFailure.NotFound($"no snapshot '{name}'"));
+
+        if (request.Kind.IsImmutable())
+        {
+            if (snapshot.Files.TryGetValue(request.Key, out var pin) && content.Open(pin.Sha256) is { } stream)
+            {
+                metrics.Hit(request.Kind);
+                return new ServedFile(stream, pin.Size, request.Kind, fromCache: true);
+            }
+
+            metrics.Miss(request.Kind);
+            throw Fail(GatewayFailure.NotFound($"{request.ModulePath}@{request.Version}: not in snapshot '{name}'"));
+        }
+
+        var body = snapshot.Lists.TryGetValue(request.Key, out var list) ? list.Body
+            : request.Kind == ModuleFileKind.List ? VersionListComposer.Compose(snapshot.Files.Keys, request)
+            : null;
+        if (body is not null)
+        {
+            metrics.Hit(request.Kind);
+            return ListFreshness.Serve(body, request, fromCache: true);
+        }
+
+        metrics.Miss(request.Kind);
+        throw Fail(GatewayFailure.NotFound($"{request.ModulePath}: no {(request.Kind == ModuleFileKind.List ? "versions" : "latest version")} in snapshot '{name}'"));
+    }
+
+    private static GatewayFailureException Fail(GatewayFailure failure) => new(failure);
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using GoDocker.Cli.Commands;
+using GoDocker.Core.Diagnostics;
+using GoDocker.Core.LocalProxy;
+using GoDocker.ProxyGateway.Tests.Infrastructure;
+
+namespace GoDocker.ProxyGateway.Tests;
+
+/// <summary>
+/// The gateway executable GoDockerStartProxy runs (<c>dotnet GoDocker.ProxyGateway.dll</c>): started as the SDK
+/// starts it, and taking the options of <c>godocker proxy</c>, the one front end.
+/// </summary>
+public sealed class GatewayExecutableTests
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "GoDocker.ProxyGateway.dll");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_SDKs_command_line_starts_the_executable_serving_a_snapshot_offline_on_the_given_port()
+    {
+        using var temp = new TempFolder();
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0").Add("example.invalid/n", "v1.0.0");
+        await using (var upstream = await TestUpstream.StartAsync(folder))
+        await using (var live = await Gateways.StartAsync(temp.Sub("cache"), upstream.Address))
+        {
+            using var http = Gateways.Client(live);
+            await ModuleFiles.PinAsync(http, "example.invalid/m@v1.0.0");
+            await live.Snapshots.CreateAsync("release", Ct);
+            await ModuleFiles.PinAsync(http, "example.invalid/n@v1.0.0");
+        }
+
+        var port = FreePort();
+        var launch = new BuildGatewayLaunch(Dll, temp.Sub("cache")) { Snapshot = "release" };
+        await using var gateway = await BuildGateway.StartAsync(launch, $"127.0.0.1:{port}", null, new NullLog(), Ct);
+        using var client = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+        Assert.Equal(port, gateway.Address.Port);
+        Assert.Equal(File.ReadAllBytes(folder.PathOf("example.invalid/m", "v1.0.0", "zip")), await client.GetByteArrayAsync("/example.invalid/m/@v/v1.0.0.zip", Ct));
+        Assert.Equal(404, (int)(await client.GetAsync("/example.invalid/n/@v/v1.0.0.zip", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_executable_takes_every_option_of_godocker_proxy_with_the_same_default_listen_address()
+    {
+        var (exit, help) = await RunAsync("--help");
+
+        Assert.Equal(0, exit);
+        var proxyOptions = ProxyCommand.Create().Options.Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal) && n != "--help").ToArray();
+        Assert.NotEmpty(proxyOptions);
+        Assert.All(proxyOptions, name => Assert.Contains(name, help));
+        Assert.Contains("127.0.0.1:8080", help);
+    }
+
+    [Theory]
+    [InlineData("--view", "s")]
+    [InlineData("--max-bytes", "1000")]
+    public async Task The_executables_old_options_are_refused(string option, string value)
+    {
+        using var temp = new TempFolder();
+        var (exit, output) = await RunAsync("--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(option, output);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class NullLog : IOperationLog
+    {
+        public void Progress(string text) { }
+        public void Detail(string text) { }
+        public void Report(Diagnostic diagnostic) { }
+    }
+}
