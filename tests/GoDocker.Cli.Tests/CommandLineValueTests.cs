@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GoDocker.Cli.Commands;
 using GoDocker.Core.Diagnostics;
+using GoDocker.ProxyGateway.CommandLine;
 using GoDocker.ProxyGateway.Hosting;
 
 namespace GoDocker.Cli.Tests;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using GoDocker.Cli.Commands;
 using GoDocker.Core.Diagnostics;
-using GoDocker.Core.LocalProxy;
+using GoDocker.Core.BuildGateways;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
 
 namespace GoDocker.ProxyGateway.Tests;
