@@ -23,13 +23,25 @@ sample() {
   cd samples/hello
   # The SDK itself serves the sample's dependency from the committed gateway snapshot (GoDockerStartProxy).
   dotnet build hello.goproj -nodeReuse:false
-  dotnet tool restore >/dev/null
+  # The tool is installed as docs/cli.md says, verbatim, in a fresh folder. Its own .NET CLI home holds the SDK's
+  # local-tool resolver cache, whose row for a version would otherwise keep pointing at the package folder that
+  # first installed it (another clone's, or one since deleted) and answer 'Run "dotnet tool restore"'.
+  local tool="$root/artifacts/tool-install" sample_dir="$PWD"
+  rm -rf "$tool" && mkdir -p "$tool"
+  printf '<configuration>\n  <packageSources>\n    <clear />\n    <add key="local" value="%s" />\n  </packageSources>\n</configuration>\n' \
+    "$root/artifacts/packages" >"$tool/nuget.config"
+  cd "$tool"
+  export DOTNET_CLI_HOME="$root/artifacts/dotnet-home"
+  dotnet new tool-manifest >/dev/null
+  dotnet tool install GoDocker.Tool >/dev/null
   # The tool verifies against the same snapshot, served by the tool's own gateway for the length of the check.
-  dotnet tool run godocker proxy --listen 127.0.0.1:47381 --cache .godocker/proxy --snapshot hello --offline >/dev/null &
+  dotnet tool run godocker proxy --listen 127.0.0.1:47381 --cache "$sample_dir/.godocker/proxy" --snapshot hello --offline >/dev/null &
   proxy=$!
   trap 'kill $proxy 2>/dev/null || true' EXIT
   for _ in $(seq 1 50); do curl -sf http://127.0.0.1:47381/healthz >/dev/null && break; sleep 0.2; done
-  dotnet tool run godocker verify
+  dotnet tool run godocker verify --project "$sample_dir"
+  unset DOTNET_CLI_HOME
+  cd "$sample_dir"
   echo "sample: building the whole image and running it"
   DOCKER_BUILDKIT=1 /usr/bin/docker build -q --network host -f obj/Debug/godocker/Dockerfile -t godocker-sample/hello:latest . >/dev/null
   /usr/bin/docker run --rm --network none godocker-sample/hello:latest
