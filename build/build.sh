@@ -24,9 +24,21 @@ sample() {
   cd samples/hello
   # The SDK itself serves the sample's dependency from the committed gateway snapshot (GoDockerStartProxy).
   dotnet build hello.goproj -nodeReuse:false
-  dotnet tool restore >/dev/null
+  # The tool is installed as docs/cli.md says, verbatim, in a fresh folder. Its own .NET CLI home holds the SDK's
+  # local-tool resolver cache, whose row for a version would otherwise keep pointing at the package folder that
+  # first installed it (another clone's, or one since deleted) and answer 'Run "dotnet tool restore"'.
+  local tool="$root/artifacts/tool-install" sample_dir="$PWD"
+  rm -rf "$tool" && mkdir -p "$tool"
+  printf '<configuration>\n  <packageSources>\n    <clear />\n    <add key="local" value="%s" />\n  </packageSources>\n</configuration>\n' \
+    "$root/artifacts/packages" >"$tool/nuget.config"
+  cd "$tool"
+  export DOTNET_CLI_HOME="$root/artifacts/dotnet-home"
+  dotnet new tool-manifest >/dev/null
+  dotnet tool install GoDocker.Tool >/dev/null
   # The tool runs the project's own gateway (GoDockerStartProxy) for the length of the check, as the build does.
-  dotnet tool run godocker verify
+  dotnet tool run godocker verify --project "$sample_dir"
+  unset DOTNET_CLI_HOME
+  cd "$sample_dir"
   echo "sample: building the whole image and running it"
   DOCKER_BUILDKIT=1 /usr/bin/docker build -q --network host -f obj/Debug/godocker/Dockerfile -t godocker-sample/hello:latest . >/dev/null
   /usr/bin/docker run --rm --network none godocker-sample/hello:latest

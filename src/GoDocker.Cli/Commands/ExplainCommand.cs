@@ -18,10 +18,10 @@ internal static class ExplainCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            string text;
+            LogExcerpt excerpt;
             try
             {
-                text = await LogExplainer.ReadLogAsync(parse.GetValue(log)!, Console.In, cancellationToken);
+                excerpt = await LogExplainer.ReadExcerptAsync(parse.GetValue(log)!, Console.In, new BoundedLogReader(), cancellationToken);
             }
             catch (DiagnosticException e)
             {
@@ -29,8 +29,12 @@ internal static class ExplainCommand
                 DiagnosticPrinter.Print([e.Diagnostic], OutputFormat.Text, Console.Error);
                 return ExitCodes.Usage;
             }
+            if (excerpt.DroppedLines > 0)
+            {
+                Console.Error.WriteLine($"godocker: the log has {excerpt.Lines} lines; explaining the last {excerpt.Lines - excerpt.DroppedLines}, where a failed run ends.");
+            }
             var context = await ProjectContext.LoadAsync(parse.GetValue(project), cancellationToken);
-            var diagnostics = new LogExplainer().Explain(text, context.Settings);
+            var diagnostics = new LogExplainer().Explain(excerpt.Text, context.Settings);
             return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out, context.Settings.ProjectDirectory);
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GoDocker.Core.Diagnostics;
 using GoDocker.Core.GoMod;
 
 namespace GoDocker.Cli.Commands;
@@ -22,6 +23,12 @@ internal static class ModFileCommand
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(file)!);
+            if (Directory.Exists(path))
+            {
+                var inside = Path.Combine(path, "go.mod");
+                Console.Error.WriteLine($"godocker: {path} is a folder; give the go.mod file{(File.Exists(inside) ? $" ({inside})" : " in it")}.");
+                return ExitCodes.Usage;
+            }
             if (!File.Exists(path))
             {
                 Console.Error.WriteLine($"godocker: {path}: no such file.");
@@ -37,7 +44,16 @@ internal static class ModFileCommand
                     return ExitCodes.Usage;
                 }
             }
-            var parsed = GoModFile.TryParse(path, File.ReadAllBytes(path), out var diagnostics);
+            byte[] data;
+            try
+            {
+                data = GoModFileReader.Read(path);
+            }
+            catch (DiagnosticException e)
+            {
+                return DiagnosticPrinter.Print([e.Diagnostic], parse.GetValue(format), Console.Out);
+            }
+            var parsed = GoModFile.TryParse(path, data, out var diagnostics);
             if (parsed is null)
             {
                 return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out);

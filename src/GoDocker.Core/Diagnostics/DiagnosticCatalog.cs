@@ -79,6 +79,10 @@ public static class DiagnosticCatalog
         "The go command in the image does not know the go.mod directive '{0}' (added in a newer Go). Use a base image with a newer Go, or remove the directive.");
     public static readonly DiagnosticDescriptor InvalidGoVersion = Error("GD2008", "Invalid go version",
         "{0}");
+    public static readonly DiagnosticDescriptor GoModTooLarge = Error("GD2009", "go.mod too large",
+        "'{0}' holds more than {1} bytes, the most the go command reads of a go.mod. Give the module's go.mod file; one this large (or a device or pipe that never ends) is not one.");
+    public static readonly DiagnosticDescriptor GoModUnreadable = Error("GD2010", "go.mod cannot be read",
+        "Reading '{0}' failed: {1}. Give a go.mod file that can be read.");
     public static readonly DiagnosticDescriptor InvalidModuleZip = Error("GD2030", "Invalid module zip",
         "{0}. The go command rejects such a module zip: rename or remove the files named here (case-insensitive duplicates, go.mod outside the root, disallowed characters, files over the size limits), or rebuild the zip from the module directory.");
     public static readonly DiagnosticDescriptor InvalidModulePathVersion = Error("GD2031", "Invalid module path or version",

@@ -127,14 +127,13 @@ public sealed class TestGoProject : IDisposable
     }
 
     /// <summary>
-    /// Installs the packed GoDocker.Tool as a local tool, as a user's repository has it. The manifest is written here
-    /// rather than by `dotnet new tool-manifest`, whose template engine failed now and then when several tests ran it
-    /// at once on a loaded machine.
+    /// Installs the packed GoDocker.Tool as a local tool with the commands docs/cli.md gives (plus the test version,
+    /// a prerelease), so the manifest entry is the one a user's repository gets.
     /// </summary>
     public async Task<BuildRun> InstallToolAsync()
     {
-        System.IO.Directory.CreateDirectory(Path(".config"));
-        File.WriteAllText(Path(".config", "dotnet-tools.json"), "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {}\n}\n");
+        var manifest = await DotnetAsync("new", "tool-manifest");
+        Assert.True(manifest.ExitCode == 0, manifest.ToString());
         var install = await DotnetAsync("tool", "install", "GoDocker.Tool", "--version", _packages.Version);
         Assert.True(install.ExitCode == 0, install.ToString());
         return install;
