@@ -30,12 +30,20 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
             {
                 case FetchStepKind.Proxy:
                     var entry = proxies[proxyIndex++];
-                    var proxyUrl = new Uri(entry.Url.TrimEnd('/') + "/");
+                    if (Url(entry.Url.TrimEnd('/') + "/") is not { } proxyUrl)
+                    {
+                        blockers.Add(Unreachable(environment, entry.Url));
+                        break;
+                    }
                     targets.Add(new ProbeTarget($"proxy {proxyIndex}", proxyUrl, ProbeRole.GoProxy, step.Fallback,
                         HttpProxyFor(environment, step.Url), modulePath, version) { Setting = Line(environment, "GOPROXY"), Requirement = requirement });
                     break;
                 case FetchStepKind.Direct:
-                    var origin = new Uri(step.Url);
+                    if (Url(step.Url) is not { } origin)
+                    {
+                        blockers.Add(Unreachable(environment, step.Url));
+                        break;
+                    }
                     targets.Add(new ProbeTarget(plan.IsPrivate ? "direct (GOPRIVATE)" : "direct", origin, ProbeRole.Direct, step.Fallback,
                         HttpProxyFor(environment, step.Url), modulePath, version)
                     {
@@ -64,11 +72,18 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
             foreach (var access in sumdb.Accesses)
             {
                 var label = access.Kind == ChecksumDbAccessKind.ViaProxy ? $"proxy {++viaProxy}" : access.BaseUrl;
-                routes.Add(new ChecksumDbRoute(label, new Uri(access.BaseUrl.TrimEnd('/') + "/"),
-                    access.SupportedUrl is null ? null : new Uri(access.SupportedUrl), access.Fallback,
-                    HttpProxyFor(environment, access.SupportedUrl ?? access.BaseUrl)));
+                var supported = access.SupportedUrl is null ? null : Url(access.SupportedUrl);
+                if (Url(access.BaseUrl.TrimEnd('/') + "/") is not { } baseUrl || (access.SupportedUrl is not null && supported is null))
+                {
+                    continue; // the proxy's own target already reported its URL
+                }
+                routes.Add(new ChecksumDbRoute(label, baseUrl, supported, access.Fallback, HttpProxyFor(environment, access.SupportedUrl ?? access.BaseUrl)));
             }
-            var direct = routes[^1];
+            var direct = routes.Count > 0 ? routes[^1] : null;
+            if (direct is null)
+            {
+                return new ProbePlan(targets, blockers);
+            }
             targets.Add(new ProbeTarget($"checksum database {sumdb.Name}", direct.BaseUrl, ProbeRole.ChecksumDb, GoProxyFallback.OnNotFound,
                 direct.HttpProxy, modulePath, version)
             {
@@ -84,6 +99,12 @@ public sealed record ProbePlan(IReadOnlyList<ProbeTarget> Targets, IReadOnlyList
         }
         return new ProbePlan(targets, blockers);
     }
+
+    /// <summary>An absolute URL, or null for text the go command accepts as a GOPROXY entry but no HTTP client can ask (https://:).</summary>
+    private static Uri? Url(string text) => Uri.TryCreate(text, UriKind.Absolute, out var url) ? url : null;
+
+    private static Diagnostic Unreachable(GoEnv.GoEnvironment environment, string url) =>
+        DiagnosticCatalog.InvalidGoProxy.Create(Line(environment, "GOPROXY"), "GOPROXY", url, "it is not a URL an HTTP client can ask (no host)");
 
     /// <summary>The line that sets a variable; a value with no line of its own (a default, the process environment) has none.</summary>
     private static SourceLocation? Line(GoEnv.GoEnvironment environment, string variable) =>

@@ -41,4 +41,31 @@ public class SettingParsingPropertyTests
         var decision = settings.ProxyFor("https://" + Text(host) + "/x");
         return decision.Reason.Length > 0;
     }
+
+    [Property(MaxTest = 100)]
+    public bool Probe_plans_never_throw(string? goproxy, string? goprivate, string? module)
+    {
+        // Required paths come from a parsed go.mod, so they are valid module paths; the settings are arbitrary.
+        var required = GoDocker.Core.Modules.ModulePath.CheckPath(Text(module)) is null ? Text(module) : "golang.org/x/text";
+        var env = GoEnvironmentReader.Read(new DictionaryEnvironmentSource(new Dictionary<string, string>
+        {
+            ["GOPROXY"] = Text(goproxy),
+            ["GOPRIVATE"] = Text(goprivate),
+        }), InMemoryTextFileSource.Empty);
+        var plan = GoDocker.Core.Verification.ProbePlan.For(env, required, "v1.0.0");
+        return plan.Targets.Count >= 1 || plan.Blockers.Count >= 1;
+    }
+
+    [Theory]
+    [InlineData(":")]
+    [InlineData("'/")]
+    [InlineData("https://:")]
+    public void A_GOPROXY_entry_no_client_can_ask_is_a_GD1001_blocker_not_a_crash(string goproxy)
+    {
+        var env = GoEnvironmentReader.Read(new DictionaryEnvironmentSource(new Dictionary<string, string> { ["GOPROXY"] = goproxy }), InMemoryTextFileSource.Empty);
+
+        var plan = GoDocker.Core.Verification.ProbePlan.For(env, "golang.org/x/text", "v1.0.0");
+
+        Assert.Contains(plan.Blockers, d => d.Code == "GD1001");
+    }
 }
