@@ -51,7 +51,7 @@ public class LogExplainerReadingTests
         var path = Path.GetTempFileName();
         try
         {
-            await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat("#5 0.1 noise\n", 200_000)) + "go: the error at the end\n");
+            await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat("#5 0.1 noise\n", 200_000)) + "go: the error at the end\n", TestContext.Current.CancellationToken);
 
             var excerpt = await LogExplainer.ReadExcerptAsync(path, TextReader.Null, SmallReader, CancellationToken.None);
 
