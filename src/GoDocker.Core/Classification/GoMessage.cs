@@ -47,6 +47,21 @@ public static partial class GoMessage
         return found;
     }
 
+    /// <summary>
+    /// The main module's go.mod line go printed as <c>go.mod:LINE:</c> or <c>/src/go.mod:LINE:COL:</c> (errors parsing
+    /// go.mod); null when there is none, or when it belongs to a dependency's go.mod (<c>parsing ../go.mod:</c> after a
+    /// module@version).
+    /// </summary>
+    public static int? GoModLine(string text)
+    {
+        var m = PrintedGoModLine().Match(text);
+        if (!m.Success || ModuleAtVersion().IsMatch(text[..m.Index]) && text.Contains("parsing", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return int.TryParse(m.Groups["line"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : null;
+    }
+
     public static FetchedUrl? UrlBefore(string text, int index)
     {
         FetchedUrl? found = null;
@@ -160,6 +175,9 @@ public static partial class GoMessage
 
     [GeneratedRegex(@"\bmodule (?<path>[A-Za-z0-9][\w.~-]*\.[\w.~-]*(?:/[\w.~+-]+)*):")]
     private static partial Regex ModuleWord();
+
+    [GeneratedRegex(@"(?:^|[\s/])go\.mod:(?<line>[1-9]\d*)(?::\d+)?: ", RegexOptions.Multiline)]
+    private static partial Regex PrintedGoModLine();
 
     [GeneratedRegex(@"https?://[^\s""'()<>]+")]
     private static partial Regex Url();

@@ -99,7 +99,15 @@ public sealed class GoOutputClassifier
         {
             accepted = Run(_fallbackRules, output, stopAtFirst: true);
         }
-        return accepted.OrderBy(f => f.FirstLine).ToList();
+        return accepted.OrderBy(f => f.FirstLine).Select(f => WithPrintedLine(f, output)).ToList();
+    }
+
+    // Where go printed "go.mod:LINE:" for the message, that line is the answer when the rule's own position finds
+    // nothing (a go.mod only the syntax-only parse reads, a rule that knows no module).
+    private static OutputFinding WithPrintedLine(OutputFinding finding, BuildOutput output)
+    {
+        var text = string.Join('\n', output.Lines.Skip(finding.FirstLine).Take(finding.LastLine - finding.FirstLine + 1));
+        return GoMessage.GoModLine(text) is { } line ? finding with { Position = finding.Position.OrElse(new GoModLinePosition(line)) } : finding;
     }
 
     private static List<OutputFinding> Run(IEnumerable<IOutputRule> rules, BuildOutput output, bool stopAtFirst)

@@ -17,6 +17,9 @@ public interface IDiagnosticPositions
     /// <summary>The project element (property or item) that fixes the failure, such as GoProxy or GoBaseImage.</summary>
     SourceLocation? Property(string name);
 
+    /// <summary>The project file itself, for a setting the project leaves at its default (nothing to point into).</summary>
+    SourceLocation? ProjectFile();
+
     /// <summary>The first go.mod line holding a directive such as <c>go</c> or <c>toolchain</c>.</summary>
     SourceLocation? Directive(string keyword);
 
@@ -32,6 +35,7 @@ public sealed class NoDiagnosticPositions : IDiagnosticPositions
     public SourceLocation? Require(string modulePath) => null;
     public SourceLocation? Sum(string modulePath, string version, bool goMod) => null;
     public SourceLocation? Property(string name) => null;
+    public SourceLocation? ProjectFile() => null;
     public SourceLocation? Directive(string keyword) => null;
     public SourceLocation? GoModLine(int line) => null;
 }

@@ -8,7 +8,7 @@ namespace GoDocker.Core.Classification;
 /// <summary>
 /// Positions in a real project: require and directive lines from the parsed go.mod, lines from go.sum, and the
 /// elements of the .goproj. A go.mod the strict parser rejects (the failure being explained may be exactly that) is
-/// read leniently; one that cannot be read at all gives no positions rather than an error.
+/// read leniently, then from its syntax alone; one that is not go.mod syntax gives no positions rather than an error.
 /// </summary>
 public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
 {
@@ -75,6 +75,8 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
         return location.Line > 0 ? location : null;
     }
 
+    public SourceLocation? ProjectFile() => _project is null ? null : SourceLocation.Of(_project.ProjectPath);
+
     public SourceLocation? Directive(string keyword)
     {
         if (_goMod is null)
@@ -111,6 +113,14 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
         try
         {
             return GoModFile.ParseLax(path, text);
+        }
+        catch (ModParseException)
+        {
+        }
+        try
+        {
+            // A version go rejects (v1.2.0.1, v9.9.9 on a v1 path) fails the lax parse too; its line is still there.
+            return GoModFile.ParseSyntaxOnly(path, text);
         }
         catch (ModParseException)
         {

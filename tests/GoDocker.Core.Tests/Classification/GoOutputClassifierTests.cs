@@ -138,6 +138,8 @@ public class GoOutputClassifierTests
         public SourceLocation? Property(string name) =>
             properties?.Contains(name) == true ? new SourceLocation("proj.goproj", PropertyLine, 5) : null;
 
+        public SourceLocation? ProjectFile() => null;
+
         public SourceLocation? Directive(string keyword) => null;
 
         public SourceLocation? GoModLine(int line) => null;

@@ -24,7 +24,7 @@ public sealed partial class ClassicBuilderRule : IOutputRule
                 var image = pull.Groups["image"].Value;
                 var reason = line.Trim();
                 yield return new OutputFinding(DiagnosticCatalog.BaseImageNotFound, [image, reason],
-                    new PropertyPosition("GoBaseImage"), i, i, $"{DiagnosticCatalog.BaseImageNotFound.Code}|{image}");
+                    new PropertyPosition("GoBaseImage", OrProjectFile: true), i, i, $"{DiagnosticCatalog.BaseImageNotFound.Code}|{image}");
             }
         }
     }
