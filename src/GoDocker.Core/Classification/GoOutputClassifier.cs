@@ -95,11 +95,36 @@ public sealed class GoOutputClassifier
     {
         ArgumentNullException.ThrowIfNull(output);
         var accepted = Run(_rules, output, stopAtFirst: false);
+        accepted.AddRange(UnexplainedModuleErrors(output, accepted));
         if (accepted.Count == 0)
         {
             accepted = Run(_fallbackRules, output, stopAtFirst: true);
         }
-        return accepted.OrderBy(f => f.FirstLine).Select(f => WithPrintedLine(f, output)).ToList();
+        return accepted.OrderBy(f => f.FirstLine).Select(f => WithModule(WithPrintedLine(f, output), output)).ToList();
+    }
+
+    // go mod download -json names the failed module in its Path field: a finding inside that module's Error points at
+    // its require (or replace) line even when the words give no module@version the rules can read.
+    private static OutputFinding WithModule(OutputFinding finding, BuildOutput output) =>
+        output.ModuleErrors.FirstOrDefault(e => e.Covers(finding)) is { } error
+            ? finding with { Position = finding.Position.OrElse(new RequirePosition(error.Path)) }
+            : finding;
+
+    // A module whose Error no rule explains is still that module's failure, at its line (not GD6999 at no line).
+    private static IEnumerable<OutputFinding> UnexplainedModuleErrors(BuildOutput output, List<OutputFinding> accepted)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var error in output.ModuleErrors)
+        {
+            if (accepted.Any(error.Covers) || !seen.Add(error.ToString()))
+            {
+                continue;
+            }
+            var text = string.Join(' ', output.Lines.Skip(error.FirstLine).Take(error.LastLine - error.FirstLine + 1).Select(l => l.Trim()));
+            var descriptor = DiagnosticCatalog.ModuleDownloadFailed;
+            yield return new OutputFinding(descriptor, [error.ToString(), text], new RequirePosition(error.Path),
+                error.FirstLine, error.LastLine, $"{descriptor.Code}|{error}");
+        }
     }
 
     // Where go printed "go.mod:LINE:" for the message, that line is the answer when the rule's own position finds

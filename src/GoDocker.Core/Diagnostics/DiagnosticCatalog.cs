@@ -209,6 +209,8 @@ public static class DiagnosticCatalog
         "Module {0} ({1}) does not contain package {2}. Check the import path, or require the module that holds the package (it may have moved to a /vN path).");
     public static readonly DiagnosticDescriptor ToolchainDownloadFailed = Error("GD6023", "Go toolchain download failed",
         "The go command could not download the Go toolchain {0} that go.mod asks for ({1}). Use a base image with Go {2} or later (GoBaseImage), or make golang.org/toolchain reachable through GoProxy.");
+    public static readonly DiagnosticDescriptor ModuleDownloadFailed = Error("GD6024", "Module not downloaded",
+        "The go command could not download {0}: {1}. GoDocker does not recognize this error; the module comes from this line.");
     public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
         "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
 
