@@ -32,6 +32,9 @@ public sealed class GoOutputClassifier
             // A toolchain switch (Go 1.21+) fails before any module is fetched; its network error is part of it.
             new ToolchainDownloadRule(),
             // Answers with an HTTP status consume their server response (which may quote git or network errors).
+            // Settings the go command rejects before it fetches anything.
+            new GoProxyWithoutEntriesRule(),
+            new GoEnvironmentConflictRule(),
             new ChecksumMismatchRule(),
             new ChecksumDatabaseNotFoundRule(),
             new ModuleNotFoundOnProxyRule(),
@@ -44,13 +47,18 @@ public sealed class GoOutputClassifier
             new ConnectionRefusedRule(),
             new ConnectTimeoutRule(),
             new ConnectionResetRule(),
+            new NetworkUnreachableRule(),
             // Module content and versions.
             // ssh refusing the host key ends like a credentials failure ("Could not read from remote repository").
             new SshHostKeyRule(),
+            // A deleted or renamed repository also ends in "Could not read from remote repository".
+            new RepositoryNotFoundRule(),
             new CredentialsRequiredRule(),
             new UnknownRevisionRule(),
             new InvalidModuleVersionRule(),
             new MissingGoSumEntryRule(),
+            new ReplaceDirectoryNotInBuildRule(),
+            new InconsistentVendoringRule(),
             new ModulePathMismatchRule(),
             new PackageNotInModuleRule(),
             new GoModNeedsUpdatesRule(),
@@ -100,8 +108,28 @@ public sealed class GoOutputClassifier
         {
             accepted = Run(_fallbackRules, output, stopAtFirst: true);
         }
-        return accepted.OrderBy(f => f.FirstLine).Select(f => WithModule(WithPrintedLine(f, output), output)).ToList();
+        return accepted.OrderBy(f => f.FirstLine).Select(f => WithModule(WithPrintedLine(WithReplaceLine(f, output), output), output)).ToList();
     }
+
+    // "M@V (replaced by X): ..." fetched M through its replace line, which is the line to change.
+    // A setting the rule points at first (GoProxy for a proxy failure) stays first.
+    private static OutputFinding WithReplaceLine(OutputFinding finding, BuildOutput output)
+    {
+        if (GoMessage.ReplacedModule(TextOf(finding, output)) is not { } module)
+        {
+            return finding;
+        }
+        var replace = new ReplacePosition(module);
+        return finding with
+        {
+            Position = finding.Position is FirstOfPosition { First: PropertyPosition setting } first
+                ? setting.OrElse(replace.OrElse(first.Second))
+                : replace.OrElse(finding.Position),
+        };
+    }
+
+    private static string TextOf(OutputFinding finding, BuildOutput output) =>
+        string.Join('\n', output.Lines.Skip(finding.FirstLine).Take(finding.LastLine - finding.FirstLine + 1));
 
     // go mod download -json names the failed module in its Path field: a finding inside that module's Error points at
     // its require (or replace) line even when the words give no module@version the rules can read.
@@ -131,8 +159,7 @@ public sealed class GoOutputClassifier
     // nothing (a go.mod only the syntax-only parse reads, a rule that knows no module).
     private static OutputFinding WithPrintedLine(OutputFinding finding, BuildOutput output)
     {
-        var text = string.Join('\n', output.Lines.Skip(finding.FirstLine).Take(finding.LastLine - finding.FirstLine + 1));
-        return GoMessage.GoModLine(text) is { } line ? finding with { Position = finding.Position.OrElse(new GoModLinePosition(line)) } : finding;
+        return GoMessage.GoModLine(TextOf(finding, output)) is { } line ? finding with { Position = finding.Position.OrElse(new GoModLinePosition(line)) } : finding;
     }
 
     private static List<OutputFinding> Run(IEnumerable<IOutputRule> rules, BuildOutput output, bool stopAtFirst)

@@ -11,6 +11,9 @@ public interface IDiagnosticPositions
     /// <summary>The go.mod require line of a module path (as go prints it, unescaped).</summary>
     SourceLocation? Require(string modulePath);
 
+    /// <summary>The go.mod replace line whose left side is the module path (a fork, a mirror or a local directory).</summary>
+    SourceLocation? Replace(string modulePath);
+
     /// <summary>The go.sum line of <c>path version</c> (or <c>path version/go.mod</c> when <paramref name="goMod"/>).</summary>
     SourceLocation? Sum(string modulePath, string version, bool goMod);
 
@@ -33,6 +36,7 @@ public sealed class NoDiagnosticPositions : IDiagnosticPositions
     public static NoDiagnosticPositions Instance { get; } = new();
 
     public SourceLocation? Require(string modulePath) => null;
+    public SourceLocation? Replace(string modulePath) => null;
     public SourceLocation? Sum(string modulePath, string version, bool goMod) => null;
     public SourceLocation? Property(string name) => null;
     public SourceLocation? ProjectFile() => null;

@@ -44,6 +44,12 @@ public sealed record RequirePosition(string ModulePath, bool OrParent = false) :
     }
 }
 
+/// <summary>The replace line of a module go fetched as "M@V (replaced by ...)": that is the line that chooses what is fetched.</summary>
+public sealed record ReplacePosition(string ModulePath) : PositionHint
+{
+    public override SourceLocation? Resolve(IDiagnosticPositions positions) => positions.Replace(ModulePath);
+}
+
 public sealed record SumPosition(string ModulePath, string Version, bool GoMod) : PositionHint
 {
     public override SourceLocation? Resolve(IDiagnosticPositions positions) => positions.Sum(ModulePath, Version, GoMod);

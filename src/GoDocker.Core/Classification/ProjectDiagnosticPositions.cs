@@ -57,6 +57,13 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
         return replace is null ? null : GoModFile.LocationOf(replace.Syntax, _goModPath);
     }
 
+    public SourceLocation? Replace(string modulePath)
+    {
+        var candidates = GoModFile.PathCandidates(modulePath).ToList();
+        var replace = _goMod?.Replace.FirstOrDefault(r => candidates.Contains(r.Old.Path));
+        return replace is null ? null : GoModFile.LocationOf(replace.Syntax, _goModPath);
+    }
+
     public SourceLocation? Sum(string modulePath, string version, bool goMod) =>
         _goSum?.Find(modulePath, version, goMod) is { } line ? line.Location(_goSum.FileName) : null;
 

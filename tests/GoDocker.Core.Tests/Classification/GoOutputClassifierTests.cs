@@ -133,6 +133,8 @@ public class GoOutputClassifierTests
         public SourceLocation? Require(string modulePath) =>
             modulePath == requiredModule ? new SourceLocation("go.mod", RequireLine, 2) : null;
 
+        public SourceLocation? Replace(string modulePath) => null;
+
         public SourceLocation? Sum(string modulePath, string version, bool goMod) => null;
 
         public SourceLocation? Property(string name) =>
