@@ -85,6 +85,7 @@ public class GoErrorsCorpusTests
         { "repository-not-found-1.txt", ["GD6025"], "github.com/mickep76/iodatafmt", Where.Require },
         { "repository-not-found-2.txt", ["GD6025"], "blockwatch.cc/tzwatch", Where.Require },
         { "toolchain-not-available-1.txt", ["GD6023"], null, Where.ToolchainLine },
+        { "toolchain-not-available-2.txt", ["GD6023"], null, Where.ToolchainLine },
     };
 
     private static string SamplePath(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "go-errors", file);
@@ -130,7 +131,7 @@ public class GoErrorsCorpusTests
             .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         var table = Samples.Select(row => row.Data.Item1).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(files, table);
-        Assert.Equal(62, files.Length);
+        Assert.Equal(63, files.Length);
     }
 
     [Theory]
