@@ -68,7 +68,6 @@ public sealed class GoOutputClassifier
             new MalformedModulePathRule(),
             new NoMatchingVersionsRule(),
             new UnrecognizedImportPathRule(),
-            new UnrecognizedImportPathFromGitRule(),
         ],
         [new DockerBuildFailedRule()]);
 

@@ -222,7 +222,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ModuleDownloadFailed = Error("GD6024", "Module not downloaded",
         "The go command could not download {0}: {1}. GoDocker does not recognize this error; the module comes from this line.");
     public static readonly DiagnosticDescriptor RepositoryNotFound = Error("GD6025", "Repository not found",
-        "The repository of {0} does not exist ({1}): it was deleted, renamed or moved, and no credentials fix that. Require the module under its new path, or add 'replace {0} => <new path> <version>' (a fork or a mirror).");
+        "The repository of {0} does not exist for the build ({1}): it was deleted, renamed or moved, which no credentials fix, or it is private and the credentials given for its host cannot see it. Require the module under its new path, or add 'replace {0} => <new path> <version>' (a fork or a mirror).");
     public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
         "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
 

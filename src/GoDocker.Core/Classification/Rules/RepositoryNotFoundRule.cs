@@ -6,8 +6,9 @@ namespace GoDocker.Core.Classification.Rules;
 /// <summary>
 /// GD6025: git says the repository does not exist (<c>remote: Repository not found.</c>, <c>fatal: repository 'URL'
 /// not found</c>, ssh's <c>ERROR: Repository not found.</c>, <c>remote error: Git repository not found</c>). A
-/// deleted or renamed repository: unlike a prompt for a password, no credentials fix it. Runs before the credentials
-/// rule, whose "Could not read from remote repository" these messages also carry.
+/// deleted or renamed repository (or a private one the given credentials cannot see): unlike a prompt for a password,
+/// adding credentials is not the fix. Runs before the credentials rule, whose "Could not read from remote repository"
+/// these messages also carry.
 /// </summary>
 public sealed partial class RepositoryNotFoundRule : RecordRule
 {
