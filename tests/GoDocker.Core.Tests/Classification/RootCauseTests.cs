@@ -66,6 +66,18 @@ public class RootCauseTests
         Assert.Equal(TestProject.RequireLine, diagnostic.Location?.Line);
     }
 
+    [Theory]
+    // io-timeout-1.txt and a reset, as a terminal or CI log wraps them onto space-indented lines.
+    [InlineData("go: github.com/kr/text@v0.2.0/go.mod: verifying module: github.com/kr/text@v0.2.0/go.mod: Get \"https://sum.golang.org/lookup/github.com/kr/text@v0.2.0\": dial tcp\n    172.217.160.81:443: i/o timeout", "github.com/kr/text", "GD3003")]
+    [InlineData("#7 3.210 go: github.com/kr/text@v0.2.0: Get \"https://proxy.golang.org/github.com/kr/text/@v/v0.2.0.mod\": read tcp 172.17.0.2:35956->142.251.42.251:443: read: connection reset by\n#7 3.210    peer", "github.com/kr/text", "GD3004")]
+    public void A_message_wrapped_over_space_indented_lines_is_read_whole(string output, string module, string code)
+    {
+        using var project = new TestProject(module);
+        var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(output, project.Positions()));
+        Assert.Equal(code, diagnostic.Code);
+        Assert.Equal(TestProject.RequireLine, diagnostic.Location?.Line);
+    }
+
     [Fact]
     public void An_ipv6_address_without_a_route_is_explained()
     {
