@@ -26,6 +26,7 @@ public class GoErrorsCorpusTests
         { "checksum-mismatch-1.txt", ["GD6004"], "dev.gaijin.team/go/golib@v0.6.0", Where.Sum },
         { "checksum-mismatch-2.txt", ["GD6004"], "github.com/projectdiscovery/mapcidr@v0.0.5", Where.Sum },
         { "checksum-mismatch-3.txt", ["GD6004"], "github.com/google/gofuzz@v1.0.0", Where.SumGoMod },
+        { "checksum-mismatch-4.txt", ["GD6004"], "github.com/codenotary/immudb@v1.9.3", Where.Sum },
         { "connection-refused-1.txt", ["GD3002"], "github.com/mattn/go-shellwords", Where.Require },
         { "dns-no-route-1.txt", ["GD3001"], "github.com/gorilla/websocket", Where.Require },
         { "dns-no-such-host-1.txt", ["GD3001"], "github.com/natefinch/lumberjack", Where.Require },
@@ -131,7 +132,7 @@ public class GoErrorsCorpusTests
             .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         var table = Samples.Select(row => row.Data.Item1).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(files, table);
-        Assert.Equal(63, files.Length);
+        Assert.Equal(64, files.Length);
     }
 
     [Theory]
