@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GoDocker.Core.Diagnostics;
 
 namespace GoDocker.Core.GoMod;
 
@@ -30,6 +31,31 @@ public sealed partial record GoModRelease(int Minor)
     /// <summary>The example this release's go command gives in "must match format".</summary>
     public string GoVersionFormat => Minor >= 21 ? "1.23.0" : "1.23";
 
+    /// <summary>
+    /// What this release's go command rejects in a main module's go.mod that the newest accepts: a directive it does
+    /// not know (GD2007) or a go version it cannot read (GD2008), each at its line. Empty when the file is fine for
+    /// this release, or broken for every release (the ordinary parse reports that).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> ProblemsIn(string path, byte[] data)
+    {
+        if (GoModFile.TryParse(path, data, out _) is null)
+        {
+            return [];
+        }
+        try
+        {
+            GoModFile.Parse(path, data, this);
+            return [];
+        }
+        catch (ModParseException e)
+        {
+            return e.Errors.Select(error => UnknownDirective().Match(error.Message) is { Success: true } unknown
+                    ? DiagnosticCatalog.UnknownDirective.Create(new SourceLocation(path, error.Line, 1), unknown.Groups["verb"].Value)
+                    : error.ToDiagnostic(DiagnosticCatalog.InvalidGoVersion, path))
+                .ToList();
+        }
+    }
+
     /// <summary>Reads "1.19", "go1.19" or "1.19.3" (the patch is irrelevant to the grammar); null for anything else.</summary>
     public static GoModRelease? TryParse(string text)
     {
@@ -38,6 +64,9 @@ public sealed partial record GoModRelease(int Minor)
     }
 
     public override string ToString() => $"go1.{Minor}";
+
+    [GeneratedRegex(@"\Aunknown (?:directive|block type): (?<verb>\S+)")]
+    private static partial Regex UnknownDirective();
 
     [GeneratedRegex(@"\A([1-9][0-9]*)\.(0|[1-9][0-9]*)\z")]
     private static partial Regex MinorOnlyGoVersion();

@@ -70,6 +70,20 @@ public class GoModReleaseTests
         Assert.Equal("1.21.0", file.Go!.Version);
     }
 
+    [Fact]
+    public void What_an_old_release_rejects_is_reported_at_its_lines_as_the_base_image_check_needs()
+    {
+        const string text = "module m\n\ngo 1.21.0\n\ntoolchain go1.22.1\n\nrequire example.com/a v1.0.0\n\ntool example.com/a/cmd/x\n";
+        var problems = Go119.ProblemsIn("/src/go.mod", Core.Modules.GoText.ToBytes(text));
+
+        Assert.Equal(["GD2008 3", "GD2007 5", "GD2007 9"], problems.Select(d => $"{d.Code} {d.Location?.Line}"));
+        Assert.Contains("'toolchain'", problems[1].Message);
+        Assert.Contains("invalid go version '1.21.0': must match format 1.23", problems[0].Message);
+        Assert.Empty(new GoModRelease(24).ProblemsIn("/src/go.mod", Core.Modules.GoText.ToBytes(text)));
+        // Broken for every release: the ordinary parse reports it, not the release check.
+        Assert.Empty(Go119.ProblemsIn("/src/go.mod", Core.Modules.GoText.ToBytes("module m\nrequire x\n")));
+    }
+
     [Theory]
     [InlineData("1.19", 19)]
     [InlineData("go1.19", 19)]
