@@ -55,6 +55,9 @@ public class RootCauseTests
     [InlineData("go: example.com/m@v1.0.0: invalid version: Get \"https://proxy.example.corp/example.com/m/@v/v1.0.0.info\": dial tcp 10.1.2.3:443: i/o timeout", "GD3003")]
     [InlineData("go: example.com/m@v1.0.0: Get \"https://proxy.example.corp/example.com/m/@v/v1.0.0.mod\": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)", "GD3003")]
     [InlineData("go: example.com/m@v1.0.0: Get \"https://proxy.example.corp/example.com/m/@v/v1.0.0.mod\": dial tcp 10.1.2.3:443: connect: no route to host", "GD3020")]
+    // A bare i/o timeout under the legacy builder is the network, not "docker build failed".
+    [InlineData("Step 7/10 : RUN go mod download\n ---> Running in 25f0067cd096\ngo: example.com/m@v1.0.0: Get \"https://proxy.example.corp/example.com/m/@v/v1.0.0.mod\": dial tcp: i/o timeout\nThe command '/bin/sh -c go mod download' returned a non-zero code: 1", "GD3003")]
+    [InlineData("go: example.com/m@v1.0.0: Get \"https://proxy.example.corp/example.com/m/@v/v1.0.0.zip\": read tcp 172.17.0.2:35956->10.1.2.3:443: i/o timeout", "GD3003")]
     [InlineData("go: example.com/m@v1.0.0: Get \"https://proxy.example.corp/example.com/m/@v/v1.0.0.mod\": read tcp 172.17.0.2:35956->10.1.2.3:443: read: connection reset by peer", "GD3004")]
     // GitHub's answer for a deleted repository also carries the credentials rule's phrase.
     [InlineData("go: example.com/m@v1.0.0: invalid version: git ls-remote -q origin in /go/pkg/mod/cache/vcs/0a: exit status 128:\n\tERROR: Repository not found.\n\tfatal: Could not read from remote repository.", "GD6025")]

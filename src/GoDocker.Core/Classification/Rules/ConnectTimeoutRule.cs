@@ -9,7 +9,7 @@ namespace GoDocker.Core.Classification.Rules;
 /// </summary>
 public sealed partial class ConnectTimeoutRule : EndpointFailureRule
 {
-    protected override IReadOnlyList<string> Phrases { get; } = ["dial tcp", "Client.Timeout exceeded", "request canceled while waiting"];
+    protected override IReadOnlyList<string> Phrases { get; } = ["dial tcp", "read tcp", "Client.Timeout exceeded", "request canceled while waiting"];
 
     protected override Regex Pattern => Timeout();
 
@@ -24,6 +24,7 @@ public sealed partial class ConnectTimeoutRule : EndpointFailureRule
         }];
 
     // Also the HTTP client's own timeouts, which carry no dial error: a silent network, not a version problem.
-    [GeneratedRegex(@"dial tcp (?<address>[^\s:]+(?::\d+)?|\[[^\]]+\]:\d+): (?<kind>i/o timeout|connect: connection timed out|connectex: A connection attempt failed)|(?<kind>net/http: request canceled while waiting for connection|Client\.Timeout exceeded while awaiting headers)")]
+    // A bare "dial tcp: i/o timeout" (no address) and a read that timed out count too.
+    [GeneratedRegex(@"dial tcp(?: (?<address>[^\s:]+(?::\d+)?|\[[^\]]+\]:\d+))?: (?<kind>i/o timeout|connect: connection timed out|connectex: A connection attempt failed)|read tcp \S*->(?<address>[^\s:]+(?::\d+)?|\[[^\]]+\]:\d+): (?<kind>i/o timeout)|(?<kind>net/http: request canceled while waiting for connection|Client\.Timeout exceeded while awaiting headers)")]
     private static partial Regex Timeout();
 }
