@@ -13,7 +13,7 @@ internal static class ModFileCommand
         var json = new Option<bool>("--json") { Description = "Print the file as `go mod edit -json` prints it (the default output)." };
         var goVersion = new Option<string?>("--go")
         {
-            Description = "Match the JSON of this Go release (for example 1.19): fields added later are left out as that go omits them.",
+            Description = "Parse and print as this Go release does (for example 1.19): directives and go versions it does not know are errors at their lines.",
         };
         var format = CommonOptions.Format();
         var command = new Command("modfile", "Print a go.mod as `go mod edit -json` does, or its errors as diagnostics.")
@@ -34,15 +34,15 @@ internal static class ModFileCommand
                 Console.Error.WriteLine($"godocker: {path}: no such file.");
                 return ExitCodes.Usage;
             }
-            var minor = ModFileJson.LatestGoMinor;
+            var release = GoModRelease.Latest;
             if (parse.GetValue(goVersion) is { } go)
             {
-                var parts = go.TrimStart('g', 'o').Split('.');
-                if (parts.Length < 2 || parts[0] != "1" || !int.TryParse(parts[1], out minor))
+                if (GoModRelease.TryParse(go) is not { } asked)
                 {
                     Console.Error.WriteLine($"godocker: --go '{go}' is not a Go release such as 1.19.");
                     return ExitCodes.Usage;
                 }
+                release = asked;
             }
             byte[] data;
             try
@@ -53,12 +53,13 @@ internal static class ModFileCommand
             {
                 return DiagnosticPrinter.Print([e.Diagnostic], parse.GetValue(format), Console.Out);
             }
-            var parsed = GoModFile.TryParse(path, data, out var diagnostics);
+            // That release's grammar, not only its JSON shape: go1.19 rejects a toolchain line, it does not drop it.
+            var parsed = GoModFile.TryParse(path, data, out var diagnostics, release: release);
             if (parsed is null)
             {
                 return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out);
             }
-            Console.Out.Write(ModFileJson.Format(parsed, minor));
+            Console.Out.Write(ModFileJson.Format(parsed, release.Minor));
             return ExitCodes.Success;
         });
         return command;

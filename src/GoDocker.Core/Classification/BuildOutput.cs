@@ -8,11 +8,18 @@ namespace GoDocker.Core.Classification;
 /// </summary>
 public sealed partial class BuildOutput
 {
-    private BuildOutput(IReadOnlyList<string> lines)
+    private BuildOutput(IReadOnlyList<string> lines, IReadOnlyList<ModuleError> moduleErrors)
     {
         Lines = lines;
         Records = OutputRecord.Split(lines);
+        ModuleErrors = moduleErrors;
     }
+
+    /// <summary>
+    /// The failed modules of <c>go mod download -json</c> output: the module is known from the object's Path and
+    /// Version fields, whatever words the go release chose for the Error.
+    /// </summary>
+    public IReadOnlyList<ModuleError> ModuleErrors { get; }
 
     /// <summary>The cleaned lines, blank ones included so line numbers stay meaningful for records.</summary>
     public IReadOnlyList<string> Lines { get; }
@@ -25,6 +32,8 @@ public sealed partial class BuildOutput
         ArgumentNullException.ThrowIfNull(text);
         text = Ansi().Replace(text, "");
         var lines = new List<string>();
+        var moduleErrors = new List<ModuleError>();
+        var json = new JsonObjectReader();
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
@@ -35,11 +44,21 @@ public sealed partial class BuildOutput
                 line = line[(cr + 1)..];
             }
             line = StripBuildKitPrefix(line).TrimEnd();
-            if (JsonError().Match(line) is { Success: true } json && DecodeJsonString(json.Groups["value"].Value) is { } error)
+            switch (json.Read(line))
             {
-                // go mod download -json (verify --in-container reads it): the error as go would have printed it.
-                lines.AddRange(error.Split('\n').Select(l => l.TrimEnd()));
-                continue;
+                case JsonLine.Error:
+                    // go mod download -json: the error as go would have printed it, ended by a blank line so the
+                    // record holds this module's error only.
+                    var first = lines.Count;
+                    lines.AddRange(json.Error!.Split('\n').Select(l => l.TrimEnd()));
+                    if (json.Path is { } path)
+                    {
+                        moduleErrors.Add(new ModuleError(path, json.Version, first, lines.Count - 1));
+                    }
+                    lines.Add("");
+                    continue;
+                case JsonLine.Field:
+                    continue;
             }
             lines.Add(line);
         }
@@ -47,7 +66,7 @@ public sealed partial class BuildOutput
         {
             lines.RemoveAt(lines.Count - 1);
         }
-        return new BuildOutput(lines);
+        return new BuildOutput(lines, moduleErrors);
     }
 
     /// <summary>
@@ -64,6 +83,48 @@ public sealed partial class BuildOutput
     {
         var trimmed = line.Trim();
         return trimmed.Length > 0 && !BuildKitNoise().IsMatch(trimmed);
+    }
+
+    private enum JsonLine
+    {
+        Text,
+        Field,
+        Error,
+    }
+
+    /// <summary>Follows the objects go prints one field a line (<c>{</c>, <c>"Path": "..."</c>, ..., <c>}</c>).</summary>
+    private sealed class JsonObjectReader
+    {
+        public string? Path { get; private set; }
+        public string? Version { get; private set; }
+        public string? Error { get; private set; }
+
+        public JsonLine Read(string line)
+        {
+            if (JsonField().Match(line) is not { Success: true } field)
+            {
+                if (line == "{")
+                {
+                    Path = Version = null;
+                }
+                // Braces of the object and of nested ones ("Origin": {, Go 1.21+ with -reuse).
+                return line.Trim() is "{" or "}" or "}," or "]" or "]," || NestedOpen().IsMatch(line) ? JsonLine.Field : JsonLine.Text;
+            }
+            var value = DecodeJsonString(field.Groups["value"].Value);
+            switch (field.Groups["key"].Value)
+            {
+                case "Path":
+                    Path = value;
+                    break;
+                case "Version":
+                    Version = value;
+                    break;
+                case "Error" when value is not null:
+                    Error = value;
+                    return JsonLine.Error;
+            }
+            return JsonLine.Field;
+        }
     }
 
     private static string? DecodeJsonString(string literal)
@@ -89,8 +150,12 @@ public sealed partial class BuildOutput
     [GeneratedRegex(@"^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z |\[\d{4}-\d\d-\d\dT[^\]]*\] )?(?:##\[(?:error|warning|notice|debug)\])?(?:#\d+ (?:\d+\.\d+ )?|\d+\.\d{2,3} )?")]
     private static partial Regex BuildKitPrefix();
 
-    [GeneratedRegex(@"^\s*""Error"":\s*(?<value>"".*"")\s*,?$")]
-    private static partial Regex JsonError();
+    // A string field of go's -json output; other fields (numbers, nested objects) are noise to the rules.
+    [GeneratedRegex(@"^\s*""(?<key>[A-Z]\w*)"":\s*(?<value>"".*""|true|false|-?\d+)\s*,?$")]
+    private static partial Regex JsonField();
+
+    [GeneratedRegex(@"^\s+""[A-Z]\w*"":\s*[\[{]$")]
+    private static partial Regex NestedOpen();
 
     [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])")]
     private static partial Regex Ansi();

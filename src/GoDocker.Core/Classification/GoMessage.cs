@@ -47,6 +47,41 @@ public static partial class GoMessage
         return found;
     }
 
+    /// <summary>
+    /// The main module's go.mod line go printed as <c>go.mod:LINE:</c> or <c>/src/go.mod:LINE:COL:</c> (errors parsing
+    /// go.mod); null when there is none, or when it belongs to a dependency's go.mod (<c>parsing ../go.mod:</c> after a
+    /// module@version).
+    /// </summary>
+    public static int? GoModLine(string text)
+    {
+        var m = PrintedGoModLine().Match(text);
+        if (!m.Success || ModuleAtVersion().IsMatch(text[..m.Index]) && text.Contains("parsing", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return int.TryParse(m.Groups["line"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : null;
+    }
+
+    /// <summary>The module go fetched through a replace (<c>M@V (replaced by X):</c>), the left side of that replace.</summary>
+    public static string? ReplacedModule(string text) =>
+        ReplacedBy().Match(text) is { Success: true } m ? m.Groups["path"].Value : null;
+
+    /// <summary>
+    /// The module of <c>verifying M@V:</c>: what go was checking, even where the URL it then fetched names a tile
+    /// or a differently escaped path.
+    /// </summary>
+    public static ModuleMention? VerifyingModule(string text)
+    {
+        var m = Verifying().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var version = m.Groups["version"].Value;
+        var goMod = version.EndsWith("/go.mod", StringComparison.Ordinal);
+        return new ModuleMention(m.Groups["path"].Value, goMod ? version[..^"/go.mod".Length] : version, goMod);
+    }
+
     public static FetchedUrl? UrlBefore(string text, int index)
     {
         FetchedUrl? found = null;
@@ -160,6 +195,15 @@ public static partial class GoMessage
 
     [GeneratedRegex(@"\bmodule (?<path>[A-Za-z0-9][\w.~-]*\.[\w.~-]*(?:/[\w.~+-]+)*):")]
     private static partial Regex ModuleWord();
+
+    [GeneratedRegex(@"(?:^|[\s/])go\.mod:(?<line>[1-9]\d*)(?::\d+)?: ", RegexOptions.Multiline)]
+    private static partial Regex PrintedGoModLine();
+
+    [GeneratedRegex(@"(?<![\w.~/@-])(?<path>[A-Za-z0-9][\w~+-]*\.[\w.~+-]*(?:/[\w.~+-]+)*)@[\w.+~-]+ \(replaced by [^)\n]+\):")]
+    private static partial Regex ReplacedBy();
+
+    [GeneratedRegex(@"\bverifying (?:module: )?(?<path>[A-Za-z0-9][\w~+-]*\.[\w.~+-]*(?:/[\w.~+-]+)*)@(?<version>[\w.+~-]+(?:/go\.mod)?):")]
+    private static partial Regex Verifying();
 
     [GeneratedRegex(@"https?://[^\s""'()<>]+")]
     private static partial Regex Url();

@@ -32,6 +32,9 @@ public sealed class GoOutputClassifier
             // A toolchain switch (Go 1.21+) fails before any module is fetched; its network error is part of it.
             new ToolchainDownloadRule(),
             // Answers with an HTTP status consume their server response (which may quote git or network errors).
+            // Settings the go command rejects before it fetches anything.
+            new GoProxyWithoutEntriesRule(),
+            new GoEnvironmentConflictRule(),
             new ChecksumMismatchRule(),
             new ChecksumDatabaseNotFoundRule(),
             new ModuleNotFoundOnProxyRule(),
@@ -44,13 +47,18 @@ public sealed class GoOutputClassifier
             new ConnectionRefusedRule(),
             new ConnectTimeoutRule(),
             new ConnectionResetRule(),
+            new NetworkUnreachableRule(),
             // Module content and versions.
             // ssh refusing the host key ends like a credentials failure ("Could not read from remote repository").
             new SshHostKeyRule(),
+            // A deleted or renamed repository also ends in "Could not read from remote repository".
+            new RepositoryNotFoundRule(),
             new CredentialsRequiredRule(),
             new UnknownRevisionRule(),
             new InvalidModuleVersionRule(),
             new MissingGoSumEntryRule(),
+            new ReplaceDirectoryNotInBuildRule(),
+            new InconsistentVendoringRule(),
             new ModulePathMismatchRule(),
             new PackageNotInModuleRule(),
             new GoModNeedsUpdatesRule(),
@@ -60,7 +68,6 @@ public sealed class GoOutputClassifier
             new MalformedModulePathRule(),
             new NoMatchingVersionsRule(),
             new UnrecognizedImportPathRule(),
-            new UnrecognizedImportPathFromGitRule(),
         ],
         [new DockerBuildFailedRule()]);
 
@@ -95,11 +102,63 @@ public sealed class GoOutputClassifier
     {
         ArgumentNullException.ThrowIfNull(output);
         var accepted = Run(_rules, output, stopAtFirst: false);
+        accepted.AddRange(UnexplainedModuleErrors(output, accepted));
         if (accepted.Count == 0)
         {
             accepted = Run(_fallbackRules, output, stopAtFirst: true);
         }
-        return accepted.OrderBy(f => f.FirstLine).ToList();
+        return accepted.OrderBy(f => f.FirstLine).Select(f => WithModule(WithPrintedLine(WithReplaceLine(f, output), output), output)).ToList();
+    }
+
+    // "M@V (replaced by X): ..." fetched M through its replace line, which is the line to change.
+    // A setting the rule points at first (GoProxy for a proxy failure) stays first.
+    private static OutputFinding WithReplaceLine(OutputFinding finding, BuildOutput output)
+    {
+        if (GoMessage.ReplacedModule(TextOf(finding, output)) is not { } module)
+        {
+            return finding;
+        }
+        var replace = new ReplacePosition(module);
+        return finding with
+        {
+            Position = finding.Position is FirstOfPosition { First: PropertyPosition setting } first
+                ? setting.OrElse(replace.OrElse(first.Second))
+                : replace.OrElse(finding.Position),
+        };
+    }
+
+    private static string TextOf(OutputFinding finding, BuildOutput output) =>
+        string.Join('\n', output.Lines.Skip(finding.FirstLine).Take(finding.LastLine - finding.FirstLine + 1));
+
+    // go mod download -json names the failed module in its Path field: a finding inside that module's Error points at
+    // its require (or replace) line even when the words give no module@version the rules can read.
+    private static OutputFinding WithModule(OutputFinding finding, BuildOutput output) =>
+        output.ModuleErrors.FirstOrDefault(e => e.Covers(finding)) is { } error
+            ? finding with { Position = finding.Position.OrElse(new RequirePosition(error.Path)) }
+            : finding;
+
+    // A module whose Error no rule explains is still that module's failure, at its line (not GD6999 at no line).
+    private static IEnumerable<OutputFinding> UnexplainedModuleErrors(BuildOutput output, List<OutputFinding> accepted)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var error in output.ModuleErrors)
+        {
+            if (accepted.Any(error.Covers) || !seen.Add(error.ToString()))
+            {
+                continue;
+            }
+            var text = string.Join(' ', output.Lines.Skip(error.FirstLine).Take(error.LastLine - error.FirstLine + 1).Select(l => l.Trim()));
+            var descriptor = DiagnosticCatalog.ModuleDownloadFailed;
+            yield return new OutputFinding(descriptor, [error.ToString(), text], new RequirePosition(error.Path),
+                error.FirstLine, error.LastLine, $"{descriptor.Code}|{error}");
+        }
+    }
+
+    // Where go printed "go.mod:LINE:" for the message, that line is the answer when the rule's own position finds
+    // nothing (a go.mod only the syntax-only parse reads, a rule that knows no module).
+    private static OutputFinding WithPrintedLine(OutputFinding finding, BuildOutput output)
+    {
+        return GoMessage.GoModLine(TextOf(finding, output)) is { } line ? finding with { Position = finding.Position.OrElse(new GoModLinePosition(line)) } : finding;
     }
 
     private static List<OutputFinding> Run(IEnumerable<IOutputRule> rules, BuildOutput output, bool stopAtFirst)

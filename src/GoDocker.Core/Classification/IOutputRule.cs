@@ -9,8 +9,23 @@ public interface IOutputRule
 /// <summary>A rule that looks at one message at a time, which is what most go errors are.</summary>
 public abstract class RecordRule : IOutputRule
 {
-    public IEnumerable<OutputFinding> Find(BuildOutput output) =>
-        output.Records.Where(MayMatch).SelectMany(Match);
+    public IEnumerable<OutputFinding> Find(BuildOutput output)
+    {
+        foreach (var record in output.Records)
+        {
+            var found = MayMatch(record) ? Match(record).ToList() : [];
+            // A message a terminal, CI log or paste wrapped onto space-indented lines ("... i/o\n   timeout") is
+            // read again joined; go's own continuation lines are tab-indented and match as they are.
+            if (found.Count == 0 && record.Unwrapped() is { } unwrapped && MayMatch(unwrapped))
+            {
+                found = Match(unwrapped).ToList();
+            }
+            foreach (var finding in found)
+            {
+                yield return finding;
+            }
+        }
+    }
 
     /// <summary>
     /// Literal phrases at least one of which every match contains. Checked before the regular expressions, so logs of

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace GoDocker.Core.Classification;
 
 /// <summary>
@@ -5,8 +7,18 @@ namespace GoDocker.Core.Classification;
 /// <c>downloaded:</c>, or the next link of an <c>imports</c>/<c>requires</c> chain). Rules match one record at a time
 /// so details of one error (a proxy's server response) are not mistaken for a second error.
 /// </summary>
-public sealed record OutputRecord(int FirstLine, int LastLine, string Text)
+public sealed partial record OutputRecord(int FirstLine, int LastLine, string Text)
 {
+    /// <summary>The text with space-indented continuation lines joined to the line before, or null when there are none.</summary>
+    public OutputRecord? Unwrapped()
+    {
+        if (!Text.Contains("\n ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return this with { Text = WrappedLine().Replace(Text, " ") };
+    }
+
     internal static IReadOnlyList<OutputRecord> Split(IReadOnlyList<string> lines)
     {
         var records = new List<OutputRecord>();
@@ -48,4 +60,7 @@ public sealed record OutputRecord(int FirstLine, int LastLine, string Text)
             || t.EndsWith(" to add it:", StringComparison.Ordinal)
             || t.EndsWith("; to add:", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"\n +")]
+    private static partial Regex WrappedLine();
 }

@@ -44,14 +44,22 @@ public sealed record RequirePosition(string ModulePath, bool OrParent = false) :
     }
 }
 
+/// <summary>The replace line of a module go fetched as "M@V (replaced by ...)": that is the line that chooses what is fetched.</summary>
+public sealed record ReplacePosition(string ModulePath) : PositionHint
+{
+    public override SourceLocation? Resolve(IDiagnosticPositions positions) => positions.Replace(ModulePath);
+}
+
 public sealed record SumPosition(string ModulePath, string Version, bool GoMod) : PositionHint
 {
     public override SourceLocation? Resolve(IDiagnosticPositions positions) => positions.Sum(ModulePath, Version, GoMod);
 }
 
-public sealed record PropertyPosition(string Name) : PositionHint
+/// <summary>The element of a setting; with <paramref name="OrProjectFile"/>, the project file when the setting is left at its default.</summary>
+public sealed record PropertyPosition(string Name, bool OrProjectFile = false) : PositionHint
 {
-    public override SourceLocation? Resolve(IDiagnosticPositions positions) => positions.Property(Name);
+    public override SourceLocation? Resolve(IDiagnosticPositions positions) =>
+        positions.Property(Name) ?? (OrProjectFile ? positions.ProjectFile() : null);
 }
 
 public sealed record DirectivePosition(string Keyword) : PositionHint

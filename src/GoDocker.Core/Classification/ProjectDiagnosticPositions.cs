@@ -8,7 +8,7 @@ namespace GoDocker.Core.Classification;
 /// <summary>
 /// Positions in a real project: require and directive lines from the parsed go.mod, lines from go.sum, and the
 /// elements of the .goproj. A go.mod the strict parser rejects (the failure being explained may be exactly that) is
-/// read leniently; one that cannot be read at all gives no positions rather than an error.
+/// read leniently, then from its syntax alone; one that is not go.mod syntax gives no positions rather than an error.
 /// </summary>
 public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
 {
@@ -57,6 +57,13 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
         return replace is null ? null : GoModFile.LocationOf(replace.Syntax, _goModPath);
     }
 
+    public SourceLocation? Replace(string modulePath)
+    {
+        var candidates = GoModFile.PathCandidates(modulePath).ToList();
+        var replace = _goMod?.Replace.FirstOrDefault(r => candidates.Contains(r.Old.Path));
+        return replace is null ? null : GoModFile.LocationOf(replace.Syntax, _goModPath);
+    }
+
     public SourceLocation? Sum(string modulePath, string version, bool goMod) =>
         _goSum?.Find(modulePath, version, goMod) is { } line ? line.Location(_goSum.FileName) : null;
 
@@ -74,6 +81,8 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
         }
         return location.Line > 0 ? location : null;
     }
+
+    public SourceLocation? ProjectFile() => _project is null ? null : SourceLocation.Of(_project.ProjectPath);
 
     public SourceLocation? Directive(string keyword)
     {
@@ -111,6 +120,14 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
         try
         {
             return GoModFile.ParseLax(path, text);
+        }
+        catch (ModParseException)
+        {
+        }
+        try
+        {
+            // A version go rejects (v1.2.0.1, v9.9.9 on a v1 path) fails the lax parse too; its line is still there.
+            return GoModFile.ParseSyntaxOnly(path, text);
         }
         catch (ModParseException)
         {

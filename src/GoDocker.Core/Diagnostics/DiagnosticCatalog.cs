@@ -45,6 +45,10 @@ public static class DiagnosticCatalog
         "{0} '{1}' is invalid: {2}.");
     public static readonly DiagnosticDescriptor ProjectEvaluationFailed = Error("GD1015", "Project cannot be evaluated",
         "MSBuild could not evaluate the project '{0}': {1}. Fix the project file (run 'dotnet msbuild' on it to see MSBuild's own errors), or point --project at another one.");
+    public static readonly DiagnosticDescriptor GoProxyWithoutEntries = Error("GD1016", "GOPROXY lists no proxy",
+        "The go command read a GOPROXY that is not empty but lists no proxy ({0}). Set GoProxy to a list such as 'https://proxy.golang.org,direct'; a value of only separators or quotes, or an empty GOPROXY in GOENV or the base image, gives this.");
+    public static readonly DiagnosticDescriptor GoEnvironmentConflict = Error("GD1017", "Go environment contradicts the download",
+        "The go command refused its environment: {0}. {1}");
     public static readonly DiagnosticDescriptor ImageNotPinned = Warning("GD1040", "Image not pinned",
         "{0} '{1}' has no tag or uses 'latest', so the same project can build with a different image tomorrow. Pin a version tag or a digest, such as 'golang:1.22-bookworm' or 'golang:1.22-bookworm@sha256:<digest>'.");
     public static readonly DiagnosticDescriptor InvalidPlatforms = Error("GD1041", "Invalid GoPlatforms",
@@ -93,6 +97,10 @@ public static class DiagnosticCatalog
         "replace {0} => {1}: the directory '{2}' has no go.mod, so the go command cannot use it as a module. Run 'go mod init {0}' in it, or fix the path.");
     public static readonly DiagnosticDescriptor VendorFolderMissing = Error("GD2041", "-mod=vendor without a vendor folder",
         "{0} asks for -mod=vendor, but '{1}' does not exist. Run 'go mod vendor' and commit the vendor folder, or remove -mod=vendor.");
+    public static readonly DiagnosticDescriptor InconsistentVendoring = Error("GD2042", "Inconsistent vendoring",
+        "vendor/modules.txt does not match go.mod ({0}): {1}. Run 'go mod vendor' with the Go of the base image and commit vendor/, or build with -mod=mod (GoFlags) to ignore vendor/.");
+    public static readonly DiagnosticDescriptor ReplaceDirectoryNotInBuild = Error("GD2043", "replace directory missing in the build",
+        "{0} is replaced by the directory {1}, but the go command in the build could not read {2} ({3}). The directory must be inside the Docker context with its go.mod; check GoDockerContext and .dockerignore, or fix the replace path.");
 
     // GD3xxx: network, HTTP proxies, GOPROXY and checksum database answers.
     public static readonly DiagnosticDescriptor DnsLookupFailed = Error("GD3001", "DNS lookup failed",
@@ -123,6 +131,8 @@ public static class DiagnosticCatalog
         "{0} accepted the connection for {1} but did not answer as an SSH server ({2}). Check the host and port in {3}: git in the build connects there with ssh.") with { Subject = DiagnosticSubject.Secret };
     public static readonly DiagnosticDescriptor NetworkUnreachable = Error("GD3020", "No route to host",
         "There is no route to {0} for {1} ({2}). The build's network cannot reach it: check GoDockerNetwork, or set HTTPS_PROXY to a proxy that can.");
+    public static readonly DiagnosticDescriptor ProxyForbiddenByPolicy = Error("GD3021", "Proxy refused by network policy",
+        "{0} answered {1} for {2}: a network policy blocks it (a firewall, an egress rule such as VPC Service Controls, or a region block), not missing credentials. Allow the host in the network policy, or set GoProxy to a proxy the build's network may use.");
 
     // GD3050-GD3069: the module proxy gateway (godocker proxy).
     public static readonly DiagnosticDescriptor PinnedContentChanged = Warning("GD3050", "Upstream changed a pinned module file",
@@ -213,6 +223,10 @@ public static class DiagnosticCatalog
         "Module {0} ({1}) does not contain package {2}. Check the import path, or require the module that holds the package (it may have moved to a /vN path).");
     public static readonly DiagnosticDescriptor ToolchainDownloadFailed = Error("GD6023", "Go toolchain download failed",
         "The go command could not download the Go toolchain {0} that go.mod asks for ({1}). Use a base image with Go {2} or later (GoBaseImage), or make golang.org/toolchain reachable through GoProxy.");
+    public static readonly DiagnosticDescriptor ModuleDownloadFailed = Error("GD6024", "Module not downloaded",
+        "The go command could not download {0}: {1}. GoDocker does not recognize this error; the module comes from this line.");
+    public static readonly DiagnosticDescriptor RepositoryNotFound = Error("GD6025", "Repository not found",
+        "The repository of {0} does not exist for the build ({1}): it was deleted, renamed or moved, which no credentials fix, or it is private and the credentials given for its host cannot see it. Require the module under its new path, or add 'replace {0} => <new path> <version>' (a fork or a mirror).");
     public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
         "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.GoEnv;
+using GoDocker.Core.GoMod;
 using GoDocker.Core.Modules;
 using GoDocker.Core.Projects;
 
@@ -166,6 +167,7 @@ public static partial class DockerfilePlanner
             }
         }
         var running = new BaseImageGoVersion(effective, patchKnown);
+        var before = diagnostics.Count;
 
         var requirements = new List<GoRequirement>();
         if (facts.Go is { } go)
@@ -184,6 +186,13 @@ public static partial class DockerfilePlanner
                 diagnostics.Add(DiagnosticCatalog.GoVersionNewerThanImage.Create(requirement.Location,
                     requirement.Directive, requirement.Version, settings.BaseImage, running.ToString(), toolchainText));
             }
+        }
+
+        // The image's go reads go.mod with its own grammar: go1.19 rejects a toolchain line or "go 1.21.0" outright.
+        if (GoModRelease.TryParse(running.Version) is { } release && release.Minor < GoModRelease.Latest.Minor && File.Exists(facts.GoModFile))
+        {
+            var reported = diagnostics.Skip(before).Select(d => d.Location?.Line).ToHashSet();
+            diagnostics.AddRange(release.ProblemsIn(facts.GoModFile, File.ReadAllBytes(facts.GoModFile)).Where(d => !reported.Contains(d.Location?.Line)));
         }
     }
 

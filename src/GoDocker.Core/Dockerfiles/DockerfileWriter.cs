@@ -17,6 +17,12 @@ namespace GoDocker.Core.Dockerfiles;
 public static class DockerfileWriter
 {
     public const string DepsStage = "deps";
+
+    /// <summary>
+    /// The deps stage's command. -json puts each failed module's Path and Version next to its Error, so the
+    /// classifier knows the module whatever a Go release's wording; the JSON is printed only when the download fails.
+    /// </summary>
+    public const string DownloadCommand = "out=\"$(go mod download -json)\" || { printf '%s\\n' \"$out\"; exit 1; } && go mod verify";
     public const string BuildStage = "build";
     public const string FinalStage = "final";
 
@@ -130,7 +136,7 @@ public static class DockerfileWriter
         AppendSecretMounts(sb, inputs);
         sb.Append(Continue);
         AppendGitRewrites(sb, inputs);
-        sb.Append("go mod download && go mod verify\n");
+        sb.Append(DownloadCommand).Append('\n');
     }
 
     private static void WriteBuildStage(StringBuilder sb, DockerfileInputs inputs)

@@ -35,13 +35,16 @@ public sealed partial class GoModFile
     /// <inheritdoc cref="ParseLax(string, string, VersionFixer?)"/>
     public static GoModFile ParseLax(string fileName, byte[] data, VersionFixer? fix = null) => ParseToFile(fileName, data, fix, strict: false);
 
+    /// <summary>Parses a main module's go.mod as the go command of <paramref name="release"/> does (its directives and go versions only).</summary>
+    public static GoModFile Parse(string fileName, byte[] data, GoModRelease release) => ParseToFile(fileName, data, null, strict: true, release);
+
     /// <summary>Parses like <see cref="Parse(string, string, VersionFixer?)"/> and reports problems as GD2001 diagnostics instead of throwing.</summary>
-    public static GoModFile? TryParse(string path, byte[] data, out IReadOnlyList<Diagnostic> diagnostics, bool strict = true)
+    public static GoModFile? TryParse(string path, byte[] data, out IReadOnlyList<Diagnostic> diagnostics, bool strict = true, GoModRelease? release = null)
     {
         try
         {
             diagnostics = [];
-            return ParseToFile(path, data, null, strict);
+            return ParseToFile(path, data, null, strict, release);
         }
         catch (ModParseException e)
         {
@@ -50,8 +53,9 @@ public sealed partial class GoModFile
         }
     }
 
-    private static GoModFile ParseToFile(string fileName, byte[] data, VersionFixer? fix, bool strict)
+    private static GoModFile ParseToFile(string fileName, byte[] data, VersionFixer? fix, bool strict, GoModRelease? release = null)
     {
+        release ??= GoModRelease.Latest;
         var fs = ModSyntaxParser.Parse(fileName, data);
         var f = new GoModFile { Syntax = fs };
         var errs = new List<ModError>();
@@ -62,15 +66,15 @@ public sealed partial class GoModFile
                 switch (x)
                 {
                     case ModLine line:
-                        f.Add(errs, null, line, line.Token![0], 1, fix, strict);
+                        f.Add(errs, null, line, line.Token![0], 1, fix, strict, release);
                         break;
                     case ModLineBlock block:
-                        if (block.Token.Count > 1 || !BlockVerbs.Contains(block.Token[0]))
+                        if (block.Token.Count > 1 || !BlockVerbs.Contains(block.Token[0]) || !release.Knows(block.Token[0]))
                         {
                             if (strict) errs.Add(new ModError(fileName, block.Start, "unknown block type: " + string.Join(" ", block.Token)));
                             continue;
                         }
-                        foreach (var l in block.Line) f.Add(errs, block, l, block.Token[0], 0, fix, strict);
+                        foreach (var l in block.Line) f.Add(errs, block, l, block.Token[0], 0, fix, strict, release);
                         break;
                 }
             }
@@ -86,7 +90,7 @@ public sealed partial class GoModFile
 
     private static readonly HashSet<string> BlockVerbs = ["module", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"];
 
-    private void Add(List<ModError> errs, ModLineBlock? block, ModLine line, string verb, int argStart, VersionFixer? fix, bool strict)
+    private void Add(List<ModError> errs, ModLineBlock? block, ModLine line, string verb, int argStart, VersionFixer? fix, bool strict, GoModRelease release)
     {
         // Dependencies keep only what matters to the main module's build; newer directives there must not break older go commands.
         if (!strict && verb is not ("go" or "module" or "retract" or "require")) return;
@@ -96,7 +100,7 @@ public sealed partial class GoModFile
         void Errorf(string message) => errs.Add(new ModError(Syntax.Name, line.Start, message));
         void Wrap(ModRules.Failure f) => errs.Add(new ModError(Syntax.Name, line.Start, f.Message, f.Verb, f.ModPath));
 
-        switch (verb)
+        switch (release.Knows(verb) ? verb : "")
         {
             default:
                 Errorf("unknown directive: " + verb);
@@ -105,12 +109,12 @@ public sealed partial class GoModFile
             case "go":
                 if (Go is not null) { Errorf("repeated go statement"); return; }
                 if (nargs != 1) { Errorf("go directive expects exactly one argument"); return; }
-                if (!ModRules.IsGoVersion(tokens[argStart]))
+                if (!release.IsGoVersion(tokens[argStart]))
                 {
                     var fixedVersion = strict ? null : ModRules.LaxGoVersion(tokens[argStart]);
                     if (fixedVersion is null)
                     {
-                        Errorf($"invalid go version '{tokens[argStart]}': must match format 1.23.0");
+                        Errorf($"invalid go version '{tokens[argStart]}': must match format {release.GoVersionFormat}");
                         return;
                     }
                     tokens[argStart] = fixedVersion;

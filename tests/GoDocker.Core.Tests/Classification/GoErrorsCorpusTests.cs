@@ -26,6 +26,7 @@ public class GoErrorsCorpusTests
         { "checksum-mismatch-1.txt", ["GD6004"], "dev.gaijin.team/go/golib@v0.6.0", Where.Sum },
         { "checksum-mismatch-2.txt", ["GD6004"], "github.com/projectdiscovery/mapcidr@v0.0.5", Where.Sum },
         { "checksum-mismatch-3.txt", ["GD6004"], "github.com/google/gofuzz@v1.0.0", Where.SumGoMod },
+        { "checksum-mismatch-4.txt", ["GD6004"], "github.com/codenotary/immudb@v1.9.3", Where.Sum },
         { "connection-refused-1.txt", ["GD3002"], "github.com/mattn/go-shellwords", Where.Require },
         { "dns-no-route-1.txt", ["GD3001"], "github.com/gorilla/websocket", Where.Require },
         { "dns-no-such-host-1.txt", ["GD3001"], "github.com/natefinch/lumberjack", Where.Require },
@@ -78,6 +79,14 @@ public class GoErrorsCorpusTests
         { "unrecognized-import-path-404-1.txt", ["GD6011"], "sourcegraph.com/sourcegraph/appdash-data", Where.Require },
         { "x509-unknown-authority-1.txt", ["GD4001"], "github.com/natefinch/lumberjack", Where.Require },
         { "x509-unknown-authority-2.txt", ["GD4001"], "gopkg.in/yaml.v2", Where.Require },
+        { "go111module-off-1.txt", ["GD1017"], null, Where.Nowhere },
+        { "inconsistent-vendoring-1.txt", ["GD2042"], "github.com/shirou/gopsutil", Where.Require },
+        { "network-unreachable-1.txt", ["GD3020"], "github.com/alecthomas/colour", Where.Require },
+        { "proxy-403-policy-1.txt", ["GD3021"], "github.com/klauspost/compress", Where.Require },
+        { "repository-not-found-1.txt", ["GD6025"], "github.com/mickep76/iodatafmt", Where.Require },
+        { "repository-not-found-2.txt", ["GD6025"], "blockwatch.cc/tzwatch", Where.Require },
+        { "toolchain-not-available-1.txt", ["GD6023"], null, Where.ToolchainLine },
+        { "toolchain-not-available-2.txt", ["GD6023"], null, Where.ToolchainLine },
     };
 
     private static string SamplePath(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "go-errors", file);
@@ -123,7 +132,7 @@ public class GoErrorsCorpusTests
             .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         var table = Samples.Select(row => row.Data.Item1).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(files, table);
-        Assert.Equal(55, files.Length);
+        Assert.Equal(64, files.Length);
     }
 
     [Theory]

@@ -133,10 +133,14 @@ public class GoOutputClassifierTests
         public SourceLocation? Require(string modulePath) =>
             modulePath == requiredModule ? new SourceLocation("go.mod", RequireLine, 2) : null;
 
+        public SourceLocation? Replace(string modulePath) => null;
+
         public SourceLocation? Sum(string modulePath, string version, bool goMod) => null;
 
         public SourceLocation? Property(string name) =>
             properties?.Contains(name) == true ? new SourceLocation("proj.goproj", PropertyLine, 5) : null;
+
+        public SourceLocation? ProjectFile() => null;
 
         public SourceLocation? Directive(string keyword) => null;
 
@@ -257,7 +261,7 @@ public class RepositoryNotFoundTests
             	fatal: repository 'https://git.example.com/private/lib/' not found
             """;
         var diagnostic = Assert.Single(GoOutputClassifier.Default.Classify(output));
-        Assert.Equal("GD6011", diagnostic.Code);
-        Assert.StartsWith("The go command could not find the repository of example.com/private/lib: remote: Repository not found.", diagnostic.Message);
+        Assert.Equal("GD6025", diagnostic.Code);
+        Assert.StartsWith("The repository of example.com/private/lib does not exist for the build (remote: Repository not found.)", diagnostic.Message);
     }
 }

@@ -57,7 +57,7 @@ public class BuildSecretTests
         var secretFile = Path.Combine(f.Root, "tok");
         File.WriteAllText(secretFile, SecretText + "\n");
         var patched = dockerfile.Replace("/run/secrets/tok", secretFile, StringComparison.Ordinal)
-            .Replace("go mod download && go mod verify", "sh -c 'go env-dump \"$GIT_CONFIG_COUNT\" \"$GIT_CONFIG_KEY_0\" \"$GIT_CONFIG_VALUE_0\"'", StringComparison.Ordinal);
+            .Replace(DockerfileWriter.DownloadCommand, "sh -c 'go env-dump \"$GIT_CONFIG_COUNT\" \"$GIT_CONFIG_KEY_0\" \"$GIT_CONFIG_VALUE_0\"'", StringComparison.Ordinal);
         var calls = RunStepShell.Execute(patched, f.ProjectDirectory);
         var dump = calls.First(c => c.Arguments.FirstOrDefault() == "env-dump").Arguments;
         // The variables reach the command's environment (where go hands them to git), not the step's shell.

@@ -16,7 +16,7 @@ public class DockerfileWriterTests
             instructions.Where(i => i.Keyword == "FROM").Select(i => "FROM " + i.Arguments));
         var deps = instructions.TakeWhile(i => i.Arguments != "deps AS build").ToList();
         Assert.Equal(["go.mod go.sum /src/"], deps.Where(i => i.Keyword == "COPY").Select(i => i.Arguments));
-        Assert.Contains(deps, i => i.Keyword == "RUN" && i.Arguments.EndsWith("go mod download && go mod verify", StringComparison.Ordinal));
+        Assert.Contains(deps, i => i.Keyword == "RUN" && i.Arguments.EndsWith(DockerfileWriter.DownloadCommand, StringComparison.Ordinal));
         Assert.Equal("[\"/app\"]", instructions.Last().Arguments);
         Assert.Equal("65532:65532", instructions.Last(i => i.Keyword == "USER").Arguments);
     }

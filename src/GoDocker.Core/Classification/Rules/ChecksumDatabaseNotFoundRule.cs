@@ -19,9 +19,11 @@ public sealed class ChecksumDatabaseNotFoundRule : RecordRule
             {
                 continue;
             }
+            // "verifying M@V: ... reading https://sum.golang.org/tile/...": the tile names no module, the prefix does.
+            var verifying = GoMessage.VerifyingModule(record.Text);
             var mention = GoMessage.ModuleBefore(record.Text, answer.Index);
-            var module = answer.Url.ModulePath ?? mention?.Path;
-            var version = answer.Url.Version ?? mention?.Version ?? "latest";
+            var module = verifying?.Path ?? answer.Url.ModulePath ?? mention?.Path;
+            var version = verifying?.Version ?? answer.Url.Version ?? mention?.Version ?? "latest";
             if (module is null)
             {
                 continue;

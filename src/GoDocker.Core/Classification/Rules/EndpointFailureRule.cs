@@ -39,7 +39,7 @@ public abstract class EndpointFailureRule : RecordRule
     }
 
     // A direct fetch (?go-get=1) names the module in its URL when go printed no module@version.
-    private static PositionHint RequireOf(EndpointContext context) =>
+    protected static PositionHint RequireOf(EndpointContext context) =>
         (context.Module?.Path ?? context.Url?.ModulePath) is { } path ? new RequirePosition(path, OrParent: context.Module is null) : PositionHint.None;
 }
 

@@ -5,7 +5,8 @@ namespace GoDocker.Core.Classification.Rules;
 
 /// <summary>
 /// GD3005: <c>proxyconnect tcp: ...</c> means the failure was talking to the HTTP(S)_PROXY, not to the module proxy,
-/// so it must win over the DNS/refused/timeout rules that match the inner error.
+/// so it must win over the DNS/refused/timeout rules that match the inner error. The proxy comes from the environment
+/// (no project line), so the diagnostic points at the module go was fetching, as go named it.
 /// </summary>
 public sealed partial class HttpProxyFailedRule : EndpointFailureRule
 {
@@ -22,8 +23,8 @@ public sealed partial class HttpProxyFailedRule : EndpointFailureRule
         return [proxy, context.Url?.Url ?? context.Subject, reason];
     }
 
-    // The HTTP proxy comes from the environment, not from a project property: nothing in the project to point at.
-    protected override PositionHint Position(Match match, EndpointContext context) => PositionHint.None;
+
+    protected override PositionHint Position(Match match, EndpointContext context) => RequireOf(context);
 
     [GeneratedRegex(@"proxyconnect tcp: (?<reason>dial tcp: lookup (?<proxy>[^\s:]+)[^\n]*|dial tcp (?<proxy>[^\s]+?): [^\n]*|[^\n]*)")]
     private static partial Regex ProxyConnect();

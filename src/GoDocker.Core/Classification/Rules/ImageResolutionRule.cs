@@ -38,7 +38,7 @@ public sealed partial class ImageResolutionRule : IOutputRule
                 ? new OutputFinding(DiagnosticCatalog.DockerfileSyntaxOffline, [$"{image} ({reason})"],
                     new PropertyPosition("GoDockerfileSyntax"), first, last, $"{DiagnosticCatalog.DockerfileSyntaxOffline.Code}|{image}")
                 : new OutputFinding(DiagnosticCatalog.BaseImageNotFound, [image, reason],
-                    new PropertyPosition("GoBaseImage"), first, last, $"{DiagnosticCatalog.BaseImageNotFound.Code}|{image}");
+                    new PropertyPosition("GoBaseImage", OrProjectFile: true), first, last, $"{DiagnosticCatalog.BaseImageNotFound.Code}|{image}");
         }
     }
 

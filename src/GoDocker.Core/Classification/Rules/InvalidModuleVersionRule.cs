@@ -58,7 +58,7 @@ public sealed partial class InvalidModuleVersionRule : RecordRule
     }
 
     // "invalid version: git ..." is git's own failure; the credentials rule or the catch-all explains those.
-    [GeneratedRegex(@"(?:(?<file>\S*go\.mod):(?<line>\d+): )?require (?<reqpath>\S+): version ""(?<reqversion>[^""]+)"" invalid: (?<reason>[^\n]+)|invalid version: (?!unknown revision|git )(?<reason>[^\n]+)")]
+    [GeneratedRegex(@"(?:(?<file>\S*go\.mod):(?<line>\d+)(?::\d+)?: )?require (?<reqpath>\S+): version ""(?<reqversion>[^""]+)"" invalid: (?<reason>[^\n]+)|invalid version: (?!unknown revision|git )(?<reason>[^\n]+)")]
     private static partial Regex Invalid();
 
     [GeneratedRegex(@"must match major version \(""(?<path>[^""]+)""\)")]

@@ -14,7 +14,7 @@ COPY obj/godocker/context/ca/ /usr/local/share/ca-certificates/
 RUN if command -v update-ca-certificates >/dev/null 2>&1; then update-ca-certificates; else mkdir -p /etc/ssl/certs && cat /usr/local/share/ca-certificates/godocker-*.crt >> /etc/ssl/certs/ca-certificates.crt; fi
 COPY go.mod go.sum /src/
 RUN --mount=type=cache,target=/go/pkg/mod \
-    go mod download && go mod verify
+    out="$(go mod download -json)" || { printf '%s\n' "$out"; exit 1; } && go mod verify
 
 FROM deps AS build
 COPY . /src/

@@ -11,7 +11,7 @@ ENV GOFLAGS="-mod=mod" \
     GOCACHE="/root/.cache/go-build"
 COPY go.mod go.sum /src/
 RUN --mount=type=cache,target=/go/pkg/mod \
-    go mod download && go mod verify
+    out="$(go mod download -json)" || { printf '%s\n' "$out"; exit 1; } && go mod verify
 
 FROM deps AS build
 COPY . /src/

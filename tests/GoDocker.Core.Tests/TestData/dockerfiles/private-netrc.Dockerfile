@@ -14,7 +14,7 @@ ENV GONOSUMDB="git.example.corp/*" \
 COPY go.mod go.sum /src/
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=secret,id=netrc,target=/root/.netrc,required=true \
-    go mod download && go mod verify
+    out="$(go mod download -json)" || { printf '%s\n' "$out"; exit 1; } && go mod verify
 
 FROM deps AS build
 COPY . /src/

@@ -11,7 +11,7 @@ ENV GOPROXY="https://proxy.golang.org,direct" \
 COPY services/api/go.mod services/api/go.sum /src/services/api/
 COPY libs/lib/go.mod /src/libs/lib/
 RUN --mount=type=cache,target=/go/pkg/mod \
-    go mod download && go mod verify
+    out="$(go mod download -json)" || { printf '%s\n' "$out"; exit 1; } && go mod verify
 
 FROM deps AS build
 COPY . /src/

@@ -18,7 +18,7 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     GIT_CONFIG_KEY_0="url.ssh://git@git.example.corp/.insteadOf" \
     GIT_CONFIG_VALUE_0=https://git.example.corp/ \
     GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=yes -o UserKnownHostsFile=/etc/ssh/ssh_known_hosts" \
-    go mod download && go mod verify
+    out="$(go mod download -json)" || { printf '%s\n' "$out"; exit 1; } && go mod verify
 
 FROM deps AS build
 COPY . /src/

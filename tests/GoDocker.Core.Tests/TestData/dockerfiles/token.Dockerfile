@@ -16,7 +16,7 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     GIT_CONFIG_COUNT=1 \
     GIT_CONFIG_KEY_0="url.https://oauth2:$(cat /run/secrets/git-token)@git.example.corp/.insteadOf" \
     GIT_CONFIG_VALUE_0=https://git.example.corp/ \
-    go mod download && go mod verify
+    out="$(go mod download -json)" || { printf '%s\n' "$out"; exit 1; } && go mod verify
 
 FROM deps AS build
 COPY . /src/
