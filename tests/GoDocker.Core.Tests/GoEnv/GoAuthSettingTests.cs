@@ -1,4 +1,5 @@
 using GoDocker.Core.GoEnv;
+using GoDocker.Core.Tests.Projects;
 
 namespace GoDocker.Core.Tests.GoEnv;
 
@@ -57,5 +58,18 @@ public class GoAuthSettingTests
 
         Assert.Equal(netrc, auth.UsesNetrc);
         Assert.Equal(external, auth.ExternalMethods.Any());
+    }
+
+    [Fact]
+    public void A_bad_GoAuth_property_is_GD1048_at_its_line_and_a_good_one_reaches_the_Dockerfile()
+    {
+        using var bad = new GoProjectFixture().Set("GoAuth", "netrc;off");
+        var (_, diagnostics) = bad.Read();
+        var error = Assert.Single(diagnostics, d => d.Code == "GD1048");
+        Assert.Equal(bad.LineOf("GoAuth"), error.Location?.Line);
+        Assert.Contains("GOAUTH=off cannot be combined", error.Message);
+
+        using var good = new GoProjectFixture().Set("GoAuth", "git /srv/git-credentials");
+        Assert.Contains("GOAUTH=\"git /srv/git-credentials\"", good.Generate().Dockerfile);
     }
 }
