@@ -41,16 +41,6 @@ public static class DockerfileWriter
     public const string PreparedFolder = "/opt/godocker";
     public const string CaDirectory = "/usr/local/share/ca-certificates";
 
-    /// <summary>Where the go command looks for the system roots (crypto/x509 root_linux.go), in its order.</summary>
-    public static readonly IReadOnlyList<string> SystemCaBundles =
-    [
-        "/etc/ssl/certs/ca-certificates.crt",
-        "/etc/pki/tls/certs/ca-bundle.crt",
-        "/etc/ssl/ca-bundle.pem",
-        "/etc/pki/tls/cacert.pem",
-        "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
-        "/etc/ssl/cert.pem",
-    ];
     public const string KnownHostsFile = "/etc/ssh/ssh_known_hosts";
 
     private const string Continue = " \\\n    ";
@@ -114,7 +104,7 @@ public static class DockerfileWriter
         sb.Append(Continue).Append("chmod 0777 ").Append(ModuleCache).Append(' ').Append(BuildCache).Append(" && mkdir -p ").Append(PreparedFolder).Append("/out && chmod 0777 ").Append(PreparedFolder).Append("/out");
         if (inputs.HasCaCertificates)
         {
-            sb.Append(Continue).Append("&& for f in ").AppendJoin(' ', SystemCaBundles)
+            sb.Append(Continue).Append("&& for f in ").AppendJoin(' ', Verification.CertificateTrust.SystemBundlePaths)
               .Append("; do if [ -s \"$f\" ]; then cat \"$f\" > ").Append(CaBundle).Append(" && echo >> ").Append(CaBundle).Append(" && break; fi; done")
               .Append(Continue).Append("&& cat ").Append(CaDirectory).Append("/godocker-*.crt >> ").Append(CaBundle)
               .Append(" && chmod 0644 ").Append(CaBundle);

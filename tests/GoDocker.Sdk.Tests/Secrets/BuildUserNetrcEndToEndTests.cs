@@ -26,6 +26,22 @@ public sealed class BuildUserNetrcEndToEndTests(SdkPackages packages)
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains(setup.Proxy.Requests, r => r.EndsWith(".zip", StringComparison.Ordinal));
         Assert.DoesNotContain(setup.Password, build.Output);
+
+        // The whole image too: the build stage compiles as the image's user and the final image runs.
+        var tag = TestDocker.UniqueTag("build-user");
+        try
+        {
+            var full = await TestDocker.RunAsync(["build", "--network", "host", "--progress", "plain", "-f", setup.Project.DockerfilePath,
+                "--secret", $"id=netrc,src={setup.NetrcFile}", "-t", tag, setup.Project.Directory], setup.Project.Directory, buildKit: true);
+            Assert.True(full.ExitCode == 0, full.ToString());
+            var run = await TestDocker.RunAsync(["run", "--rm", "--network", "none", tag], setup.Project.Directory);
+            Assert.Equal("hello, docker\n", run.Output);
+            await TestDocker.AssertImageHoldsNoneAsync(tag, setup.Project.Directory, setup.Password);
+        }
+        finally
+        {
+            await TestDocker.RemoveImagesAsync(setup.Project.Directory, tag);
+        }
     }
 
     [Fact]
@@ -74,6 +90,7 @@ public sealed class BuildUserNetrcEndToEndTests(SdkPackages packages)
 
         private PrivateProxy(TestModuleProxy proxy, TlsTerminator https, TestFolder secrets, TestGoProject project, string password, int itemLine)
         {
+            NetrcFile = secrets.Path("netrc");
             Proxy = proxy;
             _https = https;
             _secrets = secrets;
@@ -86,6 +103,7 @@ public sealed class BuildUserNetrcEndToEndTests(SdkPackages packages)
         public TestGoProject Project { get; }
         public string Password { get; }
         public int ItemLine { get; }
+        public string NetrcFile { get; }
 
         public static async Task<PrivateProxy> StartAsync(SdkPackages packages, string image, string? password)
         {
