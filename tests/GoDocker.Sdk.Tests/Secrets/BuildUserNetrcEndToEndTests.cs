@@ -44,30 +44,33 @@ public sealed class BuildUserNetrcEndToEndTests(SdkPackages packages)
         }
     }
 
-    [Fact]
-    public async Task Without_the_netrc_item_the_401_says_no_item_is_given_and_which_file_go_read()
+    [Theory]
+    [InlineData(Requirements.NonRootImage, "/opt/app-root/src/.netrc, which does not exist", "uid 1001")]
+    [InlineData(Requirements.NoPasswdImage, "/.netrc, which does not exist", "uid 0, HOME=/)")]
+    public async Task Without_the_netrc_item_the_401_says_no_item_is_given_and_which_file_go_read(string image, string read, string user)
     {
         Requirements.BuildUserImages();
-        await using var setup = await PrivateProxy.StartAsync(packages, Requirements.NonRootImage, password: null);
+        await using var setup = await PrivateProxy.StartAsync(packages, image, password: null);
 
         var build = await setup.Project.BuildAsync();
 
         Assert.NotEqual(0, build.ExitCode);
         var error = build.SingleError(e => e.Code == "GD7016");
         Assert.Contains("no GoBuildSecret netrc item", error.Message);
-        // What go in the image read: the non-root user's own ~/.netrc, which does not exist.
-        Assert.Contains("/opt/app-root/src/.netrc, which does not exist", error.Message);
-        Assert.Contains("uid 1001", error.Message);
+        // What go in the image read: the build user's own ~/.netrc, which does not exist.
+        Assert.Contains("go in the image read " + read, error.Message);
+        Assert.Contains(user, error.Message);
         Assert.Contains("machine 127.0.0.1", error.Message);
         Assert.Equal(setup.Project.ProjectPath, error.File);
         Assert.Equal(3, error.Line); // GoProxy
     }
 
-    [Fact]
-    public async Task With_a_wrong_password_the_401_says_the_given_netrc_was_read_and_refused()
+    [Theory]
+    [MemberData(nameof(Images))]
+    public async Task With_a_wrong_password_the_401_says_the_given_netrc_was_read_and_refused(string image)
     {
         Requirements.BuildUserImages();
-        await using var setup = await PrivateProxy.StartAsync(packages, Requirements.NoPasswdImage, "wrong-password");
+        await using var setup = await PrivateProxy.StartAsync(packages, image, "wrong-password");
 
         var build = await setup.Project.BuildAsync();
 
