@@ -3,7 +3,9 @@
 # toolchain, busybox-static and CA bundle (`docker import` of a rootfs), the same without any CA bundle, and a
 # busybox runtime image, and the Go image plus git and the ssh client (as the official golang image has them) for the
 # private-module tests, and the runtime image labelled linux/arm64 for the cross-compiling test (its final stage only
-# copies a file, so nothing runs under emulation). Each is rebuilt only when missing.
+# copies a file, so nothing runs under emulation), and two images that build as another user than the tests' root
+# with /root/.netrc: one with no passwd entry (BuildKit then sets HOME=/) and one whose USER is non-root with its own
+# HOME, as Red Hat UBI's go-toolset builds (uid 1001, HOME=/opt/app-root/src). Each is rebuilt only when missing.
 set -euo pipefail
 docker=/usr/bin/docker
 goroot=$(go env GOROOT)
@@ -113,3 +115,25 @@ if ! image_exists "$runtime_arm64"; then
   rm -rf "$work"
   echo "test-images: built $runtime_arm64 ($($docker image inspect --format '{{.Os}}/{{.Architecture}}' "$runtime_arm64"))"
 fi
+
+derive() { # $1 = image, then Dockerfile lines over godocker-test/golang:$tag_minor
+  local image=$1 work
+  shift
+  if image_exists "$image"; then
+    echo "test-images: $image present"
+    return
+  fi
+  work=$(mktemp -d)
+  { echo "FROM godocker-test/golang:$tag_minor"; printf '%s\n' "$@"; } > "$work/Dockerfile"
+  DOCKER_BUILDKIT=0 $docker build --quiet --network none -t "$image" "$work" >/dev/null
+  rm -rf "$work"
+  echo "test-images: built $image"
+}
+
+derive "godocker-test/golang:$tag_minor-nopasswd" 'RUN rm -f /etc/passwd /etc/group'
+# /root closed to others, as on UBI, so nothing under it can serve the build user.
+derive "godocker-test/golang:$tag_minor-nonroot" \
+  'RUN echo "default:x:1001:1001:Default Application User:/opt/app-root/src:/sbin/nologin" >> /etc/passwd && echo "default:x:1001:" >> /etc/group && mkdir -p /opt/app-root/src && chown 1001:1001 /opt/app-root/src && chmod 0700 /root' \
+  'ENV HOME=/opt/app-root/src' \
+  'USER 1001' \
+  'WORKDIR /opt/app-root/src'

@@ -37,6 +37,7 @@ internal static class GoProjectEvaluator
             Properties = properties,
             CaCertificates = [.. Items(items, ProjectSettingCatalog.GoCaCertificate.Name).Select(e => Metadata(e, "FullPath") ?? Metadata(e, "Identity") ?? "")],
             BuildSecrets = [.. Items(items, ProjectSettingCatalog.GoBuildSecret.Name).Select(e => new ProjectItem(Metadata(e, "Identity") ?? "", name => Metadata(e, name)))],
+            EnvironmentVariables = [.. Items(items, ProjectSettingCatalog.GoEnvironmentVariable.Name).Select(e => new ProjectItem(Metadata(e, "Identity") ?? "", name => Metadata(e, name)))],
         });
     }
 

@@ -23,6 +23,9 @@ public abstract class GoProjectTask : GoDockerTask
     /// <summary>GoBuildSecret items: Include is the secret id; metadata File or Env, Kind, Host, User, KnownHosts.</summary>
     public ITaskItem[] BuildSecrets { get; set; } = [];
 
+    /// <summary>GoEnvironmentVariable items: Include is the variable, metadata Value its value.</summary>
+    public ITaskItem[] EnvironmentVariables { get; set; } = [];
+
     /// <summary>The gateway this package ships, run where GoProxy points when the project sets GoDockerStartProxy.</summary>
     public string ProxyGatewayAssembly { get; set; } = "";
 
@@ -40,6 +43,7 @@ public abstract class GoProjectTask : GoDockerTask
             Properties = Settings.ToDictionary(i => i.ItemSpec, i => i.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase),
             CaCertificates = [.. CaCertificates.Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec)],
             BuildSecrets = [.. BuildSecrets.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+            EnvironmentVariables = [.. EnvironmentVariables.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
         });
         engine?.RegisterTaskObject(key, project, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
         return project;
@@ -64,6 +68,10 @@ public abstract class GoProjectTask : GoDockerTask
             {
                 key.Append('|').Append(item.GetMetadata(name));
             }
+        }
+        foreach (var item in EnvironmentVariables)
+        {
+            key.Append("\0env=").Append(item.ItemSpec).Append('=').Append(item.GetMetadata("Value"));
         }
         return key.ToString();
     }

@@ -66,7 +66,7 @@ public sealed class DownloadFailureEndToEndTests(SdkPackages packages)
         var build = await project.BuildAsync();
 
         Assert.NotEqual(0, build.ExitCode);
-        var error = build.SingleError(e => e.Code is "GD3007" or "GD6005");
+        var error = build.SingleError(e => e.Code is "GD7016" or "GD6005");
         Assert.Contains("GoBuildSecret", error.Message);
         Assert.Contains(proxy.Requests, r => r.EndsWith(".info", StringComparison.Ordinal) || r.EndsWith(".mod", StringComparison.Ordinal));
     }

@@ -21,7 +21,8 @@ public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDo
     public IReadOnlyList<Diagnostic> Classify(string output, GoProjectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return classifier.Classify(BuildOutput.Parse(output), ProjectDiagnosticPositions.For(settings), f => SecretRefused(f, settings))
+        var netrcRead = NetrcReadReport.Find(output);
+        return classifier.Classify(BuildOutput.Parse(output), ProjectDiagnosticPositions.For(settings), f => ProxyRefused(SecretRefused(f, settings), settings, netrcRead))
             .Select(d => d.Location is null ? d.At(SourceLocation.Of(settings.GoModFile)) : d)
             .ToList();
     }
@@ -53,6 +54,27 @@ public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDo
             Descriptor = DiagnosticCatalog.BuildSecretRefused,
             Arguments = [module, secret.Id, kind, host, gitLine],
             Position = new FixedPosition(settings.Positions.Item(ProjectSettingCatalog.GoBuildSecret.Name, secret.Id)),
+        };
+    }
+
+    // A proxy's 401 says what the build gave and what go in the image read (GD7016, GD7017, GD7013).
+    private static OutputFinding ProxyRefused(OutputFinding finding, GoProjectSettings settings, NetrcReadReport? read)
+    {
+        if (finding.Descriptor != DiagnosticCatalog.ProxyUnauthorized || finding.Arguments is not [string endpoint, var status, var subject])
+        {
+            return finding;
+        }
+        var rules = read?.Rules(settings.Environment.Auth) ?? GoCredentialRules.For(settings);
+        var whatGoRead = read?.ToString() ?? "a netrc the stage did not report";
+        if (ProxyCredentialsDiagnosis.Explain(endpoint, $"{status}", $"{subject}", settings, rules, whatGoRead, read) is not { } explained)
+        {
+            return finding;
+        }
+        return finding with
+        {
+            Descriptor = explained.Descriptor,
+            Arguments = explained.Arguments,
+            Position = explained.Location is { } at ? new FixedPosition(at) : finding.Position,
         };
     }
 

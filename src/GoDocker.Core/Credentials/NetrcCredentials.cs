@@ -3,67 +3,87 @@ using System.Text;
 
 namespace GoDocker.Core.Credentials;
 
+/// <summary>One netrc entry the go command keeps: a machine with both a login and a password.</summary>
+public sealed record NetrcEntry(string Machine, string Login, string Password)
+{
+    public override string ToString() => $"machine {Machine}"; // never the login or password
+}
+
 /// <summary>
-/// Upstream credentials by host, read from a netrc file (as the go command does). Values are only ever put in
+/// Upstream credentials by host, read from a netrc file as the go command reads it. Values are only ever put in
 /// Authorization headers; nothing here is formatted into a log or message.
 /// </summary>
 public sealed class NetrcCredentials
 {
-    private readonly Dictionary<string, (string Login, string Password)> _byHost;
+    private readonly IReadOnlyList<NetrcEntry> _entries;
 
-    private NetrcCredentials(Dictionary<string, (string, string)> byHost) => _byHost = byHost;
+    private NetrcCredentials(IReadOnlyList<NetrcEntry> entries, GoCredentialRules rules)
+    {
+        _entries = entries;
+        Rules = rules;
+    }
 
-    public static NetrcCredentials None { get; } = new(new(StringComparer.OrdinalIgnoreCase));
+    public static NetrcCredentials None { get; } = new([], GoCredentialRules.BeforeGoAuth);
 
-    public int Count => _byHost.Count;
+    public int Count => _entries.Count;
 
-    /// <summary>Parses netrc text: <c>machine h login l password p</c> tokens, in any layout; 'default' is ignored like go does.</summary>
+    /// <summary>The machines listed, in file order (for messages: names only).</summary>
+    public IEnumerable<string> Machines => _entries.Select(e => e.Machine);
+
+    /// <summary>The go command whose rules <see cref="GoCommandHeaderFor"/> follows.</summary>
+    public GoCredentialRules Rules { get; }
+
+    public NetrcCredentials WithRules(GoCredentialRules rules) => new(_entries, rules);
+
+    /// <summary>
+    /// Parses netrc text as cmd/go/internal/auth's parseNetrc: each line's words are read in pairs; <c>machine</c>
+    /// starts an entry, which is kept once it has a login and a password; <c>macdef</c> skips to the next empty line;
+    /// a <c>default</c> left as a line's last word ends the file.
+    /// </summary>
     public static NetrcCredentials Parse(string text)
     {
-        var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var result = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
-        string? machine = null, login = null, password = null;
-
-        void Flush()
+        var entries = new List<NetrcEntry>();
+        string machine = "", login = "", password = "";
+        var inMacro = false;
+        foreach (var line in text.Split('\n'))
         {
-            if (machine is not null && login is not null && password is not null && !result.ContainsKey(machine))
+            if (inMacro)
             {
-                result[machine] = (login, password);
+                inMacro = line.Length != 0;
+                continue;
             }
-
-            machine = login = password = null;
-        }
-
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var next = i + 1 < tokens.Length ? tokens[i + 1] : null;
-            switch (tokens[i])
+            var words = line.Split([' ', '\t', '\r', '\v', '\f'], StringSplitOptions.RemoveEmptyEntries);
+            var i = 0;
+            for (; i < words.Length - 1; i += 2)
             {
-                case "machine":
-                    Flush();
-                    machine = next;
-                    i++;
-                    break;
-                case "default":
-                    Flush();
-                    break;
-                case "login":
-                    login = next;
-                    i++;
-                    break;
-                case "password":
-                    password = next;
-                    i++;
-                    break;
-                case "macdef":
-                    // A macro runs to the next blank line; go skips it too. Tokens lose line structure, so stop here.
-                    Flush();
-                    return new NetrcCredentials(result);
+                switch (words[i])
+                {
+                    case "machine":
+                        machine = words[i + 1];
+                        login = password = "";
+                        break;
+                    case "login":
+                        login = words[i + 1];
+                        break;
+                    case "password":
+                        password = words[i + 1];
+                        break;
+                    case "macdef":
+                        inMacro = true;
+                        break;
+                }
+                if (machine.Length > 0 && login.Length > 0 && password.Length > 0)
+                {
+                    entries.Add(new NetrcEntry(machine, login, password));
+                    machine = login = password = "";
+                }
+            }
+            if (i < words.Length && words[i] == "default")
+            {
+                break;
             }
         }
-
-        Flush();
-        return new NetrcCredentials(result);
+        return new NetrcCredentials(entries, GoCredentialRules.BeforeGoAuth);
     }
 
     /// <summary>Reads the file named by NETRC, or ~/.netrc; none when absent.</summary>
@@ -80,9 +100,46 @@ public sealed class NetrcCredentials
         return path is not null && File.Exists(path) ? Parse(File.ReadAllText(path)) : None;
     }
 
-    /// <summary>The Authorization header the go command would send: it adds netrc credentials to https requests only.</summary>
+    /// <summary>The entry the go command of <see cref="Rules"/> uses for <paramref name="url"/>, or null when it sends none.</summary>
+    public NetrcEntry? GoCommandEntryFor(Uri url)
+    {
+        if (url.Scheme != Uri.UriSchemeHttps || !Rules.SendsNetrc)
+        {
+            return null;
+        }
+        if (!Rules.ReadsGoAuth)
+        {
+            var host = GoCredentialRules.HostName(url);
+            return _entries.FirstOrDefault(e => e.Machine == host);
+        }
+        // Each machine is a URL prefix (the first entry of a machine wins); the request's host:port plus path is
+        // looked up, then each shorter path, as loadCredential walks up.
+        var byPrefix = new Dictionary<string, NetrcEntry>(StringComparer.Ordinal);
+        foreach (var entry in _entries)
+        {
+            var prefix = entry.Machine.StartsWith("https://", StringComparison.Ordinal) ? entry.Machine["https://".Length..] : entry.Machine;
+            byPrefix.TryAdd(prefix.TrimEnd('/'), entry);
+        }
+        var current = (url.IsDefaultPort ? url.Authority : $"{url.Host}:{url.Port}") + url.AbsolutePath;
+        current = current.TrimEnd('/');
+        while (true)
+        {
+            if (byPrefix.TryGetValue(current, out var found))
+            {
+                return found;
+            }
+            var slash = current.LastIndexOf('/');
+            if (slash < 0)
+            {
+                return null;
+            }
+            current = current[..slash];
+        }
+    }
+
+    /// <summary>The Authorization header the go command would send: netrc credentials, on https requests only.</summary>
     public AuthenticationHeaderValue? GoCommandHeaderFor(Uri url) =>
-        url.Scheme == Uri.UriSchemeHttps && _byHost.TryGetValue(url.Host, out var c) ? Basic(c.Login + ":" + c.Password) : null;
+        GoCommandEntryFor(url) is { } entry ? Basic(entry.Login + ":" + entry.Password) : null;
 
     public AuthenticationHeaderValue? HeaderFor(Uri url)
     {
@@ -91,7 +148,8 @@ public sealed class NetrcCredentials
             return Basic(Uri.UnescapeDataString(url.UserInfo));
         }
 
-        return _byHost.TryGetValue(url.Host, out var c) ? Basic(c.Login + ":" + c.Password) : null;
+        return _entries.FirstOrDefault(e => string.Equals(e.Machine, url.Host, StringComparison.OrdinalIgnoreCase)) is { } c
+            ? Basic(c.Login + ":" + c.Password) : null;
     }
 
     private static AuthenticationHeaderValue Basic(string userColonPassword) =>

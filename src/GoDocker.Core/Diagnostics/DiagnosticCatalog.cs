@@ -65,6 +65,14 @@ public static class DiagnosticCatalog
         "The folder '{0}' where GoCaCertificate and known_hosts files are copied for the build is outside the Docker build context '{1}'. Set GoDockerContext to a folder that holds the project folder.");
     public static readonly DiagnosticDescriptor UnsafeContextPath = Error("GD1047", "Path cannot be written into a Dockerfile",
         "The path '{0}' inside the Docker context holds characters that COPY and WORKDIR would expand or split ({1}). Rename the folder to letters, digits and '.', '_', '-', '+', '@', or set GoDockerContext so the path is shorter.");
+    public static readonly DiagnosticDescriptor InvalidGoAuth = Error("GD1048", "Invalid GOAUTH",
+        "{0} '{1}' is invalid: {2}. Use 'off', 'netrc', 'git /absolute/dir' or a command, or several separated by ';' ('off' only alone).");
+    public static readonly DiagnosticDescriptor InvalidGoEnvironmentVariable = Error("GD1049", "Invalid GoEnvironmentVariable",
+        "GoEnvironmentVariable '{0}' is invalid: {1}.");
+    public static readonly DiagnosticDescriptor GoVariableHasProperty = Error("GD1050", "Go variable set by a property",
+        "GoEnvironmentVariable '{0}' sets a variable the SDK writes itself: {1}.");
+    public static readonly DiagnosticDescriptor GoVariableMistake = Warning("GD1051", "Go variable that does not do what it says",
+        "GoEnvironmentVariable '{0}': {1}.");
 
     // GD2xxx: go.mod, go.sum and go.work content.
     public static readonly DiagnosticDescriptor GoModSyntax = Error("GD2001", "go.mod syntax error",
@@ -251,6 +259,10 @@ public static class DiagnosticCatalog
         "GoBuildSecret '{0}' forwards SSH to {1}, but its KnownHosts file {2} has no key for {3}, so ssh in the build will refuse the host ('Host key verification failed'). Add the line from 'ssh-keyscan {4}', checked against the host's published fingerprint.");
     public static readonly DiagnosticDescriptor SshHostKeyRejected = Error("GD7015", "SSH host key verification failed",
         "Fetching {0} over SSH failed: {1}. The host's key is not the one in the KnownHosts file given to the build{2}: the host's key changed, or something intercepts the connection. Compare 'ssh-keyscan {3}' with the fingerprint the Git host publishes, then update the file.");
+    public static readonly DiagnosticDescriptor NetrcItemMissing = Error("GD7016", "Credentials needed, no netrc item given",
+        "{0} answered {1} for {2}: it needs credentials, and the project gives no GoBuildSecret netrc item, so go in the image read {3}. Add <GoBuildSecret Include=\"netrc\" File=\"...\" /> whose file has 'machine {4} login ... password ...' (never put credentials in a URL or property).");
+    public static readonly DiagnosticDescriptor NetrcEntryMissing = Error("GD7017", "netrc item has no credentials go sends",
+        "{0} answered {1} for {2}: GoBuildSecret '{3}' is given and go in the image read {4}, but {5}.") with { Subject = DiagnosticSubject.Secret };
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",

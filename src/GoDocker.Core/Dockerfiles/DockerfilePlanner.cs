@@ -85,7 +85,7 @@ public static partial class DockerfilePlanner
             .Select(s => new StagedFile(s.KnownHosts!, "ssh/known_hosts"))
             .ToImmutableArray();
 
-        var environment = BuildEnvironment.Of(settings.Environment);
+        var environment = BuildEnvironment.Of(settings);
 
         if (diagnostics.Any(d => d.IsError))
         {

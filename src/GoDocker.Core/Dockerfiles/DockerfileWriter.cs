@@ -16,27 +16,38 @@ namespace GoDocker.Core.Dockerfiles;
 /// </summary>
 public static class DockerfileWriter
 {
+    public const string PrepareStage = "prepare";
     public const string DepsStage = "deps";
 
     /// <summary>
     /// The deps stage's command. -json puts each failed module's Path and Version next to its Error, so the
-    /// classifier knows the module whatever a Go release's wording; the JSON is printed only when the download fails.
+    /// classifier knows the module whatever a Go release's wording; the JSON is printed only when the download fails,
+    /// and the failure falls through (false, not exit) to the netrc report that follows it.
     /// </summary>
-    public const string DownloadCommand = "out=\"$(go mod download -json)\" || { printf '%s\\n' \"$out\"; exit 1; } && go mod verify";
+    public const string DownloadCommand = "out=\"$(go mod download -json)\" || { printf '%s\\n' \"$out\"; false; } && go mod verify";
     public const string BuildStage = "build";
     public const string FinalStage = "final";
 
-    /// <summary>The module cache and build cache, set explicitly so the cache mounts match on any base image.</summary>
+    /// <summary>
+    /// The module cache and build cache, set explicitly so the cache mounts match on any base image; outside /root,
+    /// which a non-root build user cannot enter.
+    /// </summary>
     public const string ModuleCache = "/go/pkg/mod";
-    public const string BuildCache = "/root/.cache/go-build";
-    public const string OutputBinary = "/out/app";
+    public const string BuildCache = "/var/cache/go-build";
+    /// <summary>Where go build writes the binary: a folder the prepare stage opens to the image's user.</summary>
+    public const string OutputBinary = PreparedFolder + "/out/app";
     public const string ImageBinary = "/app";
 
     /// <summary>The non-root user of the final stage (distroless "nonroot"); numeric so it works on any image.</summary>
     public const string RuntimeUser = "65532:65532";
 
-    public const string CaBundle = "/etc/ssl/certs/ca-certificates.crt";
+    /// <summary>The image's own roots plus the GoCaCertificate items, which SSL_CERT_FILE and GIT_SSL_CAINFO name.</summary>
+    public const string CaBundle = PreparedFolder + "/ca-certificates.crt";
+
+    /// <summary>What the root-run prepare stage hands to the deps stage.</summary>
+    public const string PreparedFolder = "/opt/godocker";
     public const string CaDirectory = "/usr/local/share/ca-certificates";
+
     public const string KnownHostsFile = "/etc/ssh/ssh_known_hosts";
 
     private const string Continue = " \\\n    ";
@@ -68,7 +79,7 @@ public static class DockerfileWriter
     private static string InContext(DockerfileInputs inputs, string file) =>
         inputs.ModuleDirectory == "." ? file : inputs.ModuleDirectory + "/" + file;
 
-    private static void WriteDepsStage(StringBuilder sb, DockerfileInputs inputs)
+    private static void AppendFrom(StringBuilder sb, DockerfileInputs inputs, string stage)
     {
         sb.Append("FROM ");
         if (inputs.CrossCompile)
@@ -76,7 +87,42 @@ public static class DockerfileWriter
             // Compile on the build machine for every target platform instead of under emulation.
             sb.Append("--platform=$BUILDPLATFORM ");
         }
-        sb.Append(inputs.BaseImage).Append(" AS ").Append(DepsStage).Append('\n');
+        sb.Append(inputs.BaseImage).Append(" AS ").Append(stage).Append('\n');
+    }
+
+    /// <summary>
+    /// What needs root is done in a stage of its own that runs as uid 0 (which needs no passwd entry), so the deps and
+    /// build stages keep the image's USER: the cache mounts and the output folder are opened to every user (BuildKit
+    /// creates mounts root-owned 0755 whatever mode they ask for), and the CA bundle is the image's roots, from the first file where Go looks, plus the
+    /// GoCaCertificate items. The deps stage COPYs the result, which also orders it after this stage.
+    /// </summary>
+    private static void WritePrepareStage(StringBuilder sb, DockerfileInputs inputs)
+    {
+        AppendFrom(sb, inputs, PrepareStage);
+        sb.Append("USER 0:0\n");
+        if (inputs.HasCaCertificates)
+        {
+            sb.Append("COPY ").Append(inputs.StagingDirectory).Append("/ca/ ").Append(CaDirectory).Append("/\n");
+        }
+        sb.Append("RUN ");
+        AppendCacheMount(sb, inputs, ModuleCache);
+        sb.Append(Continue);
+        AppendCacheMount(sb, inputs, BuildCache);
+        sb.Append(Continue).Append("chmod 0777 ").Append(ModuleCache).Append(' ').Append(BuildCache).Append(" && mkdir -p ").Append(PreparedFolder).Append("/out && chmod 0777 ").Append(PreparedFolder).Append("/out");
+        if (inputs.HasCaCertificates)
+        {
+            sb.Append(Continue).Append("&& for f in ").AppendJoin(' ', Verification.CertificateTrust.SystemBundlePaths)
+              .Append("; do if [ -s \"$f\" ]; then cat \"$f\" > ").Append(CaBundle).Append(" && echo >> ").Append(CaBundle).Append(" && break; fi; done")
+              .Append(Continue).Append("&& cat ").Append(CaDirectory).Append("/godocker-*.crt >> ").Append(CaBundle)
+              .Append(" && chmod 0644 ").Append(CaBundle);
+        }
+        sb.Append("\n\n");
+    }
+
+    private static void WriteDepsStage(StringBuilder sb, DockerfileInputs inputs)
+    {
+        WritePrepareStage(sb, inputs);
+        AppendFrom(sb, inputs, DepsStage);
 
         var workDirectory = WorkDirectory(inputs);
         sb.Append("WORKDIR ").Append(workDirectory).Append('\n');
@@ -99,14 +145,8 @@ public static class DockerfileWriter
         }
         sb.Append("ENV ").AppendJoin(Continue, env).Append('\n');
 
-        if (inputs.HasCaCertificates)
-        {
-            sb.Append("COPY ").Append(inputs.StagingDirectory).Append("/ca/ ").Append(CaDirectory).Append("/\n");
-            // update-ca-certificates where the image has it (Debian, Alpine); else append to the bundle, which
-            // busybox sh can do too. SSL_CERT_FILE (set above) points Go and git at the bundle either way.
-            sb.Append("RUN if command -v update-ca-certificates >/dev/null 2>&1; then update-ca-certificates; ")
-              .Append("else mkdir -p /etc/ssl/certs && cat ").Append(CaDirectory).Append("/godocker-*.crt >> ").Append(CaBundle).Append("; fi\n");
-        }
+        // COPY writes as root whatever the image's USER; SSL_CERT_FILE (set above) points Go and git at the bundle.
+        sb.Append("COPY --from=").Append(PrepareStage).Append(' ').Append(PreparedFolder).Append("/ ").Append(PreparedFolder).Append("/\n");
         if (!inputs.KnownHosts.IsEmpty)
         {
             sb.Append("COPY ").Append(inputs.StagingDirectory).Append("/ssh/known_hosts ").Append(KnownHostsFile).Append('\n');
@@ -132,12 +172,37 @@ public static class DockerfileWriter
             return;
         }
 
-        sb.Append("RUN --mount=type=cache,target=").Append(ModuleCache);
+        sb.Append("RUN ");
+        AppendCacheMount(sb, inputs, ModuleCache);
         AppendSecretMounts(sb, inputs);
         sb.Append(Continue);
-        AppendGitRewrites(sb, inputs);
-        sb.Append(DownloadCommand).Append('\n');
+        AppendCredentialEnvironment(sb, inputs);
+        sb.Append(DownloadCommand).Append(Continue).Append(NetrcReport).Append('\n');
     }
+
+    /// <summary>
+    /// On failure, one line saying which netrc the go command read and whether it could, with the image's Go, GOAUTH,
+    /// HOME and uid: a 401 is then explained by what happened in the image, not by what the project meant to give.
+    /// </summary>
+    public const string NetrcReportPrefix = "godocker-netrc:";
+
+    private const string NetrcReport =
+        "|| { s=$?; n=${NETRC:-${HOME%/}/.netrc}; if [ -r \"$n\" ]; then r=readable; elif [ -e \"$n\" ]; then r=unreadable; else r=missing; fi; "
+        + "echo \"" + NetrcReportPrefix + " file=$n state=$r go=$(go env GOVERSION) home=$HOME uid=$(id -u 2>/dev/null) goauth=$(go env GOAUTH)\"; exit $s; }";
+
+    /// <summary>
+    /// A cache mount of its own per base image: images differ in their build user, and what one user writes into the
+    /// module cache is read-only to another. The prepare stage opens its root to the image's user.
+    /// </summary>
+    private static void AppendCacheMount(StringBuilder sb, DockerfileInputs inputs, string target)
+    {
+        var name = target == ModuleCache ? "go-mod" : "go-build";
+        sb.Append("--mount=type=cache,id=godocker-").Append(name).Append('-').Append(CacheKey(inputs.BaseImage))
+          .Append(",target=").Append(target);
+    }
+
+    private static string CacheKey(string image) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(image)))[..12].ToLowerInvariant();
 
     private static void WriteBuildStage(StringBuilder sb, DockerfileInputs inputs)
     {
@@ -148,8 +213,10 @@ public static class DockerfileWriter
             sb.Append("ARG TARGETARCH\n");
         }
         sb.Append("COPY . ").Append(DockerfileInputs.SourceRoot).Append("/\n");
-        sb.Append("RUN --mount=type=cache,target=").Append(ModuleCache)
-          .Append(Continue).Append("--mount=type=cache,target=").Append(BuildCache);
+        sb.Append("RUN ");
+        AppendCacheMount(sb, inputs, ModuleCache);
+        sb.Append(Continue);
+        AppendCacheMount(sb, inputs, BuildCache);
         if (!inputs.VendorMode)
         {
             AppendSecretMounts(sb, inputs);
@@ -157,7 +224,7 @@ public static class DockerfileWriter
         sb.Append(Continue);
         if (!inputs.VendorMode)
         {
-            AppendGitRewrites(sb, inputs);
+            AppendCredentialEnvironment(sb, inputs);
         }
         sb.Append("CGO_ENABLED=").Append(inputs.CgoEnabled ? '1' : '0').Append(' ');
         if (inputs.CrossCompile)
@@ -201,7 +268,8 @@ public static class DockerfileWriter
             switch (secret.Kind)
             {
                 case GoBuildSecretKind.Netrc:
-                    sb.Append("--mount=type=secret,id=").Append(secret.Id).Append(",target=").Append(secret.MountTarget).Append(",required=true");
+                    // Readable by the image's build user whoever it is; the mount exists only while this RUN runs.
+                    sb.Append("--mount=type=secret,id=").Append(secret.Id).Append(",target=").Append(secret.MountTarget).Append(",mode=0444,required=true");
                     break;
                 case GoBuildSecretKind.Token:
                     sb.Append("--mount=type=secret,id=").Append(secret.Id).Append(",required=true");
@@ -217,31 +285,59 @@ public static class DockerfileWriter
     }
 
     /// <summary>
-    /// Token and SSH secrets become git url.insteadOf rewrites passed as GIT_CONFIG_* variables of this one command
-    /// (git 2.31+): the token is read from the secret mount by the shell and never written to a file or a layer.
+    /// A netrc secret is named by NETRC, which the go command reads before $HOME/.netrc (HOME is / on an image without a
+    /// passwd entry, and a non-root user's own folder elsewhere), and git gets it through a credential helper that
+    /// reads the same file (git's libcurl would look only in $HOME). Token and SSH secrets become git url.insteadOf
+    /// rewrites. All of it is GIT_CONFIG_* variables of this one command (git 2.31+): the token is read from the
+    /// secret mount by the shell and never written to a file or a layer.
     /// </summary>
-    private static void AppendGitRewrites(StringBuilder sb, DockerfileInputs inputs)
+    private static void AppendCredentialEnvironment(StringBuilder sb, DockerfileInputs inputs)
     {
-        var rewrites = inputs.Secrets.Where(s => s.Kind is GoBuildSecretKind.Token or GoBuildSecretKind.Ssh).ToList();
-        if (rewrites.Count == 0)
+        var assignments = new List<string>();
+        var entries = new List<(string Key, string Value)>();
+        if (inputs.Secrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc) is { } netrc)
         {
-            return;
+            assignments.Add("NETRC=" + netrc.MountTarget);
+            entries.Add(("credential.helper", "'" + GitNetrcHelper + "'"));
         }
-        sb.Append("GIT_CONFIG_COUNT=").Append(rewrites.Count).Append(Continue);
-        for (var i = 0; i < rewrites.Count; i++)
+        foreach (var secret in inputs.Secrets.Where(s => s.Kind is GoBuildSecretKind.Token or GoBuildSecretKind.Ssh))
         {
-            var secret = rewrites[i];
             var from = "https://" + secret.Host + "/";
             var to = secret.Kind == GoBuildSecretKind.Token
                 ? $"https://{secret.GitUser}:$(cat {secret.MountTarget})@{secret.Host}/"
                 : $"ssh://{secret.GitUser}@{secret.Host}/";
             // Host and user are checked against a strict alphabet, so only the $(cat ...) is expanded here.
-            sb.Append("GIT_CONFIG_KEY_").Append(i).Append("=\"url.").Append(to).Append(".insteadOf\"").Append(Continue);
-            sb.Append("GIT_CONFIG_VALUE_").Append(i).Append('=').Append(from).Append(Continue);
+            entries.Add(("\"url." + to + ".insteadOf\"", from));
         }
-        if (rewrites.Any(s => s.Kind == GoBuildSecretKind.Ssh))
+        if (entries.Count > 0)
         {
-            sb.Append("GIT_SSH_COMMAND=\"ssh -o StrictHostKeyChecking=yes -o UserKnownHostsFile=").Append(KnownHostsFile).Append('"').Append(Continue);
+            assignments.Add("GIT_CONFIG_COUNT=" + entries.Count);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                assignments.Add($"GIT_CONFIG_KEY_{i}={entries[i].Key}");
+                assignments.Add($"GIT_CONFIG_VALUE_{i}={entries[i].Value}");
+            }
         }
+        if (inputs.Secrets.Any(s => s.Kind == GoBuildSecretKind.Ssh))
+        {
+            assignments.Add("GIT_SSH_COMMAND=\"ssh -o StrictHostKeyChecking=yes -o UserKnownHostsFile=" + KnownHostsFile + "\"");
+        }
+        if (assignments.Count == 0)
+        {
+            return;
+        }
+        // Exported for the whole command, so every go command of the step and its failure report see them.
+        sb.Append("export ").AppendJoin(Continue, assignments).Append(" &&").Append(Continue);
     }
+
+    /// <summary>
+    /// git's credential helper protocol over the netrc file in POSIX sh (no awk or perl in minimal images): for "get",
+    /// the host git asks for without its port, as libcurl matches netrc machines, and the first machine entry with a
+    /// login and a password, reading the file's tokens in pairs as the go command does.
+    /// </summary>
+    public const string GitNetrcHelper =
+        "!f() { test \"$1\" = get || return 0; h=; while IFS== read -r k v; do test \"$k\" = host && h=${v%:*}; done; "
+        + "set -f; set -- $(cat \"$NETRC\" 2>/dev/null); m=; l=; p=; "
+        + "while [ $# -gt 1 ]; do case $1 in machine) m=$2; l=; p=;; login) l=$2;; password) p=$2;; esac; shift 2; "
+        + "if [ -n \"$h\" ] && [ \"$m\" = \"$h\" ] && [ -n \"$l\" ] && [ -n \"$p\" ]; then echo \"username=$l\"; echo \"password=$p\"; return 0; fi; done; }; f";
 }

@@ -41,7 +41,7 @@ public sealed class LocalModuleDownloader
         var output = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();
         // The same Go environment as the image's, GOTOOLCHAIN=local included: never fetch a toolchain mid-build.
-        var env = BuildEnvironment.Of(settings.Environment).ToDictionary(p => p.Key, p => (string?)p.Value);
+        var env = BuildEnvironment.Of(settings).ToDictionary(p => p.Key, p => (string?)p.Value);
         var directory = Path.GetDirectoryName(settings.GoModFile)!;
         foreach (string[] args in new[] { new[] { "mod", "download", "-x" }, new[] { "mod", "verify" } })
         {

@@ -35,6 +35,9 @@ public sealed record GoEnvironment
 
     public required GoToolchainSetting Toolchain { get; init; }
 
+    /// <summary>GOAUTH: where the go command (1.24 and later) takes HTTPS credentials from.</summary>
+    public GoAuthSetting Auth { get; init; } = GoAuthSetting.Default;
+
     /// <summary>HTTP_PROXY/HTTPS_PROXY/NO_PROXY from the process environment (the go command never reads them from env files).</summary>
     public required HttpProxySettings HttpProxy { get; init; }
 

@@ -22,7 +22,7 @@ public static class GoEnvironmentReader
         ["GOFLAGS"] = string.Empty,
         ["GOTOOLCHAIN"] = GoToolchainSetting.DefaultValue,
         ["GOVCS"] = string.Empty,
-        ["GOAUTH"] = "netrc",
+        ["GOAUTH"] = GoAuthSetting.DefaultValue,
         ["GO111MODULE"] = string.Empty,
     };
 
@@ -118,6 +118,7 @@ public static class GoEnvironmentReader
         var insecure = Parse("GOINSECURE", v => ModulePathPatterns.Parse(v, "GOINSECURE"));
         var flags = Parse("GOFLAGS", v => GoFlags.Parse(v, options.GoFlagsSyntax));
         var toolchain = Parse("GOTOOLCHAIN", v => GoToolchainSetting.Parse(v));
+        var auth = Parse("GOAUTH", v => GoAuthSetting.Parse(v));
 
         return new GoEnvironment
         {
@@ -133,6 +134,7 @@ public static class GoEnvironmentReader
             Insecure = insecure,
             Flags = flags,
             Toolchain = toolchain,
+            Auth = auth,
             HttpProxy = HttpProxySettings.FromEnvironment(environment),
             Diagnostics = diagnostics,
             Errors = errors,

@@ -11,6 +11,10 @@ public static class BuildEnvironment
     /// decide what the build contacts, and every other value the project, the process environment or go env -w set.
     /// GONOPROXY and GONOSUMDB taken from GOPRIVATE are left for the go command in the image to derive the same way.
     /// </summary>
+    /// <summary>The project's Go variables: <see cref="Of(GoEnv.GoEnvironment)"/> plus its GoEnvironmentVariable items.</summary>
+    public static ImmutableSortedDictionary<string, string> Of(GoProjectSettings settings) =>
+        Of(settings.Environment).SetItems(settings.EnvironmentVariables);
+
     public static ImmutableSortedDictionary<string, string> Of(GoEnv.GoEnvironment environment)
     {
         var written = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace GoDocker.Core.Projects;
 
 /// <summary>
 /// Checks GoBuildSecret items: an id BuildKit accepts, exactly one source for file/env forms, a host for the token
-/// and ssh forms, one netrc at most (there is one /root/.netrc), and known_hosts for ssh. Invalid items are dropped.
+/// and ssh forms, one netrc at most (NETRC names one file), and known_hosts for ssh. Invalid items are dropped.
 /// </summary>
 internal static partial class BuildSecretCheck
 {
@@ -71,7 +71,7 @@ internal static partial class BuildSecretCheck
                 {
                     if (netrcSeen)
                     {
-                        return "only one netrc secret can be mounted at /root/.netrc; merge the machines into one file";
+                        return "only one netrc secret can be given, since NETRC names one file; merge the machines into one file";
                     }
                     netrcSeen = true;
                 }

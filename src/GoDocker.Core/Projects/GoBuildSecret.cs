@@ -51,14 +51,17 @@ public sealed record GoBuildSecret(
     /// <summary>The user in the rewritten Git URL: the configured one, or the form's default.</summary>
     public string GitUser => User ?? (Kind == GoBuildSecretKind.Ssh ? DefaultSshUser : DefaultTokenUser);
 
-    /// <summary>Where BuildKit mounts the secret inside a RUN step.</summary>
-    public string MountTarget => Kind == GoBuildSecretKind.Netrc ? "/root/.netrc" : "/run/secrets/" + Id;
+    /// <summary>
+    /// Where BuildKit mounts the secret inside a RUN step. A netrc is not put at ~/.netrc: the build user's HOME
+    /// differs between images (/ without a passwd entry), so NETRC names this path instead.
+    /// </summary>
+    public string MountTarget => "/run/secrets/" + Id;
 }
 
 /// <summary>How the secret is used inside the build.</summary>
 public enum GoBuildSecretKind
 {
-    /// <summary>A .netrc file, mounted at /root/.netrc for the go command's HTTPS fetches.</summary>
+    /// <summary>A .netrc file, named by NETRC for the go command's HTTPS fetches and read by git's credential helper.</summary>
     Netrc,
 
     /// <summary>A token, turned into a git url.insteadOf rewrite inside the RUN step only.</summary>

@@ -20,6 +20,9 @@ public sealed record GoProjectInput(string ProjectPath)
     /// <summary>GoBuildSecret items with their metadata (File, Env, Kind, Host, User, KnownHosts).</summary>
     public IReadOnlyList<ProjectItem> BuildSecrets { get; init; } = [];
 
+    /// <summary>GoEnvironmentVariable items: Include the variable's name, metadata Value its value.</summary>
+    public IReadOnlyList<ProjectItem> EnvironmentVariables { get; init; } = [];
+
     /// <summary>Where the project file writes each setting; null reads the project file at <see cref="ProjectPath"/>.</summary>
     public ProjectFilePositions? Positions { get; init; }
 

@@ -62,6 +62,9 @@ public sealed record GoProjectSettings
     public ImmutableArray<string> CaCertificates { get; init; } = [];
     public ImmutableArray<GoBuildSecret> BuildSecrets { get; init; } = [];
 
+    /// <summary>GoEnvironmentVariable items that passed their checks: more Go variables for the build stages' ENV.</summary>
+    public ImmutableSortedDictionary<string, string> EnvironmentVariables { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     /// <summary>Where each setting is written, for diagnostics.</summary>
     public required ProjectFilePositions Positions { get; init; }
 

@@ -25,7 +25,8 @@ public static partial class GoProjectSettingsReader
         IReadOnlyList<GoBuildSecret> buildSecrets,
         ProjectFilePositions? positions = null,
         IEnvironmentSource? processEnvironment = null,
-        ITextFileSource? files = null)
+        ITextFileSource? files = null,
+        IReadOnlyList<ProjectItem>? environmentVariables = null)
     {
         positions ??= ProjectFilePositions.None(projectPath);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -244,6 +245,8 @@ public static partial class GoProjectSettingsReader
             diagnostics.Add(DiagnosticCatalog.NetrcOverPlainHttp.Create(positions.Property(ProjectSettingCatalog.GoProxy.Name), netrcSecret.Id, plain.Url));
         }
 
+        var variables = GoEnvironmentVariableItems.Read(environmentVariables ?? [], positions, diagnostics);
+
         var dockerfilePath = FullPath(Get(ProjectSettingCatalog.GoDockerfilePath.Name), ProjectLayout.DefaultDockerfile(projectDirectory));
         var gateway = ReadGateway();
         BuildGatewaySettings? ReadGateway()
@@ -300,6 +303,7 @@ public static partial class GoProjectSettingsReader
             VerifyTimeout = timeout,
             CaCertificates = certificates.ToImmutable(),
             BuildSecrets = secrets,
+            EnvironmentVariables = variables,
             Positions = positions,
         };
         return (settings, diagnostics.ToImmutable());
@@ -348,7 +352,7 @@ public static partial class GoProjectSettingsReader
         return false;
     }
 
-    private static char? UnbalancedQuote(string text)
+    internal static char? UnbalancedQuote(string text)
     {
         char quote = '\0';
         foreach (var c in text)

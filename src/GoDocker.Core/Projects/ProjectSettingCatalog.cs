@@ -17,6 +17,10 @@ public static class ProjectSettingCatalog
     public static readonly ProjectSetting GoNoSumDb = Go(nameof(GoNoSumDb), "GONOSUMDB");
     public static readonly ProjectSetting GoInsecure = Go(nameof(GoInsecure), "GOINSECURE");
     public static readonly ProjectSetting GoFlags = Go(nameof(GoFlags), "GOFLAGS");
+    public static readonly ProjectSetting GoAuth = Go(nameof(GoAuth), "GOAUTH") with
+    {
+        DocumentedDefault = "the environment's, else `netrc` (Go 1.24 and later read it; older ones always read netrc)",
+    };
     public static readonly ProjectSetting GoToolchain = Go(nameof(GoToolchain), "GOTOOLCHAIN") with
     {
         Default = "local",
@@ -109,15 +113,17 @@ public static class ProjectSettingCatalog
         "a PEM CA certificate trusted inside the build stages") { IsItem = true };
     public static readonly ProjectSetting GoBuildSecret = new(nameof(GoBuildSecret), ProjectSettingSection.Sdk,
         "a BuildKit secret by id, from `File` or `Env`, never an ARG or ENV") { IsItem = true };
+    public static readonly ProjectSetting GoEnvironmentVariable = new(nameof(GoEnvironmentVariable), ProjectSettingSection.Go,
+        "any other Go environment variable for the build stages (`Include` the name, `Value` the value), such as GOEXPERIMENT, GODEBUG, GOFIPS140, GOVCS or CGO_CFLAGS; the variables above are set with their properties") { IsItem = true };
 
     /// <summary>Every setting, in the order of the docs.</summary>
     public static ImmutableArray<ProjectSetting> All { get; } =
     [
-        GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoToolchain,
+        GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
         GoModFile, GoDockerContext, GoBaseImage, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled,
         GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,
-        GoCaCertificate, GoBuildSecret,
+        GoCaCertificate, GoBuildSecret, GoEnvironmentVariable,
     ];
 
     /// <summary>The properties (not items).</summary>

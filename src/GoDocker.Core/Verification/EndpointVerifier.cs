@@ -24,7 +24,7 @@ public static class EndpointVerifier
         var stopwatch = Stopwatch.StartNew();
         var trust = CertificateTrust.Load(options);
 
-        var running = targets.Select(t => Task.Run(() => GoProxyProtocolProbe.RunAsync(t, trust, options.PhaseTimeout, cancellationToken, options.Credentials, options.BuildSecrets), cancellationToken)).ToArray();
+        var running = targets.Select(t => Task.Run(() => GoProxyProtocolProbe.RunAsync(t, trust, options.PhaseTimeout, cancellationToken, options.Credentials, options.BuildSecrets, options.ExplainRefusal), cancellationToken)).ToArray();
         var endpoints = await Task.WhenAll(running).ConfigureAwait(false);
         endpoints = endpoints.Select(e => e with { Diagnostics = e.Diagnostics.Select(d => ProbeDiagnosticPositions.Place(d, e.Target, options)).ToArray() }).ToArray();
 

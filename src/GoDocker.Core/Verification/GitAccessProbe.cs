@@ -43,6 +43,9 @@ public static class GitAccessProbe
     private static async Task<GitAccess> HttpsAsync(ProbeTarget target, Uri repo, GoBuildSecret? token, IReadOnlyList<GoBuildSecret> secrets, NetrcCredentials netrc,
         CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // git in the build reads the netrc through the SDK's credential helper, which matches the host without its
+        // port whatever the go release or GOAUTH (those rule the go command's own requests only).
+        netrc = netrc.WithRules(GoCredentialRules.GitCredentialHelper);
         var credentials = netrc;
         string? used = null;
         // The token as the build's shell reads it: $(cat file) drops trailing newlines.

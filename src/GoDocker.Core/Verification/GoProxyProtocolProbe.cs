@@ -15,10 +15,11 @@ public static class GoProxyProtocolProbe
 {
     /// <param name="buildSecrets">The GoBuildSecret items, for the direct origin's repository (GitAccessProbe).</param>
     public static Task<EndpointReport> RunAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken,
-        NetrcCredentials? credentials = null, IReadOnlyList<GoBuildSecret>? buildSecrets = null) =>
+        NetrcCredentials? credentials = null, IReadOnlyList<GoBuildSecret>? buildSecrets = null,
+        Func<Uri, string, string, Diagnostic?>? explainRefusal = null) =>
         target.Role switch
         {
-            ProbeRole.GoProxy => ProbeProxyAsync(target, trust, timeout, cancellationToken, credentials),
+            ProbeRole.GoProxy => ProbeProxyAsync(target, trust, timeout, cancellationToken, credentials, explainRefusal),
             ProbeRole.Direct => ProbeDirectAsync(target, trust, timeout, cancellationToken, credentials, buildSecrets ?? []),
             ProbeRole.Off => Task.FromResult(new EndpointReport(target, [], EndpointStatus.Failed, "disables module lookup",
                 [DiagnosticCatalog.GoProxyOff.Create(target.ModulePath)])),
@@ -28,14 +29,17 @@ public static class GoProxyProtocolProbe
     /// <summary>The go command's case-encoding of module paths and versions ('A' becomes '!a').</summary>
     public static string Escape(string pathOrVersion) => ModulePath.EscapeCase(pathOrVersion);
 
-    private static async Task<EndpointReport> ProbeProxyAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials)
+    private static async Task<EndpointReport> ProbeProxyAsync(ProbeTarget target, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken,
+        NetrcCredentials? credentials, Func<Uri, string, string, Diagnostic?>? explainRefusal)
     {
         var url = Join(target.Url, $"{Escape(target.ModulePath)}/@v/list");
         var got = await PhasedHttpGet.GetAsync(url, target.HttpProxy, target.ToString(), "GoProxy", trust, timeout, cancellationToken, credentials).ConfigureAwait(false);
         var module = target.ModulePath;
         return Judge(target, got, answer => answer.StatusCode switch
         {
-            401 or 403 or 407 => (EndpointStatus.Failed, DiagnosticCatalog.ProxyUnauthorized.Create(target.Url, answer, $"{module}/@v/list")),
+            401 or 403 => (EndpointStatus.Failed, explainRefusal?.Invoke(target.Url, $"{answer}", $"{module}/@v/list")
+                ?? DiagnosticCatalog.ProxyUnauthorized.Create(target.Url, answer, $"{module}/@v/list")),
+            407 => (EndpointStatus.Failed, DiagnosticCatalog.ProxyUnauthorized.Create(target.Url, answer, $"{module}/@v/list")),
             404 or 410 => (EndpointStatus.NotFound, DiagnosticCatalog.ModuleVersionNotFound.Create(module, target.ModuleVersion, target.Url, answer)),
             _ => (EndpointStatus.Failed, DiagnosticCatalog.ProxyHttpError.Create(target.Url, answer, $"{module}/@v/list")),
         });

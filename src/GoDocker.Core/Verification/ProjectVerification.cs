@@ -22,6 +22,11 @@ public static class ProjectVerification
             PhaseTimeout = settings.VerifyTimeout,
             CaCertificateFiles = settings.CaCertificates,
             Credentials = BuildNetrc(settings),
+            ExplainRefusal = (endpoint, answer, subject) =>
+                Credentials.ProxyCredentialsDiagnosis.Explain(endpoint.ToString().TrimEnd('/'), answer, subject, settings,
+                    Credentials.GoCredentialRules.For(settings), null) is { } found
+                    ? found.Descriptor.Create(found.Location, found.Arguments)
+                    : null,
             BuildSecrets = settings.BuildSecrets,
             TrustLocation = positions.Property(ProjectSettingCatalog.GoCaCertificate.Name),
             SecretLocation = positions.Property(ProjectSettingCatalog.GoBuildSecret.Name),
@@ -80,6 +85,8 @@ public static class ProjectVerification
     private static Credentials.NetrcCredentials BuildNetrc(GoProjectSettings settings)
     {
         var text = settings.BuildSecrets.FirstOrDefault(s => s.Kind == GoBuildSecretKind.Netrc)?.ReadValue();
-        return text is null ? Credentials.NetrcCredentials.None : Credentials.NetrcCredentials.Parse(text);
+        // Sent exactly when the base image's go would send them: its release's netrc matching, and GOAUTH.
+        var rules = Credentials.GoCredentialRules.For(settings);
+        return (text is null ? Credentials.NetrcCredentials.None : Credentials.NetrcCredentials.Parse(text)).WithRules(rules);
     }
 }

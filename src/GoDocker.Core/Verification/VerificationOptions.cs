@@ -17,6 +17,12 @@ public sealed record VerificationOptions
     /// item whose credentials it refuses.</summary>
     public IReadOnlyList<Projects.GoBuildSecret> BuildSecrets { get; init; } = [];
 
+    /// <summary>
+    /// Restates a module proxy's 401/403 (endpoint, answer, what was asked) with what the project gives for it, or
+    /// returns null to keep GD3007; ProjectVerification sets it from the project's netrc item and go's rules.
+    /// </summary>
+    public Func<Uri, string, string, Diagnostics.Diagnostic?>? ExplainRefusal { get; init; }
+
     /// <summary>The system CA bundle; null means SSL_CERT_FILE, else the Debian/RHEL/Alpine default paths.</summary>
     public string? SystemTrustBundle { get; init; }
 

@@ -10,7 +10,7 @@ public class BuildSecretTests
     private const string SecretText = "s3cr3t-Zx8pQ2mN7vR4tY1wK9sL";
 
     [Fact]
-    public void Netrc_secret_is_mounted_at_root_netrc_on_download_and_build_and_its_text_is_nowhere()
+    public void Netrc_secret_is_mounted_for_any_build_user_and_named_by_NETRC_on_download_and_build_and_its_text_is_nowhere()
     {
         using var f = new GoProjectFixture();
         var netrc = Path.Combine(f.Outside, "netrc");
@@ -20,7 +20,9 @@ public class BuildSecretTests
         var (settings, _) = f.Read();
         var command = DockerBuildCommand.For(settings, "/tmp/Dockerfile");
 
-        Assert.Equal(2, CountOf(dockerfile, "--mount=type=secret,id=netrc,target=/root/.netrc,required=true"));
+        Assert.Equal(2, CountOf(dockerfile, "--mount=type=secret,id=netrc,target=/run/secrets/netrc,mode=0444,required=true"));
+        Assert.Equal(2, CountOf(dockerfile, "export NETRC=/run/secrets/netrc"));
+        Assert.Equal(2, CountOf(dockerfile, "GIT_CONFIG_KEY_0=credential.helper"));
         foreach (var text in new[] { dockerfile, dockerignore, command.ToString(), string.Join(' ', command.Arguments), inputs.Hash })
         {
             Assert.DoesNotContain(SecretText, text);

@@ -7,16 +7,18 @@ namespace GoDocker.Core.Tests.Dockerfiles;
 public class DockerfileWriterTests
 {
     [Fact]
-    public void Stages_are_deps_build_final_and_deps_sees_only_go_mod_and_go_sum()
+    public void Stages_are_prepare_deps_build_final_and_deps_sees_only_go_mod_and_go_sum()
     {
         using var f = new GoProjectFixture();
         var (dockerfile, _, _) = f.Generate();
         var (instructions, _) = DockerfileLint.Parse(dockerfile);
-        Assert.Equal(["FROM golang:1.22-bookworm AS deps", "FROM deps AS build", "FROM gcr.io/distroless/static-debian12:nonroot AS final"],
+        Assert.Equal(["FROM golang:1.22-bookworm AS prepare", "FROM golang:1.22-bookworm AS deps", "FROM deps AS build", "FROM gcr.io/distroless/static-debian12:nonroot AS final"],
             instructions.Where(i => i.Keyword == "FROM").Select(i => "FROM " + i.Arguments));
-        var deps = instructions.TakeWhile(i => i.Arguments != "deps AS build").ToList();
-        Assert.Equal(["go.mod go.sum /src/"], deps.Where(i => i.Keyword == "COPY").Select(i => i.Arguments));
-        Assert.Contains(deps, i => i.Keyword == "RUN" && i.Arguments.EndsWith(DockerfileWriter.DownloadCommand, StringComparison.Ordinal));
+        // Only the prepare stage runs as root; deps and build keep the image's USER.
+        Assert.Equal(["0:0", "65532:65532"], instructions.Where(i => i.Keyword == "USER").Select(i => i.Arguments));
+        var deps = instructions.SkipWhile(i => i.Arguments != "golang:1.22-bookworm AS deps").TakeWhile(i => i.Arguments != "deps AS build").ToList();
+        Assert.Equal(["--from=prepare /opt/godocker/ /opt/godocker/", "go.mod go.sum /src/"], deps.Where(i => i.Keyword == "COPY").Select(i => i.Arguments));
+        Assert.Contains(deps, i => i.Keyword == "RUN" && i.Arguments.Contains(DockerfileWriter.DownloadCommand, StringComparison.Ordinal));
         Assert.Equal("[\"/app\"]", instructions.Last().Arguments);
         Assert.Equal("65532:65532", instructions.Last(i => i.Keyword == "USER").Arguments);
     }
@@ -100,7 +102,7 @@ public class DockerfileWriterTests
             .Set("GoMainPackage", "./cmd/server");
         var calls = RunStepShell.Execute(f.Generate().Dockerfile, f.ProjectDirectory);
         var build = calls.Last(c => c.Arguments.FirstOrDefault() == "build").Arguments;
-        Assert.Equal(["build", "-trimpath", "-tags", "netgo osusergo", "-gcflags=all=-N", "-ldflags=-s -w -X 'main.version=1.0 beta'", "-o", "/out/app", "./cmd/server"], build);
+        Assert.Equal(["build", "-trimpath", "-tags", "netgo osusergo", "-gcflags=all=-N", "-ldflags=-s -w -X 'main.version=1.0 beta'", "-o", DockerfileWriter.OutputBinary, "./cmd/server"], build);
     }
 
     [Fact]

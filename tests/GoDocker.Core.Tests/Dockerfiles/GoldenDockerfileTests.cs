@@ -5,7 +5,7 @@ using GoDocker.Core.Tests.Projects;
 namespace GoDocker.Core.Tests.Dockerfiles;
 
 /// <summary>
-/// The generated Dockerfile and .dockerignore of ten project configurations must equal the golden files byte for
+/// The generated Dockerfile and .dockerignore of eleven project configurations must equal the golden files byte for
 /// byte. Set GODOCKER_UPDATE_GOLDEN=1 to rewrite the goldens from the generator (then review the diff).
 /// </summary>
 public class GoldenDockerfileTests
@@ -68,6 +68,12 @@ public class GoldenDockerfileTests
                 .WriteFile("../../libs/lib/go.mod", "module example.com/lib\n\ngo 1.22\n");
             return f;
         },
+
+        ["go-env"] = () => new GoProjectFixture()
+            .Set("GoAuth", "netrc;git /srv/git-credentials")
+            .AddVariable("GOEXPERIMENT", "loopvar")
+            .AddVariable("GODEBUG", "tlsmlkem=0")
+            .AddVariable("GOFIPS140", "latest"),
 
         ["vendor"] = () => new GoProjectFixture()
             .WriteFile("vendor/modules.txt", "# example.com/dep v1.0.0\n## explicit\nexample.com/dep\n"),

@@ -24,7 +24,7 @@ internal static class RunStepShell
         // Stubs come first in PATH: each records its name and arguments, one call per line.
         var stubs = Path.Combine(workDirectory, ".stubs");
         Directory.CreateDirectory(stubs);
-        foreach (var name in new[] { "go", "update-ca-certificates", "mkdir" })
+        foreach (var name in new[] { "go", "update-ca-certificates", "mkdir", "chmod" })
         {
             var stub = Path.Combine(stubs, name);
             File.WriteAllText(stub, "#!/bin/sh\nprintf '%s\\037' \"$(basename \"$0\")\" \"$@\" >> \"$GODOCKER_LOG\"\nprintf '\\n' >> \"$GODOCKER_LOG\"\n");

@@ -17,6 +17,7 @@ public sealed class GoProjectFixture : IDisposable
     private readonly SortedDictionary<string, string> _properties = new(StringComparer.Ordinal);
     private readonly List<string> _caCertificates = [];
     private readonly List<GoBuildSecret> _secrets = [];
+    private readonly List<(string Name, string Value)> _variables = [];
 
     public GoProjectFixture(string projectFolder = ".")
     {
@@ -75,12 +76,19 @@ public sealed class GoProjectFixture : IDisposable
         return this;
     }
 
+    public GoProjectFixture AddVariable(string name, string value)
+    {
+        _variables.Add((name, value));
+        return this;
+    }
+
     public (GoProjectSettings Settings, ImmutableArray<Diagnostic> Diagnostics) Read()
     {
         WriteProjectFile();
         // A machine's GOPROXY or go env -w file must not change what the tests generate.
         return GoProjectSettingsReader.Read(ProjectPath, _properties, _caCertificates, _secrets, ProjectFilePositions.Read(ProjectPath),
-            new GoDocker.Core.Tests.Infrastructure.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.Tests.Infrastructure.InMemoryTextFileSource.Empty);
+            new GoDocker.Core.Tests.Infrastructure.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.Tests.Infrastructure.InMemoryTextFileSource.Empty,
+            [.. _variables.Select(v => new ProjectItem(v.Name, m => m == "Value" ? v.Value : null))]);
     }
 
     /// <summary>Reads, plans and writes; fails the test on any error diagnostic.</summary>
@@ -109,6 +117,13 @@ public sealed class GoProjectFixture : IDisposable
         return Array.FindIndex(lines, l => l.TrimStart().StartsWith("<" + property + ">", StringComparison.Ordinal) || l.TrimStart().StartsWith("<" + property + " ", StringComparison.Ordinal)) + 1;
     }
 
+    /// <summary>The 1-based line of the first item of that type with that Include.</summary>
+    public int LineOfItem(string itemType, string include)
+    {
+        var lines = File.ReadAllLines(ProjectPath);
+        return Array.FindIndex(lines, l => l.TrimStart().StartsWith($"<{itemType} Include=\"{XmlText(include)}\"", StringComparison.Ordinal)) + 1;
+    }
+
     private void WriteProjectFile()
     {
         var lines = new List<string> { "<Project Sdk=\"GoDocker.Sdk/1.0.0\">", "  <PropertyGroup>" };
@@ -125,6 +140,10 @@ public sealed class GoProjectFixture : IDisposable
         foreach (var secret in _secrets)
         {
             lines.Add($"    <GoBuildSecret Include=\"{XmlText(secret.Id)}\" />");
+        }
+        foreach (var (name, value) in _variables)
+        {
+            lines.Add($"    <GoEnvironmentVariable Include=\"{XmlText(name)}\" Value=\"{XmlText(value)}\" />");
         }
         lines.Add("  </ItemGroup>");
         lines.Add("</Project>");

@@ -16,6 +16,12 @@ public static class Requirements
     /// <summary>The runtime image labelled linux/arm64, for a cross-compiled final stage (it only copies a file).</summary>
     public const string RuntimeImageArm64 = "godocker-test/runtime:1-arm64";
 
+    /// <summary>The Go image without /etc/passwd: BuildKit runs its steps as uid 0 with HOME=/.</summary>
+    public const string NoPasswdImage = "godocker-test/golang:1.19-nopasswd";
+
+    /// <summary>The Go image building as uid 1001 with HOME=/opt/app-root/src and /root closed, as UBI's go-toolset.</summary>
+    public const string NonRootImage = "godocker-test/golang:1.19-nonroot";
+
     /// <summary>The Go image plus git and the ssh client, as the official golang image has them.</summary>
     public const string GitImage = "godocker-test/golang:1.19-git";
 
@@ -23,6 +29,10 @@ public static class Requirements
         ("/usr/bin/docker", ["version", "--format", "{{.Server.Version}}"], "no Docker engine answers (run build/docker-setup.sh)"),
         ("/usr/bin/docker", ["image", "inspect", BaseImage], $"the test image {BaseImage} is missing (run build/test-images.sh)"),
         ("/usr/bin/docker", ["image", "inspect", RuntimeImageArm64], $"the test image {RuntimeImageArm64} is missing (run build/test-images.sh)")));
+
+    private static readonly Lazy<string?> BuildUserImagesProblem = new(() => Check(
+        ("/usr/bin/docker", ["image", "inspect", NoPasswdImage], $"the test image {NoPasswdImage} is missing (run build/test-images.sh)"),
+        ("/usr/bin/docker", ["image", "inspect", NonRootImage], $"the test image {NonRootImage} is missing (run build/test-images.sh)")));
 
     private static readonly Lazy<string?> GoProblem = new(() => Check(("go", ["version"], "no 'go' on PATH (apt-get install golang-go)")));
 
@@ -42,6 +52,13 @@ public static class Requirements
     }
 
     public static void Go() => Need(GoProblem.Value);
+
+    /// <summary>Docker plus the images that build as another user than root with a passwd entry.</summary>
+    public static void BuildUserImages()
+    {
+        Docker();
+        Need(BuildUserImagesProblem.Value);
+    }
 
     /// <summary>Docker plus what a private Git host needs: root for its ports, git, sshd and the git test image.</summary>
     public static void PrivateGitHost()

@@ -21,8 +21,11 @@ public static class TestDocker
             TestContext.Current.CancellationToken);
     }
 
-    public static Task<CommandRun> RunAsync(string[] args, string directory) =>
-        CommandRun.ExecuteAsync(Cli, args, directory, cancellationToken: TestContext.Current.CancellationToken);
+    /// <param name="buildKit">Sets DOCKER_BUILDKIT=1, for a `docker build` of a generated Dockerfile.</param>
+    public static Task<CommandRun> RunAsync(string[] args, string directory, bool buildKit = false) =>
+        CommandRun.ExecuteAsync(Cli, args, directory,
+            buildKit ? DockerBuildCommand.Environment.ToDictionary(p => p.Key, p => (string?)p.Value) : null,
+            TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
 
     /// <summary>A tag no other test uses.</summary>
     public static string UniqueTag(string name) => $"godocker-e2e/{name}:{Guid.NewGuid():N}"[..(22 + name.Length)];

@@ -60,6 +60,30 @@ public sealed class PrivateGitSecretBuildTests(SdkPackages packages)
     }
 
     [Fact]
+    public async Task Netrc_secret_gives_git_its_credentials_for_a_direct_fetch_and_its_text_is_in_no_file_log_report_or_image()
+    {
+        Requirements.PrivateGitHost();
+        var address = IPAddress.Parse("127.77.0.3");
+        var password = "netrc-" + Guid.NewGuid().ToString("N");
+        await using var git = new TestGitHost(address.ToString()) { RequiredCredentials = ("ci", password) };
+        await using var https = new TlsTerminator(git.Port, address, 443);
+        using var secrets = new TestFolder("godocker-secret-");
+        // root's own ~/.netrc in the image is empty: git can only get these through the SDK's credential helper.
+        var netrc = secrets.Write("netrc", $"machine {address} login ci password {password}\n");
+        var secret = new GoBuildSecret("netrc", netrc, null);
+
+        await using var proxy = new TestModuleProxy();
+        var (project, module, properties) = await PrivateModuleProjectAsync(proxy, git, https, secrets, secret);
+        using (project)
+        {
+            await BuildAndCheckEverywhereAsync(project, properties, secrets, secret, new Dictionary<string, string?>(), password);
+
+            var repository = "/" + git.RepositoryPath(module) + ".git/";
+            Assert.Contains(git.Requests, r => r.Path == repository + "git-upload-pack" && r.Authorized);
+        }
+    }
+
+    [Fact]
     public async Task Ssh_agent_fetches_a_private_git_module_and_the_key_is_in_no_file_log_report_or_image()
     {
         Requirements.PrivateGitHost();
