@@ -177,7 +177,8 @@ public sealed class UpstreamTests
     public void NetrcParsingTakesTheFirstEntryPerMachine()
     {
         var netrc = NetrcCredentials.Parse("machine a.invalid login one password p1\nmachine a.invalid login two password p2\ndefault login d password dp\n");
-        Assert.Equal(1, netrc.Count);
+        // Both entries are kept, as the go command keeps them; the first for a machine is the one used.
+        Assert.Equal(["a.invalid", "a.invalid"], netrc.Machines);
         Assert.Equal("Basic " + Convert.ToBase64String("one:p1"u8.ToArray()), netrc.HeaderFor(new Uri("https://a.invalid/x"))!.ToString());
         Assert.Null(netrc.HeaderFor(new Uri("https://b.invalid/")));
     }
