@@ -31,6 +31,7 @@ public static class SdkPropertyDefaults
         Go("GoNoProxy", "", DefaultAnchor.None, "git.example.corp/public"),
         Go("GoNoSumDb", "", DefaultAnchor.None, "git.example.corp/mirror"),
         Go("GoInsecure", "", DefaultAnchor.None, "git.example.corp/legacy"),
+        Go("GoAuth", "", DefaultAnchor.None, "netrc;git /src"),
         Go("GoFlags", "", DefaultAnchor.None, "-mod=mod"),
         Go("GoBuildFlags", "", DefaultAnchor.None, "-trimpath"),
         Go("GoLdflags", "", DefaultAnchor.None, "-s -w"),
