@@ -16,7 +16,7 @@ public abstract class GoDockerTask : Microsoft.Build.Utilities.Task, ICancelable
 
     public sealed override bool Execute()
     {
-        var log = new MSBuildOperationLog(Log);
+        var log = new MSBuildOperationLog(Log, BuildEngine, WarningsAsMessages);
         try
         {
             ExecuteAsync(log, _cancellation.Token).GetAwaiter().GetResult();
@@ -37,6 +37,9 @@ public abstract class GoDockerTask : Microsoft.Build.Utilities.Task, ICancelable
         }
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>The project's MSBuildWarningsAsMessages, so GitHub annotations leave out what NoWarn silences.</summary>
+    protected virtual string? WarningsAsMessages => null;
 
     protected abstract System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken);
 }

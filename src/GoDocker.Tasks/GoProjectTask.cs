@@ -29,6 +29,10 @@ public abstract class GoProjectTask : GoDockerTask
     /// <summary>The gateway this package ships, run where GoProxy points when the project sets GoDockerStartProxy.</summary>
     public string ProxyGatewayAssembly { get; set; } = "";
 
+    /// <summary>Passed with the settings by GoDocker.Warnings.targets.</summary>
+    protected override string? WarningsAsMessages =>
+        Settings.FirstOrDefault(i => string.Equals(i.ItemSpec, "MSBuildWarningsAsMessages", StringComparison.OrdinalIgnoreCase))?.GetMetadata("Value");
+
     /// <summary>The project model of this build, with the diagnostics found while parsing it.</summary>
     protected GoProject LoadProject()
     {

@@ -12,7 +12,7 @@ internal static class CommonOptions
 
     public static Option<OutputFormat> Format() => new("--format")
     {
-        Description = "How diagnostics are printed: text, json or sarif.",
+        Description = "How diagnostics are printed: text, json, sarif, github (workflow commands) or gitlab (Code Quality report).",
         DefaultValueFactory = _ => OutputFormat.Text,
     };
 

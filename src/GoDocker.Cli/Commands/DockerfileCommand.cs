@@ -59,7 +59,7 @@ internal static class DockerfileCommand
             }
             // Diagnostics move to stderr only when stdout carries the Dockerfile or the command line.
             var toStderr = target == "-" || parse.GetValue(printBuildCommand);
-            return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), toStderr ? Console.Error : Console.Out, project.Settings.ProjectDirectory);
+            return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), toStderr ? Console.Error : Console.Out, project.Settings.ProjectDirectory, project.Settings.ProjectPath);
         });
         return command;
     }

@@ -88,9 +88,10 @@ internal static class ProxyRevalidateCommand
 
                     writer.WriteEndArray();
                 }));
+                DiagnosticPrinter.Finish(diagnostics, format);
                 break;
-            case OutputFormat.Sarif:
-                // SARIF holds diagnostics only; the rest goes where a human running it will see it.
+            case OutputFormat.Sarif or OutputFormat.Github or OutputFormat.Gitlab:
+                // These formats hold diagnostics only; the rest goes where a human running it will see it.
                 DiagnosticPrinter.Print(diagnostics, format, output);
                 WriteUnreachable(report, error);
                 error.WriteLine($"revalidate: {report.Summary}");

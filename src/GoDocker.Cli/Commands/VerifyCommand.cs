@@ -46,7 +46,7 @@ internal static class VerifyCommand
             var diagnostics = new List<Diagnostic>(project.Diagnostics);
             if (project.HasErrors)
             {
-                return DiagnosticPrinter.Print(diagnostics, outputFormat, Console.Out, settings.ProjectDirectory);
+                return DiagnosticPrinter.Print(diagnostics, outputFormat, Console.Out, settings.ProjectDirectory, settings.ProjectPath);
             }
 
             var log = new ConsoleOperationLog(parse.GetValue(verbose), quiet: outputFormat != OutputFormat.Text);
@@ -65,14 +65,14 @@ internal static class VerifyCommand
                 case OutputFormat.Json:
                     Console.Out.WriteLine(VerificationReportJsonWriter.ToJson(report with { Diagnostics = diagnostics }));
                     break;
-                case OutputFormat.Sarif:
-                    Console.Out.WriteLine(SarifLogWriter.ToSarif(diagnostics, new SarifLogOptions(settings.ProjectDirectory, GoDocker.Core.ProductVersion.Current)));
-                    break;
-                default:
+                case OutputFormat.Text:
                     WriteText(report, container, diagnostics);
                     break;
+                default:
+                    // The other formats hold diagnostics only.
+                    return DiagnosticPrinter.Print(diagnostics, outputFormat, Console.Out, settings.ProjectDirectory, settings.ProjectPath);
             }
-            return DiagnosticPrinter.ExitCodeFor(diagnostics);
+            return DiagnosticPrinter.Finish(diagnostics, outputFormat);
         });
         return command;
     }
