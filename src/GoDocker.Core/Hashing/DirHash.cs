@@ -31,9 +31,7 @@ public static class DirHash
             {
                 fileHash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
             }
-            summary.AppendData(Encoding.ASCII.GetBytes(Convert.ToHexString(fileHash).ToLowerInvariant() + "  "));
-            summary.AppendData(GoText.ToBytes(name));
-            summary.AppendData("\n"u8);
+            AppendLine(summary, fileHash, name);
         }
         return "h1:" + Convert.ToBase64String(summary.GetHashAndReset());
     }
@@ -82,15 +80,44 @@ public static class DirHash
     /// <summary>dirhash.HashZip: every entry name (directories included) and its decompressed content.</summary>
     public static async Task<string> HashZipAsync(string zipPath, CancellationToken cancellationToken = default)
     {
+        // Read straight from the file where the zip is a plain one; ZipArchive otherwise, which also reports bad zips.
+        var direct = ZipFileHasher.TryHashEntries(zipPath, cancellationToken);
+        if (direct is not null)
+        {
+            var hashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var (name, sha) in direct) hashes[name] = sha; // a duplicate name hashes the last entry twice, as Go's map does
+            return Summary(direct.Select(e => e.Name), name => hashes[name]);
+        }
         using var zip = ZipFile.OpenRead(zipPath);
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         var names = new List<string>();
         foreach (var entry in zip.Entries)
         {
             names.Add(entry.FullName);
-            entries[entry.FullName] = entry; // a duplicate name hashes the last entry twice, as Go's map does
+            entries[entry.FullName] = entry;
         }
         return await Hash1Async(names, (name, _) => ValueTask.FromResult(entries[name].Open()), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Hash1's summary over names whose content hashes are already known.</summary>
+    private static string Summary(IEnumerable<string> names, Func<string, byte[]> hashOf)
+    {
+        var sorted = names.ToList();
+        sorted.Sort(GoText.CompareUtf8);
+        using var summary = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in sorted)
+        {
+            if (name.Contains('\n')) throw new ModuleException("dirhash: filenames with newlines are not supported");
+            AppendLine(summary, hashOf(name), name);
+        }
+        return "h1:" + Convert.ToBase64String(summary.GetHashAndReset());
+    }
+
+    private static void AppendLine(IncrementalHash summary, byte[] fileHash, string name)
+    {
+        summary.AppendData(Encoding.ASCII.GetBytes(Convert.ToHexString(fileHash).ToLowerInvariant() + "  "));
+        summary.AppendData(GoText.ToBytes(name));
+        summary.AppendData("\n"u8);
     }
 
     // filepath.Join(prefix, rel) for slash paths: no doubled slash when prefix ends in '/'.
