@@ -15,13 +15,16 @@ public static class GeneratedModule
     {
         var dir = Path.Combine(proxyRoot, ModulePath.EscapePath(modulePath), "@v");
         Directory.CreateDirectory(dir);
-        var goMod = $"module {modulePath}\n\ngo 1.19\n";
-        await File.WriteAllTextAsync(Path.Combine(dir, "list"), version + "\n");
-        await File.WriteAllTextAsync(Path.Combine(dir, version + ".info"), $"{{\"Version\":\"{version}\",\"Time\":\"2024-01-01T00:00:00Z\"}}");
-        await File.WriteAllTextAsync(Path.Combine(dir, version + ".mod"), goMod);
-        var zip = Path.Combine(dir, version + ".zip");
+        // A +incompatible version is a v2+ release of a module without go.mod: the go command synthesizes its .mod.
+        var incompatible = version.EndsWith("+incompatible", StringComparison.Ordinal);
+        var goMod = incompatible ? $"module {modulePath}\n" : $"module {modulePath}\n\ngo 1.19\n";
+        await File.AppendAllTextAsync(Path.Combine(dir, "list"), version + "\n");
+        await File.WriteAllTextAsync(Path.Combine(dir, ModulePath.EscapeVersion(version) + ".info"), $"{{\"Version\":\"{version}\",\"Time\":\"2024-01-01T00:00:00Z\"}}");
+        await File.WriteAllTextAsync(Path.Combine(dir, ModulePath.EscapeVersion(version) + ".mod"), goMod);
+        var zip = Path.Combine(dir, ModulePath.EscapeVersion(version) + ".zip");
         var package = modulePath[(modulePath.LastIndexOf('/') + 1)..].Replace('-', '_').Replace('.', '_');
-        WriteZip(zip, modulePath, version, goMod, Enumerable.Range(0, files).Select(i =>
+        if (!char.IsLetter(package[0])) package = "p" + package;
+        WriteZip(zip, modulePath, version, incompatible ? null : goMod, Enumerable.Range(0, files).Select(i =>
             ($"f{i}.go", GoSource(package, i, fileBytes))), CompressionLevel.Optimal);
         return
         [
@@ -39,7 +42,7 @@ public static class GeneratedModule
             ($"pkg{i / 64}/f{i}.go", GoSource("large", i, fileBytes))), level);
     }
 
-    private static void WriteZip(string path, string modulePath, string version, string goMod,
+    private static void WriteZip(string path, string modulePath, string version, string? goMod,
         IEnumerable<(string Name, byte[] Content)> files, CompressionLevel level)
     {
         using var stream = File.Create(path);
@@ -51,7 +54,7 @@ public static class GeneratedModule
             using var s = entry.Open();
             s.Write(content);
         }
-        Add("go.mod", Encoding.UTF8.GetBytes(goMod));
+        if (goMod is not null) Add("go.mod", Encoding.UTF8.GetBytes(goMod));
         foreach (var (name, content) in files)
         {
             Add(name, content);

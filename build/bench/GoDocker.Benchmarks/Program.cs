@@ -9,6 +9,7 @@ using GoDocker.Benchmarks;
 //   proxy --root DIR --port P --log FILE          counting GOPROXY server on 127.0.0.1
 //   blackhole --port P                            accepts TCP and never answers
 //   module --root DIR --path M --version V [--files N --bytes B]   writes a module, prints its go.sum lines
+//   gosum-proxy --root DIR --gosum FILE --client DIR [--files N --bytes B]   every version a go.sum names, as generated modules
 //   [--smoke] [BenchmarkDotNet args]              parser and hash benchmarks, then their ratios
 // Never disposed: ProcessExit may fire after Main returns.
 var stop = new CancellationTokenSource();
@@ -35,6 +36,9 @@ switch (args.FirstOrDefault())
         {
             Console.WriteLine(line);
         }
+        return 0;
+    case "gosum-proxy":
+        Console.WriteLine($"{await GoSumCorpus.WriteAsync(Arg("--root"), Arg("--gosum"), Arg("--client"), IntArg("--files", 8), IntArg("--bytes", 8192))} module versions");
         return 0;
 }
 
