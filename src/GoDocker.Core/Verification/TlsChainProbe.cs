@@ -70,6 +70,12 @@ public static class TlsChainProbe
 
         var analysisTime = Stopwatch.StartNew();
         var analysis = TlsChainAnalyzer.Analyze(host, leaf, presented, trust, DateTime.UtcNow);
+        if (analysis.MissingIssuerUrl is { } aia)
+        {
+            // Go would stop here; fetching the issuer the chain names only makes the explanation exact.
+            var fetched = await AiaIssuer.FetchAsync(aia, timeout, cancellationToken).ConfigureAwait(false);
+            analysis = TlsChainAnalyzer.Analyze(host, leaf, presented, trust, DateTime.UtcNow, fetched);
+        }
         var duration = result.Phase.Duration + analysisTime.Elapsed;
         var detail = $"{result.Phase.Detail}; presented {string.Join(" <- ", analysis.PresentedChain.Select(s => $"'{s}'"))}; {analysis.Summary}";
         if (analysis.Trusted)
