@@ -109,4 +109,20 @@ public sealed class PostQuantumHandshakeTimeoutTests
             Assert.Contains(image.StartsWith("golang:1.23", StringComparison.Ordinal) ? "tlskyber=0" : "tlsmlkem=0", d.Message);
         }
     }
+
+    [Theory]
+    [InlineData("tlsmlkem=0")]
+    [InlineData("tlskyber=0")]
+    public void The_fix_GD4021_names_is_a_GoEnvironmentVariable_the_project_accepts(string value)
+    {
+        using var f = new GoProjectFixture()
+            .Set("GoBaseImage", "golang:1.24-bookworm")
+            .AddVariable("GODEBUG", value)
+            .WriteFile("go.mod", "module example.com/app\n\ngo 1.19\n");
+
+        var (_, diagnostics) = f.Read();
+
+        Assert.DoesNotContain(diagnostics, d => d.IsError || d.Descriptor.Severity == GoDocker.Core.Diagnostics.DiagnosticSeverity.Warning);
+        Assert.Contains(f.Generate().Dockerfile.Split('\n'), l => l.Contains("GODEBUG", StringComparison.Ordinal) && l.Contains(value, StringComparison.Ordinal));
+    }
 }
