@@ -16,10 +16,12 @@ public sealed class TlsChainProbeTests : IDisposable
 
     private static (int, string) ModuleList(string path) => (200, "v1.0.0\n");
 
-    private async Task<VerificationReport> VerifyAsync(LocalServer server, params X509Certificate2[] goCa)
+    private Task<VerificationReport> VerifyAsync(LocalServer server, params X509Certificate2[] goCa) => VerifyAsync(server, null, goCa);
+
+    private async Task<VerificationReport> VerifyAsync(LocalServer server, Uri? httpsProxy, params X509Certificate2[] goCa)
     {
         var files = goCa.Length == 0 ? [] : new[] { TestCertificates.WritePem(directory, "ca.pem", goCa) };
-        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0");
+        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, httpsProxy, "example.com/mod", "v1.0.0");
         var report = await EndpointVerifier.RunAsync([target], new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5), CaCertificateFiles = files }, TestContext.Current.CancellationToken);
         foreach (var line in report.Endpoints.SelectMany(e => e.Phases).Select(p => p.ToString()).Concat(report.Diagnostics.Select(d => d.ToString())))
         {
@@ -238,6 +240,42 @@ public sealed class TlsChainProbeTests : IDisposable
 
         Assert.Equal("GD4023", untrusted.Phase.Diagnostic?.Code);
         Assert.Contains("Netskope", untrusted.Phase.Diagnostic?.Message);
+    }
+
+    [Fact]
+    public async Task Proxy_that_re_signs_with_another_issuer_than_the_host_presents_directly_is_GD4023()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf);
+        // Not a product the table knows: only the comparison with the direct path can tell.
+        using var inspection = TestCertificates.CreateRoot("Acme Egress Gateway CA");
+        using var resigned = TestCertificates.CreateLeaf(inspection, [], Loopback);
+        await using var proxy = new InterceptingConnectProxy(resigned);
+
+        var report = await VerifyAsync(server, proxy.Url, root);
+
+        Assert.Equal(["GD4023"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4023").Message;
+        Assert.Contains("issued by 'CN=Acme Egress Gateway CA'", message);
+        Assert.Contains($"through HTTPS_PROXY {proxy.Url.GetLeftPart(UriPartial.Authority)}", message);
+        Assert.Contains("asked directly it presents one issued by 'CN=GoDocker Test Root'", message);
+        Assert.Equal([$"127.0.0.1:{server.Port}"], proxy.Connects);
+    }
+
+    [Fact]
+    public async Task Untrusted_chain_through_a_tunnelling_proxy_is_not_called_interception()
+    {
+        using var root = TestCertificates.CreateRoot("Unknown Corp Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf);
+        await using var proxy = new InterceptingConnectProxy(null);
+
+        var report = await VerifyAsync(server, proxy.Url);
+
+        // The same issuer through the proxy and directly: the server's own CA is untrusted, nothing intercepts.
+        Assert.Equal(["GD4001"], Codes(report));
+        Assert.NotEmpty(proxy.Connects);
     }
 
     [Fact]
