@@ -27,11 +27,13 @@ public sealed partial class PostQuantumHandshakeTimeoutRule : EndpointFailureRul
     // Re-implemented: the Go version is a fact of the whole output, not of the message.
     IEnumerable<OutputFinding> IOutputRule.Find(BuildOutput output)
     {
-        if (GoVersionIn(output) is not { } go || PostQuantumKeyShare.For(go) is not { } share)
+        var found = base.Find(output).ToList();
+        // The whole log is read for the Go version only when there is a handshake timeout to explain.
+        if (found.Count == 0 || GoVersionIn(output) is not { } go || PostQuantumKeyShare.For(go) is not { } share)
         {
             return [];
         }
-        return base.Find(output).Select(f => WithShare(f, share));
+        return found.Select(f => WithShare(f, share));
     }
 
     /// <summary>A GD3009 handshake timeout restated as GD4021 when the project's base image runs Go 1.23 or newer.</summary>
