@@ -55,8 +55,8 @@ public static class ClientHelloSizeProbe
         {
             return null;
         }
-        var what = goSized == Answer.NoAnswer ? $"gets no ServerHello within {PhaseTimer.Seconds(timeout)}" : "has its connection closed without an answer";
-        var evidence = $"completes its first step with a classic {classicHello.Length}-byte ClientHello but {what} when the ClientHello is Go-sized ({goHello.Length} bytes)";
+        var what = goSized == Answer.NoAnswer ? $"no answer within {PhaseTimer.Seconds(timeout)}" : "its connection closed without an answer";
+        var evidence = $"gets a ServerHello for a classic {classicHello.Length}-byte ClientHello but {what} for a Go-sized one ({goHello.Length} bytes)";
         return DiagnosticCatalog.PostQuantumHandshakeStalls.Create(url.IdnHost, purpose, evidence, share.GoRelease, share.GroupName, share.Fix, share.OtherFix);
     }
 

@@ -7,7 +7,7 @@ namespace GoDocker.Core.Verification;
 /// <summary>
 /// A TLS ClientHello record shaped like the one Go's crypto/tls sends (cipher suites, groups, signature schemes,
 /// extensions in Go's order), with or without the post-quantum hybrid key share. With it the record is about 1 500
-/// bytes and needs two TCP segments, which is what some middleboxes drop; without it, about 280 bytes.
+/// bytes and needs two TCP segments, which is what some middleboxes drop; without it, about 300.
 /// The key shares are random bytes: only whether the server answers matters, not finishing the handshake.
 /// </summary>
 public static class GoClientHello

@@ -171,6 +171,22 @@ public sealed class TlsChainProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task Leaf_alone_under_a_configured_root_without_AIA_still_names_the_missing_intermediate()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var intermediate = TestCertificates.CreateIntermediate(root, "GoDocker Issuing CA 5");
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf, sentIntermediates: []);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.Equal(["GD4005"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4005").Message;
+        Assert.Contains("omits its intermediate 'CN=GoDocker Issuing CA 5'", message);
+        Assert.DoesNotContain("fetched", message);
+    }
+
+    [Fact]
     public async Task AIA_serving_a_look_alike_certificate_is_not_called_verified()
     {
         using var root = TestCertificates.CreateRoot("GoDocker Test Root");
