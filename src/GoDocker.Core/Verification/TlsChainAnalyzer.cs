@@ -5,8 +5,9 @@ namespace GoDocker.Core.Verification;
 
 /// <summary>
 /// Judges a chain the way Go's crypto/x509 would with the system bundle plus GoCaCertificate files as roots, and names
-/// the exact failure: unknown authority, expired, not yet valid, wrong host name, missing intermediate, self-signed,
-/// or a public host answered through a private root (TLS interception).
+/// the exact failure: unknown authority, expired, not yet valid, wrong host name, a missing intermediate (named, and
+/// checked against what the AIA URL serves when the probe fetched it), a complete chain whose root is not configured,
+/// self-signed, a known interception product's CA, or a public host answered through a private root.
 /// </summary>
 public static class TlsChainAnalyzer
 {
@@ -44,7 +45,7 @@ public static class TlsChainAnalyzer
         }
         else if (untrusted)
         {
-            missingIssuerUrl = topIsRoot || aiaIssuer is not null ? null : AiaIssuer.UrlOf(top);
+            missingIssuerUrl = topIsRoot || product is not null || aiaIssuer is not null ? null : AiaIssuer.UrlOf(top);
             diagnostics.Add(Untrusted(endpoint, leaf, presented, trust, utcNow, elements, product, aiaIssuer));
         }
         else if (status != X509ChainStatusFlags.NoError)
