@@ -32,7 +32,8 @@ public sealed record AiaIssuer(Uri Url, X509Certificate2? Certificate, string? P
     public static async Task<AiaIssuer> FetchAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        using var client = new HttpClient { Timeout = timeout };
+        // A CA certificate is a few kilobytes; anything far larger is not one.
+        using var client = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = 1 << 20 };
         byte[] body;
         try
         {
