@@ -42,6 +42,8 @@ public sealed class GoOutputClassifier
             // Network and TLS: the proxy tunnel before what happens inside it.
             new HttpProxyFailedRule(),
             new CertificateRule(),
+            // Go 1.23+ (as the log shows) stalling in the handshake is its post-quantum ClientHello, before GD3009.
+            new PostQuantumHandshakeTimeoutRule(),
             new TlsHandshakeTimeoutRule(),
             new DnsFailureRule(),
             new ConnectionRefusedRule(),

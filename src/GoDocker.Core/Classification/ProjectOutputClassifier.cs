@@ -22,7 +22,7 @@ public sealed class ProjectOutputClassifier(GoOutputClassifier classifier) : IDo
     {
         ArgumentNullException.ThrowIfNull(settings);
         var netrcRead = NetrcReadReport.Find(output);
-        return classifier.Classify(BuildOutput.Parse(output), ProjectDiagnosticPositions.For(settings), f => ProxyRefused(SecretRefused(f, settings), settings, netrcRead))
+        return classifier.Classify(BuildOutput.Parse(output), ProjectDiagnosticPositions.For(settings), f => Rules.PostQuantumHandshakeTimeoutRule.Restate(ProxyRefused(SecretRefused(f, settings), settings, netrcRead), Verification.ProjectVerification.ImageGoVersion(settings)))
             .Select(d => d.Location is null ? d.At(SourceLocation.Of(settings.GoModFile)) : d)
             .ToList();
     }

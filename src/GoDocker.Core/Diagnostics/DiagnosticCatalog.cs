@@ -168,7 +168,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HostnameMismatch = Error("GD4004", "Certificate name mismatch",
         "The certificate of {0} is valid for {1}, not for '{2}'. Use a host name the certificate holds in GoProxy.");
     public static readonly DiagnosticDescriptor IncompleteChain = Error("GD4005", "Incomplete certificate chain",
-        "{0} did not send the intermediate certificate issued by '{1}'. Fix the server to send its full chain, or add the intermediate as a GoCaCertificate item.") with { Subject = DiagnosticSubject.Trust };
+        "{0} omits its intermediate '{1}': it sends its certificate without the CA certificate that issued it, and Go never fetches a missing intermediate{2}. Add it as GoCaCertificate or fix the server's chain.") with { Subject = DiagnosticSubject.Trust };
     public static readonly DiagnosticDescriptor SelfSignedCertificate = Error("GD4006", "Self-signed certificate",
         "{0} presented a self-signed certificate ('{1}'). Add it as a GoCaCertificate item if you trust it.") with { Subject = DiagnosticSubject.Trust };
     public static readonly DiagnosticDescriptor TlsInterception = Error("GD4007", "TLS interception",
@@ -181,6 +181,12 @@ public static class DiagnosticCatalog
         "The TLS handshake with {0} failed: {1}.");
     public static readonly DiagnosticDescriptor TlsInterceptionTrusted = Info("GD4020", "TLS interception trusted through GoCaCertificate",
         "{0} is a public host but answered with a certificate issued by '{1}', which only a GoCaCertificate item trusts: a corporate proxy intercepts TLS. Downloads work as long as every build gets that GoCaCertificate.") with { Subject = DiagnosticSubject.Trust };
+    public static readonly DiagnosticDescriptor PostQuantumHandshakeStalls = Error("GD4021", "Post-quantum TLS handshake stalls",
+        "The TLS handshake with {0} for {1} {2}. Go {3} sends a post-quantum hybrid key share ({4}) that makes its ClientHello span two TCP segments, and some firewalls and TLS-inspecting middleboxes drop it. Add <GoEnvironmentVariable Include=\"GODEBUG\" Value=\"{5}\" /> to the project{6}, or have the middlebox fixed.");
+    public static readonly DiagnosticDescriptor UntrustedRootOfCompleteChain = Error("GD4022", "Root of a complete chain not configured",
+        "{0} sends a complete certificate chain that ends at the root '{1}'{2}, but that root is not trusted: neither the system CA bundle nor any GoCaCertificate holds it. Add the root's certificate (subject '{1}') as a GoCaCertificate item.") with { Subject = DiagnosticSubject.Trust };
+    public static readonly DiagnosticDescriptor TlsInterceptedByProxy = Error("GD4023", "TLS intercepted by a proxy",
+        "{0} answered with a certificate issued by '{1}' {2}: a proxy intercepts TLS and re-signs the server's certificates. Add your company's interception root CA as a GoCaCertificate item, or have {0} exempted from TLS inspection.") with { Subject = DiagnosticSubject.Trust };
 
     // GD5xxx: Docker engine, BuildKit and images.
     public static readonly DiagnosticDescriptor DockerEngineUnreachable = Error("GD5001", "Docker engine unreachable",

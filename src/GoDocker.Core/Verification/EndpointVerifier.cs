@@ -25,7 +25,10 @@ public static class EndpointVerifier
         var trust = CertificateTrust.Load(options);
 
         var running = targets.Select(t => Task.Run(() => GoProxyProtocolProbe.RunAsync(t, trust, options.PhaseTimeout, cancellationToken, options.Credentials, options.BuildSecrets, options.ExplainRefusal), cancellationToken)).ToArray();
+        // Alongside, so a stalled Go-sized ClientHello costs no time beyond the slowest endpoint.
+        var helloChecks = ClientHelloChecks(targets, options, cancellationToken);
         var endpoints = await Task.WhenAll(running).ConfigureAwait(false);
+        var stalls = (await Task.WhenAll(helloChecks).ConfigureAwait(false)).OfType<Diagnostic>().ToArray();
         endpoints = endpoints.Select(e => e with { Diagnostics = e.Diagnostics.Select(d => ProbeDiagnosticPositions.Place(d, e.Target, options)).ToArray() }).ToArray();
 
         var path = endpoints.Where(e => e.Target.Role != ProbeRole.ChecksumDb).ToArray();
@@ -35,6 +38,26 @@ public static class EndpointVerifier
         var goProxy = targets.FirstOrDefault(t => t.Role != ProbeRole.ChecksumDb)?.Setting;
         var diagnostics = goProxy is null ? judged : judged.Select(d => d.Location is null ? d.At(goProxy) : d).ToArray();
         stopwatch.Stop();
-        return new VerificationReport(endpoints, verdict, [.. trust.Diagnostics, .. diagnostics], stopwatch.Elapsed);
+        return new VerificationReport(endpoints, verdict, [.. trust.Diagnostics, .. diagnostics, .. stalls], stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// GD4021 for each HTTPS endpoint (asked directly, not through HTTPS_PROXY) that answers a classic ClientHello
+    /// but not the Go-sized one the image's Go sends; only when that Go sends a post-quantum key share.
+    /// </summary>
+    private static Task<Diagnostic?>[] ClientHelloChecks(IReadOnlyList<ProbeTarget> targets, VerificationOptions options, CancellationToken cancellationToken)
+    {
+        if (options.PostQuantumKeyShare is not { } share)
+        {
+            return [];
+        }
+        return targets
+            .Where(t => t.Role != ProbeRole.Off && t.Url.Scheme == Uri.UriSchemeHttps && t.HttpProxy is null)
+            .DistinctBy(t => t.Url.GetLeftPart(UriPartial.Authority))
+            .Select(t => Task.Run(async () =>
+                await ClientHelloSizeProbe.RunAsync(t.Url, t.ToString(), share, options.PhaseTimeout, cancellationToken).ConfigureAwait(false) is { } found
+                    ? ProbeDiagnosticPositions.Place(found, t, options)
+                    : null, cancellationToken))
+            .ToArray();
     }
 }

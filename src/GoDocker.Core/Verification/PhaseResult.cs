@@ -10,6 +10,9 @@ public sealed record PhaseResult(ProbePhase Phase, ProbeOutcome Outcome, TimeSpa
     /// <summary>Everything the phase found; a TLS phase can find several problems at once (expired and wrong name).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = Diagnostic is null ? [] : [Diagnostic];
 
+    /// <summary>For a TLS phase that got a certificate: the issuer of the server's leaf, to compare paths (GD4023).</summary>
+    public string? LeafIssuer { get; init; }
+
     public override string ToString() => $"{Phase} {Outcome} in {Duration.TotalMilliseconds:0} ms: {Detail}";
 }
 

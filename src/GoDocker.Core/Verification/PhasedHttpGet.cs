@@ -62,7 +62,7 @@ public static class PhasedHttpGet
             if (https)
             {
                 var tls = await TlsChainProbe.RunAsync(stream, url.IdnHost, purpose, trust, timeout, cancellationToken).ConfigureAwait(false);
-                phases.Add(tls.Phase);
+                phases.Add(httpProxy is null ? tls.Phase : await ComparedWithDirectAsync(tls.Phase, url, httpProxy, timeout, cancellationToken).ConfigureAwait(false));
                 if (!tls.Passed)
                 {
                     return new PhasedAnswer(phases, null);
@@ -96,5 +96,31 @@ public static class PhasedHttpGet
         {
             await stream.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A chain seen through HTTPS_PROXY that Go would not trust is interception (GD4023) when the host itself,
+    /// asked directly, presents a certificate from another issuer: the proxy re-signed it.
+    /// </summary>
+    private static async Task<PhaseResult> ComparedWithDirectAsync(PhaseResult tls, Uri url, Uri httpProxy, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (tls.Passed || tls.LeafIssuer is not { } seen || tls.Diagnostic is not { Descriptor.Subject: DiagnosticSubject.Trust } untrusted
+            || untrusted.Descriptor == DiagnosticCatalog.TlsInterceptedByProxy)
+        {
+            return tls;
+        }
+        var direct = await TlsChainProbe.DirectLeafIssuerAsync(url, timeout, cancellationToken).ConfigureAwait(false);
+        if (direct is null || direct == seen)
+        {
+            return tls;
+        }
+        var intercepted = DiagnosticCatalog.TlsInterceptedByProxy.Create(url.IdnHost, seen,
+            $"through HTTPS_PROXY {httpProxy.GetLeftPart(UriPartial.Authority)}, while asked directly it presents one issued by '{direct}'");
+        return tls with
+        {
+            Diagnostic = intercepted,
+            Diagnostics = [intercepted, .. tls.Diagnostics.Where(d => d != untrusted)],
+            Detail = $"{intercepted.Code} {intercepted.Descriptor.Title} (asked directly: issued by '{direct}'); {tls.Detail}",
+        };
     }
 }

@@ -30,6 +30,7 @@ public static class ProjectVerification
             BuildSecrets = settings.BuildSecrets,
             TrustLocation = positions.Property(ProjectSettingCatalog.GoCaCertificate.Name),
             SecretLocation = positions.Property(ProjectSettingCatalog.GoBuildSecret.Name),
+            PostQuantumKeyShare = PostQuantumKeyShare.For(ImageGoVersion(settings)),
         };
 
         var module = SampleModule(settings.GoModFile);
@@ -80,6 +81,10 @@ public static class ProjectVerification
             return null; // go.mod errors are reported by the go.mod checks, with their positions.
         }
     }
+
+    /// <summary>The Go version the base image's reference names (golang:1.24…), or null when it names none.</summary>
+    public static string? ImageGoVersion(GoProjectSettings settings) =>
+        ImageReference.TryParse(settings.BaseImage, out var image, out _) && BaseImageGoVersion.From(image) is { } go ? go.Version : null;
 
     /// <summary>The netrc the build mounts, read on the host so verify authenticates as the go command in the build will.</summary>
     private static Credentials.NetrcCredentials BuildNetrc(GoProjectSettings settings)

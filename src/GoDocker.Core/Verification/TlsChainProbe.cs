@@ -70,15 +70,54 @@ public static class TlsChainProbe
 
         var analysisTime = Stopwatch.StartNew();
         var analysis = TlsChainAnalyzer.Analyze(host, leaf, presented, trust, DateTime.UtcNow);
+        if (analysis.MissingIssuerUrl is { } aia)
+        {
+            // Go would stop here; fetching the issuer the chain names only makes the explanation exact.
+            var fetched = await AiaIssuer.FetchAsync(aia, timeout, cancellationToken).ConfigureAwait(false);
+            analysis = TlsChainAnalyzer.Analyze(host, leaf, presented, trust, DateTime.UtcNow, fetched);
+        }
         var duration = result.Phase.Duration + analysisTime.Elapsed;
         var detail = $"{result.Phase.Detail}; presented {string.Join(" <- ", analysis.PresentedChain.Select(s => $"'{s}'"))}; {analysis.Summary}";
         if (analysis.Trusted)
         {
-            return new ProbeResult<Stream>(new PhaseResult(ProbePhase.Tls, ProbeOutcome.Passed, duration, detail) { Diagnostics = analysis.Diagnostics }, ssl);
+            return new ProbeResult<Stream>(new PhaseResult(ProbePhase.Tls, ProbeOutcome.Passed, duration, detail) { Diagnostics = analysis.Diagnostics, LeafIssuer = leaf.Issuer }, ssl);
         }
         await ssl.DisposeAsync().ConfigureAwait(false);
         var errors = analysis.Diagnostics;
         detail = $"{string.Join(", ", errors.Where(d => d.IsError).Select(d => $"{d.Code} {d.Descriptor.Title}"))}; {detail}";
-        return new ProbeResult<Stream>(new PhaseResult(ProbePhase.Tls, ProbeOutcome.Failed, duration, detail, errors.First(d => d.IsError)) { Diagnostics = errors }, null);
+        return new ProbeResult<Stream>(new PhaseResult(ProbePhase.Tls, ProbeOutcome.Failed, duration, detail, errors.First(d => d.IsError)) { Diagnostics = errors, LeafIssuer = leaf.Issuer }, null);
+    }
+
+    /// <summary>
+    /// The issuer of the leaf <paramref name="url"/>'s host presents on a direct connection (no proxy), or null when
+    /// it cannot be reached in time: what an HTTPS_PROXY's answer is compared with.
+    /// </summary>
+    public static async Task<string?> DirectLeafIssuerAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            await client.ConnectAsync(url.IdnHost, url.Port, deadline.Token).ConfigureAwait(false);
+            string? issuer = null;
+            await using var ssl = new SslStream(client.GetStream(), leaveInnerStreamOpen: false, (_, certificate, _, _) =>
+            {
+                issuer = certificate?.Issuer;
+                return true;
+            });
+            await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+            {
+                TargetHost = url.IdnHost,
+                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            }, deadline.Token).ConfigureAwait(false);
+            return issuer;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null; // No direct path (the usual reason for a proxy): nothing to compare with.
+        }
     }
 }

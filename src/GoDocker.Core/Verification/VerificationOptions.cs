@@ -23,6 +23,12 @@ public sealed record VerificationOptions
     /// </summary>
     public Func<Uri, string, string, Diagnostics.Diagnostic?>? ExplainRefusal { get; init; }
 
+    /// <summary>
+    /// The post-quantum key share the base image's Go sends (Go 1.23+, or unknown), for the Go-sized ClientHello check
+    /// (GD4021); null skips it, as for an image whose Go is older than 1.23.
+    /// </summary>
+    public PostQuantumKeyShare? PostQuantumKeyShare { get; init; }
+
     /// <summary>The system CA bundle; null means SSL_CERT_FILE, else the Debian/RHEL/Alpine default paths.</summary>
     public string? SystemTrustBundle { get; init; }
 

@@ -8,7 +8,7 @@ public partial class DocsExampleTests
 {
     public static TheoryData<string> ClassifierCodes => new(
         "GD1016", "GD1017", "GD2004", "GD2007", "GD2008", "GD2042", "GD2043", "GD3001", "GD3002", "GD3003", "GD3004", "GD3005", "GD3006", "GD3007", "GD3008",
-        "GD3009", "GD3020", "GD3021", "GD4001", "GD4002", "GD4003", "GD4004", "GD4010", "GD5003", "GD5004", "GD5005", "GD5006",
+        "GD3009", "GD3020", "GD3021", "GD4001", "GD4002", "GD4003", "GD4004", "GD4010", "GD4021", "GD5003", "GD5004", "GD5005", "GD5006",
         "GD6001", "GD6002", "GD6003", "GD6004", "GD6005", "GD6006", "GD6007", "GD6008", "GD6009", "GD6010", "GD6011", "GD6020", "GD6021", "GD6022", "GD6023", "GD6024", "GD6025", "GD6999");
 
     [Theory]

@@ -18,7 +18,8 @@ internal static class TestCertificates
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(1));
     }
 
-    public static X509Certificate2 CreateIntermediate(X509Certificate2 issuer, string name)
+    /// <param name="aiaUrl">A caIssuers URL pointing at <paramref name="issuer"/>, as real intermediates carry.</param>
+    public static X509Certificate2 CreateIntermediate(X509Certificate2 issuer, string name, string? aiaUrl = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
@@ -26,20 +27,25 @@ internal static class TestCertificates
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        if (aiaUrl is not null)
+        {
+            request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, [aiaUrl]));
+        }
         using var signed = request.Create(issuer, DateTimeOffset.UtcNow.AddMonths(-6), DateTimeOffset.UtcNow.AddMonths(6), Serial());
         return signed.CopyWithPrivateKey(key);
     }
 
     /// <param name="withAia">Real CAs put an Authority Information Access URL into leaves they issue from an intermediate.</param>
+    /// <param name="aiaUrl">That URL, when a test serves the issuer there (default: an unresolvable one).</param>
     public static X509Certificate2 CreateLeaf(X509Certificate2 issuer, string[] dnsNames, IPAddress[] addresses,
-        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, bool withAia = false)
+        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, bool withAia = false, string? aiaUrl = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = LeafRequest(key, dnsNames, addresses);
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
-        if (withAia)
+        if (withAia || aiaUrl is not null)
         {
-            request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, ["http://ca.godocker.invalid/intermediate.crt"]));
+            request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, [aiaUrl ?? "http://ca.godocker.invalid/intermediate.crt"]));
         }
         using var signed = request.Create(issuer, notBefore ?? DateTimeOffset.UtcNow.AddDays(-1), notAfter ?? DateTimeOffset.UtcNow.AddMonths(1), Serial());
         return signed.CopyWithPrivateKey(key);

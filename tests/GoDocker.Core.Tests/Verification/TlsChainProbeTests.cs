@@ -16,10 +16,12 @@ public sealed class TlsChainProbeTests : IDisposable
 
     private static (int, string) ModuleList(string path) => (200, "v1.0.0\n");
 
-    private async Task<VerificationReport> VerifyAsync(LocalServer server, params X509Certificate2[] goCa)
+    private Task<VerificationReport> VerifyAsync(LocalServer server, params X509Certificate2[] goCa) => VerifyAsync(server, null, goCa);
+
+    private async Task<VerificationReport> VerifyAsync(LocalServer server, Uri? httpsProxy, params X509Certificate2[] goCa)
     {
         var files = goCa.Length == 0 ? [] : new[] { TestCertificates.WritePem(directory, "ca.pem", goCa) };
-        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, null, "example.com/mod", "v1.0.0");
+        var target = new ProbeTarget("proxy 1", server.Url(), ProbeRole.GoProxy, GoProxyFallback.OnNotFound, httpsProxy, "example.com/mod", "v1.0.0");
         var report = await EndpointVerifier.RunAsync([target], new VerificationOptions { PhaseTimeout = TimeSpan.FromSeconds(5), CaCertificateFiles = files }, TestContext.Current.CancellationToken);
         foreach (var line in report.Endpoints.SelectMany(e => e.Phases).Select(p => p.ToString()).Concat(report.Diagnostics.Select(d => d.ToString())))
         {
@@ -68,7 +70,7 @@ public sealed class TlsChainProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_authority_sent_with_its_root_still_names_that_root()
+    public async Task Complete_chain_whose_root_is_not_configured_is_GD4022_naming_that_root()
     {
         using var root = TestCertificates.CreateRoot("Unknown Corp Root");
         using var intermediate = TestCertificates.CreateIntermediate(root, "Unknown Corp Issuing CA");
@@ -77,9 +79,11 @@ public sealed class TlsChainProbeTests : IDisposable
 
         var report = await VerifyAsync(server);
 
-        // A complete but untrusted chain is an unknown authority, not a missing intermediate.
-        Assert.Equal(["GD4001"], Codes(report));
-        Assert.Contains("CN=Unknown Corp Root", report.Diagnostics.First(d => d.Code == "GD4001").Message);
+        // A complete but untrusted chain lacks trust in its root, not a missing intermediate.
+        Assert.Equal(["GD4022"], Codes(report));
+        var diagnostic = report.Diagnostics.First(d => d.Code == "GD4022");
+        Assert.Contains("root 'CN=Unknown Corp Root'", diagnostic.Message);
+        Assert.Contains("GoCaCertificate", diagnostic.Message);
     }
 
     [Fact]
@@ -137,7 +141,157 @@ public sealed class TlsChainProbeTests : IDisposable
         var report = await VerifyAsync(server, root);
 
         Assert.Equal(["GD4005"], Codes(report));
-        Assert.Contains("CN=GoDocker Issuing CA 2", report.Diagnostics.First(d => d.Code == "GD4005").Message);
+        var message = report.Diagnostics.First(d => d.Code == "GD4005").Message;
+        Assert.Contains("omits its intermediate 'CN=GoDocker Issuing CA 2'", message);
+        // The AIA host does not resolve: the message says the intermediate could not be checked, and why.
+        Assert.Contains("could not be fetched", message);
+    }
+
+    [Fact]
+    public async Task Missing_intermediate_fetched_through_the_leafs_AIA_is_named_and_verified_against_the_configured_root()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var intermediate = TestCertificates.CreateIntermediate(root, "GoDocker Issuing CA 3");
+        await using var caSite = new LocalServer(_ => (404, "not here\n"));
+        caSite.Files["/issuing-ca-3.crt"] = intermediate.RawData;
+        var aia = $"{caSite.Url("http")}issuing-ca-3.crt";
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback, aiaUrl: aia);
+        await using var server = new LocalServer(ModuleList, leaf, sentIntermediates: []);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.Equal(["GD4005"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4005").Message;
+        Assert.Contains("omits its intermediate 'CN=GoDocker Issuing CA 3'", message);
+        Assert.Contains($"fetched from {aia}", message);
+        Assert.Contains("verified", message);
+        Assert.Contains("chains to the GoCaCertificate root 'CN=GoDocker Test Root'", message);
+        Assert.Contains("add it as GoCaCertificate or fix the server's chain", message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/issuing-ca-3.crt", caSite.Requests);
+    }
+
+    [Fact]
+    public async Task Leaf_alone_under_a_configured_root_without_AIA_still_names_the_missing_intermediate()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var intermediate = TestCertificates.CreateIntermediate(root, "GoDocker Issuing CA 5");
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf, sentIntermediates: []);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.Equal(["GD4005"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4005").Message;
+        Assert.Contains("omits its intermediate 'CN=GoDocker Issuing CA 5'", message);
+        Assert.DoesNotContain("fetched", message);
+    }
+
+    [Fact]
+    public async Task AIA_serving_a_look_alike_certificate_is_not_called_verified()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var intermediate = TestCertificates.CreateIntermediate(root, "GoDocker Issuing CA 4");
+        // Same name, other key: it did not sign the leaf.
+        using var impostor = TestCertificates.CreateIntermediate(root, "GoDocker Issuing CA 4");
+        await using var caSite = new LocalServer(_ => (404, "not here\n"));
+        caSite.Files["/ca.crt"] = impostor.RawData;
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback, aiaUrl: $"{caSite.Url("http")}ca.crt");
+        await using var server = new LocalServer(ModuleList, leaf, sentIntermediates: []);
+
+        var report = await VerifyAsync(server, root);
+
+        Assert.Equal(["GD4005"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4005").Message;
+        Assert.Contains("'CN=GoDocker Issuing CA 4'", message);
+        Assert.Contains("does not continue the chain", message);
+        Assert.DoesNotContain("verified", message);
+    }
+
+    [Fact]
+    public async Task Complete_chain_whose_root_the_AIA_serves_is_GD4022_and_says_where_the_root_is()
+    {
+        using var root = TestCertificates.CreateRoot("Partner Corp Root");
+        await using var caSite = new LocalServer(_ => (404, "not here\n"));
+        caSite.Files["/root.crt"] = root.RawData;
+        using var intermediate = TestCertificates.CreateIntermediate(root, "Partner Corp Issuing CA", $"{caSite.Url("http")}root.crt");
+        using var leaf = TestCertificates.CreateLeaf(intermediate, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf, [intermediate]);
+
+        var report = await VerifyAsync(server);
+
+        Assert.Equal(["GD4022"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4022").Message;
+        Assert.Contains("root 'CN=Partner Corp Root'", message);
+        Assert.Contains($"fetched from {caSite.Url("http")}root.crt", message);
+        Assert.Contains("as a GoCaCertificate item", message);
+    }
+
+    [Theory]
+    [InlineData("Zscaler Root CA", "Zscaler")]
+    [InlineData("Fortinet_CA_SSL", "Fortinet FortiGate")]
+    [InlineData("mitmproxy", "mitmproxy")]
+    public async Task Issuer_of_a_known_interception_product_is_GD4023_naming_the_product(string caName, string product)
+    {
+        using var root = TestCertificates.CreateRoot(caName);
+        using var leaf = TestCertificates.CreateLeaf(root, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf);
+
+        var report = await VerifyAsync(server);
+
+        Assert.Equal(["GD4023"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4023").Message;
+        Assert.Contains($"'CN={caName}'", message);
+        Assert.Contains($"TLS inspection CA of {product}", message);
+        Assert.Contains("GoCaCertificate", message);
+    }
+
+    [Fact]
+    public async Task Public_host_re_signed_by_a_known_product_is_GD4023_not_the_generic_GD4007()
+    {
+        using var root = TestCertificates.CreateRoot("Netskope Certificate Authority");
+        using var leaf = TestCertificates.CreateLeaf(root, ["proxy.golang.org"], []);
+        await using var server = new LocalServer(ModuleList, leaf);
+
+        var untrusted = await HandshakeAsync(server, "proxy.golang.org", []);
+
+        Assert.Equal("GD4023", untrusted.Phase.Diagnostic?.Code);
+        Assert.Contains("Netskope", untrusted.Phase.Diagnostic?.Message);
+    }
+
+    [Fact]
+    public async Task Proxy_that_re_signs_with_another_issuer_than_the_host_presents_directly_is_GD4023()
+    {
+        using var root = TestCertificates.CreateRoot("GoDocker Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf);
+        // Not a product the table knows: only the comparison with the direct path can tell.
+        using var inspection = TestCertificates.CreateRoot("Acme Egress Gateway CA");
+        using var resigned = TestCertificates.CreateLeaf(inspection, [], Loopback);
+        await using var proxy = new InterceptingConnectProxy(resigned);
+
+        var report = await VerifyAsync(server, proxy.Url, root);
+
+        Assert.Equal(["GD4023"], Codes(report));
+        var message = report.Diagnostics.First(d => d.Code == "GD4023").Message;
+        Assert.Contains("issued by 'CN=Acme Egress Gateway CA'", message);
+        Assert.Contains($"through HTTPS_PROXY {proxy.Url.GetLeftPart(UriPartial.Authority)}", message);
+        Assert.Contains("asked directly it presents one issued by 'CN=GoDocker Test Root'", message);
+        Assert.Equal([$"127.0.0.1:{server.Port}"], proxy.Connects);
+    }
+
+    [Fact]
+    public async Task Untrusted_chain_through_a_tunnelling_proxy_is_not_called_interception()
+    {
+        using var root = TestCertificates.CreateRoot("Unknown Corp Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], Loopback);
+        await using var server = new LocalServer(ModuleList, leaf);
+        await using var proxy = new InterceptingConnectProxy(null);
+
+        var report = await VerifyAsync(server, proxy.Url);
+
+        // The same issuer through the proxy and directly: the server's own CA is untrusted, nothing intercepts.
+        Assert.Equal(["GD4001"], Codes(report));
+        Assert.NotEmpty(proxy.Connects);
     }
 
     [Fact]
