@@ -138,16 +138,8 @@ public static class PublishOperation
                     return Done(image, names, "archive") with { ArchivePath = publish.ArchiveOutputPath };
                 }
 
-                var archive = new MemoryStream();
-                ImageArchiveWriter.Write(archive, image, names, epoch.Value);
-                archive.Position = 0;
-                var load = await Cli.Wrap(cli.Path).WithArguments(["load"]).WithStandardInputPipe(PipeSource.FromStream(archive))
-                    .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
-                if (load.ExitCode != 0)
-                {
-                    return Failed(DiagnosticCatalog.ImageLoadFailed.Create(SourceLocation.Of(positions.ProjectPath), names.FirstOrDefault(),
-                        (load.StandardError + load.StandardOutput).Trim()));
-                }
+                await EngineImageLoader.LoadAsync(cli.Path, image, names, epoch.Value, SourceLocation.Of(positions.ProjectPath), cancellationToken).ConfigureAwait(false);
+                log.Progress($"Loaded {string.Join(", ", names)} into the Docker engine.");
                 return Done(image, names, "engine");
             }
             finally
