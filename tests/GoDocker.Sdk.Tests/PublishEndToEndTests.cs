@@ -83,6 +83,44 @@ public sealed partial class PublishEndToEndTests(SdkPackages packages)
         Assert.Contains("GoCaCertificate", certificate.Message);
     }
 
+    [Fact]
+    public async Task Without_a_registry_publish_loads_the_image_and_PublishGoImage_writes_the_same_image_as_an_archive()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        var dependency = proxy.AddUniqueGreeting();
+        var repository = "godocker-e2e/publish-" + Guid.NewGuid().ToString("N")[..8];
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url,
+            ("Version", "2.1.0"), ("GoImageRepository", repository), ("GoRuntimeImage", "scratch")), dependency, proxy);
+        var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = Epoch };
+        try
+        {
+            var publish = await project.DotnetAsync(environment, "publish", project.ProjectPath, "-nodeReuse:false", "-v:n");
+
+            Assert.True(publish.ExitCode == 0, publish.ToString());
+            Assert.Contains($"loaded into the Docker engine as {repository}:2.1.0, {repository}:latest", publish.Output);
+            var run = await TestDocker.RunAsync(["run", "--rm", "--network", "none", $"{repository}:2.1.0"], project.Directory);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("hello, docker", run.Output);
+            var loadedId = (await TestDocker.RunAsync(["image", "inspect", "--format", "{{.Id}}", $"{repository}:latest"], project.Directory)).Output.Trim();
+
+            var archive = project.Path("image.tar");
+            var target = await project.DotnetAsync(environment, "build", project.ProjectPath, "-t:PublishGoImage", "-nodeReuse:false", "-v:n",
+                "-p:GoImageArchiveOutputPath=image.tar", "-p:GoImageTags=archived");
+
+            Assert.True(target.ExitCode == 0, target.ToString());
+            Assert.True(File.Exists(archive), target.ToString());
+            var load = await TestDocker.RunAsync(["load", "--input", archive], project.Directory);
+            Assert.True(load.ExitCode == 0, load.ToString());
+            var archivedId = (await TestDocker.RunAsync(["image", "inspect", "--format", "{{.Id}}", $"{repository}:archived"], project.Directory)).Output.Trim();
+            Assert.Equal(loadedId, archivedId);
+        }
+        finally
+        {
+            await TestDocker.RemoveImagesAsync(project.Directory, $"{repository}:2.1.0", $"{repository}:latest", $"{repository}:archived");
+        }
+    }
+
     private async Task<TestGoProject> CreateProjectAsync(TestModuleProxy proxy, TestGoModule dependency, TestRegistry registry)
     {
         var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url), dependency, proxy);

@@ -28,7 +28,14 @@ public sealed class BaseImageReader(string dockerPath, Func<string, RegistryClie
         if (inspect.ExitCode == 0)
         {
             log.Detail($"Reading the runtime image {name} from the local engine (docker save).");
-            return await SaveAsync(name, location, cancellationToken).ConfigureAwait(false);
+            var local = await SaveAsync(name, location, cancellationToken).ConfigureAwait(false);
+            if (local.Os != os || local.Architecture != architecture)
+            {
+                // The binary is built for the requested platform; a base of another one would not run it.
+                throw new DiagnosticException(DiagnosticCatalog.RuntimeImageUnavailable.Create(location, name,
+                    $"the local image is {local.Os}/{local.Architecture}, not {platform} (pull that platform with 'docker pull --platform {platform} {name}')"));
+            }
+            return local;
         }
         log.Detail($"The runtime image {name} is not in the local engine; reading it from its registry.");
         try

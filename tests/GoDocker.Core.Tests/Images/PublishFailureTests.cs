@@ -75,6 +75,19 @@ public sealed class PublishFailureTests
     }
 
     [Fact]
+    public async Task A_local_runtime_image_of_another_platform_is_GD5053_naming_both_platforms()
+    {
+        await DockerRequirement.RequireImageAsync("godocker-test/runtime:1-arm64");
+        Assert.True(ImageReference.TryParse("godocker-test/runtime:1-arm64", out var image, out _));
+        var reader = new BaseImageReader("/usr/bin/docker", _ => throw new InvalidOperationException("a local image needs no registry"));
+
+        var error = await Assert.ThrowsAsync<DiagnosticException>(() => reader.ReadAsync(image, "linux/amd64", null, new Log(), TestContext.Current.CancellationToken));
+
+        Assert.Same(DiagnosticCatalog.RuntimeImageUnavailable, error.Diagnostic.Descriptor);
+        Assert.Contains("linux/arm64, not linux/amd64", error.Diagnostic.Message);
+    }
+
+    [Fact]
     public async Task An_archive_the_engine_refuses_is_GD5052()
     {
         await DockerRequirement.RequireImageAsync("godocker-test/runtime:1");
