@@ -109,12 +109,37 @@ public sealed class DockerConfigCredentials
         return null;
     }
 
-    private static async Task<RegistryCredentials?> FromHelperAsync(string helper, string registry, CancellationToken cancellationToken)
+    /// <summary>The helper as the docker CLI finds it: <c>docker-credential-NAME</c> on PATH.</summary>
+    private string? FindHelper(string program)
+    {
+        if (program.IndexOfAny(['/', '\\']) >= 0)
+        {
+            return null; // a helper name is a name, never a path
+        }
+        foreach (var folder in (_getEnv("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var candidate in OperatingSystem.IsWindows() ? [program + ".exe", program + ".cmd", program] : new[] { program })
+            {
+                var path = Path.Combine(folder, candidate);
+                if (File.Exists(path))
+                {
+                    return path;
+                }
+            }
+        }
+        return null;
+    }
+
+    private async Task<RegistryCredentials?> FromHelperAsync(string helper, string registry, CancellationToken cancellationToken)
     {
         var program = "docker-credential-" + helper;
+        if (FindHelper(program) is not { } path)
+        {
+            return null;
+        }
         try
         {
-            var result = await Cli.Wrap(program).WithArguments(["get"]).WithStandardInputPipe(PipeSource.FromString(registry))
+            var result = await Cli.Wrap(path).WithArguments(["get"]).WithStandardInputPipe(PipeSource.FromString(registry))
                 .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {

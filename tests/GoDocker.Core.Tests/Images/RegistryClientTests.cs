@@ -132,6 +132,43 @@ public sealed class RegistryClientTests
     }
 
     [Fact]
+    public async Task A_credential_helper_named_for_the_host_is_asked_with_the_host_on_standard_input()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("the helper is a POSIX shell script");
+        }
+        var folder = Directory.CreateTempSubdirectory("godocker-dockercfg-").FullName;
+        try
+        {
+            var helper = Path.Combine(folder, "docker-credential-godockertest");
+            File.WriteAllText(helper, """
+                #!/bin/sh
+                [ "$1" = get ] || exit 1
+                read host
+                [ "$host" = registry.example.com ] || { echo 'credentials not found in native keychain'; exit 1; }
+                printf '{"ServerURL":"%s","Username":"robot","Secret":"from-helper"}' "$host"
+
+                """);
+            File.SetUnixFileMode(helper, (UnixFileMode)0b111_101_101);
+            File.WriteAllText(Path.Combine(folder, "config.json"), """{"credHelpers":{"registry.example.com":"godockertest"},"credsStore":"godockertest"}""");
+            var reader = new DockerConfigCredentials(n => n switch { "DOCKER_CONFIG" => folder, "PATH" => folder, _ => null });
+
+            var found = await reader.FindAsync("registry.example.com", TestContext.Current.CancellationToken);
+            var none = await reader.FindAsync("other.example.com", TestContext.Current.CancellationToken);
+
+            Assert.Equal("robot", found?.UserName);
+            Assert.Equal("from-helper", found?.Secret);
+            Assert.Contains("docker-credential-godockertest", found!.Source);
+            Assert.Null(none);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Docker_config_credentials_are_read_from_auths_under_host_or_url_keys()
     {
         var folder = Directory.CreateTempSubdirectory("godocker-dockercfg-").FullName;
