@@ -121,6 +121,31 @@ public sealed partial class PublishEndToEndTests(SdkPackages packages)
         }
     }
 
+    [Fact]
+    public async Task The_tool_publishes_the_same_archive_as_dotnet_publish()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url,
+            ("Version", "3.0.0"), ("GoImageRepository", "e2e/tool"), ("GoRuntimeImage", "scratch"), ("GoImageArchiveOutputPath", "image.tar")), dependency, proxy);
+        var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = Epoch };
+        await project.InstallToolAsync();
+
+        var tool = await project.DotnetAsync(environment, "tool", "run", "godocker", "publish");
+
+        Assert.True(tool.ExitCode == 0, tool.ToString());
+        var toolArchive = File.ReadAllBytes(project.Path("image.tar"));
+        var toolDigest = tool.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => l.StartsWith("sha256:", StringComparison.Ordinal));
+        File.Delete(project.Path("image.tar"));
+
+        var msbuild = await project.DotnetAsync(environment, "publish", project.ProjectPath, "-nodeReuse:false", "-v:n");
+
+        Assert.True(msbuild.ExitCode == 0, msbuild.ToString());
+        Assert.Contains($"written to {project.Path("image.tar")} as e2e/tool:3.0.0, e2e/tool:latest; digest {toolDigest}", msbuild.Output);
+        Assert.Equal(toolArchive, File.ReadAllBytes(project.Path("image.tar")));
+    }
+
     private async Task<TestGoProject> CreateProjectAsync(TestModuleProxy proxy, TestGoModule dependency, TestRegistry registry)
     {
         var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url), dependency, proxy);

@@ -102,7 +102,7 @@ public static class ProjectSettingCatalog
     public static readonly ProjectSetting GoImageRegistry = Sdk(nameof(GoImageRegistry),
         "the registry host[:port] publish pushes to; credentials come from the Docker config (`docker login`), never from a property");
     public static readonly ProjectSetting GoImagePush = Sdk(nameof(GoImagePush),
-        "push to `GoImageRegistry` (`false` builds the image without pushing it)") with
+        "push to `GoImageRegistry` (`false` loads the image into the local engine under the registry's name instead)") with
     {
         DocumentedDefault = "`true` when `GoImageRegistry` is set",
     };
