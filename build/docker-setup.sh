@@ -55,3 +55,32 @@ fi
 echo "docker-setup: engine $(/usr/bin/docker version --format '{{.Server.Version}}') ready at $socket"
 
 "$(dirname "$0")/test-images.sh"
+
+# ---- publish (issue 15): the distribution registry and htpasswd for the publish tests ----
+# The tests start /usr/bin/docker-registry themselves on 127.0.0.1 with their own config; no service may keep one
+# running on port 5000 (the package's default), so it is stopped and disabled after the install.
+publish_packages=()
+[ -x /usr/bin/docker-registry ] || publish_packages+=(docker-registry)
+[ -x /usr/bin/htpasswd ] || publish_packages+=(apache2-utils)
+if [ ${#publish_packages[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  echo "docker-setup: installing ${publish_packages[*]}"
+  $sudo_cmd apt-get update -qq
+  policy=/usr/sbin/policy-rc.d
+  added_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee "$policy" >/dev/null
+    $sudo_cmd chmod +x "$policy"
+    added_policy=yes
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${publish_packages[@]}" >/dev/null
+  [ -z "$added_policy" ] || $sudo_cmd rm -f "$policy"
+fi
+if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+  ${sudo_cmd:-} systemctl disable --now docker-registry >/dev/null 2>&1 || true
+fi
+if [ -x /etc/init.d/docker-registry ]; then
+  ${sudo_cmd:-} /etc/init.d/docker-registry stop >/dev/null 2>&1 || true
+  command -v update-rc.d >/dev/null 2>&1 && ${sudo_cmd:-} update-rc.d docker-registry disable >/dev/null 2>&1 || true
+fi

@@ -16,6 +16,18 @@ internal static class ProjectContext
         return new GoProject(settings, diagnostics);
     }
 
+    /// <summary>The project and its Version (the default tag and version label), for publish.</summary>
+    public static async Task<(GoProject Project, string? Version)> LoadForPublishAsync(string? project, CancellationToken cancellationToken)
+    {
+        var located = ProjectLocator.Locate(project);
+        if (located.GoProj is { } goproj)
+        {
+            var (evaluated, extra) = await GoProjectEvaluator.EvaluateAsync(goproj, ["Version"], cancellationToken).ConfigureAwait(false);
+            return (evaluated, extra.TryGetValue("Version", out var version) && version.Length > 0 ? version : null);
+        }
+        return (await LoadAsync(project, cancellationToken).ConfigureAwait(false), null);
+    }
+
     /// <summary>The gateway this tool ships beside itself, run when a project sets GoDockerStartProxy.</summary>
     public static string GatewayAssembly => Path.Combine(AppContext.BaseDirectory, "GoDocker.ProxyGateway.dll");
 }

@@ -26,6 +26,9 @@ public abstract class GoProjectTask : GoDockerTask
     /// <summary>GoEnvironmentVariable items: Include is the variable, metadata Value its value.</summary>
     public ITaskItem[] EnvironmentVariables { get; set; } = [];
 
+    /// <summary>GoImageLabel items: Include is the label's name, metadata Value its value.</summary>
+    public ITaskItem[] ImageLabels { get; set; } = [];
+
     /// <summary>The gateway this package ships, run where GoProxy points when the project sets GoDockerStartProxy.</summary>
     public string ProxyGatewayAssembly { get; set; } = "";
 
@@ -48,6 +51,7 @@ public abstract class GoProjectTask : GoDockerTask
             CaCertificates = [.. CaCertificates.Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec)],
             BuildSecrets = [.. BuildSecrets.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
             EnvironmentVariables = [.. EnvironmentVariables.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+            ImageLabels = [.. ImageLabels.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
         });
         engine?.RegisterTaskObject(key, project, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
         return project;
@@ -76,6 +80,10 @@ public abstract class GoProjectTask : GoDockerTask
         foreach (var item in EnvironmentVariables)
         {
             key.Append("\0env=").Append(item.ItemSpec).Append('=').Append(item.GetMetadata("Value"));
+        }
+        foreach (var item in ImageLabels)
+        {
+            key.Append("\0label=").Append(item.ItemSpec).Append('=').Append(item.GetMetadata("Value"));
         }
         return key.ToString();
     }

@@ -40,6 +40,12 @@ public static class SdkPropertyDefaults
         Go("GoDockerNetwork", "", DefaultAnchor.None, "host"),
         Go("GoDockerProxySnapshot", "", DefaultAnchor.None, "snapshots/2024-06"),
         Go("GoDockerProxyUpstream", "", DefaultAnchor.None, "http://127.0.0.1:3000"),
+        // Publish: the repository (project name) and tags (Version, latest) are applied by GoDockerPublish.
+        Go("GoImageRepository", "", DefaultAnchor.None, "team/hello"),
+        Go("GoImageTags", "", DefaultAnchor.None, "1.0.0;latest"),
+        Go("GoImageRegistry", "", DefaultAnchor.None, "registry.example.com"),
+        Go("GoImagePush", "", DefaultAnchor.None, "false"),
+        Go("GoImageArchiveOutputPath", "", DefaultAnchor.None, "out/app.tar"),
         // docs/sdk.md documents false and a distroless image, but only GoDockerGenerate applies them (the image
         // depends on cgo): the evaluated project leaves both empty.
         Go("GoCgoEnabled", "", DefaultAnchor.None, "true"),

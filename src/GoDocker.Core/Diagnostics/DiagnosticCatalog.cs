@@ -73,6 +73,19 @@ public static class DiagnosticCatalog
         "GoEnvironmentVariable '{0}' sets a variable the SDK writes itself: {1}.");
     public static readonly DiagnosticDescriptor GoVariableMistake = Warning("GD1051", "Go variable that does not do what it says",
         "GoEnvironmentVariable '{0}': {1}.");
+    // GD1080-GD1089: image publish settings.
+    public static readonly DiagnosticDescriptor InvalidImageRepository = Error("GD1080", "Invalid GoImageRepository",
+        "GoImageRepository '{0}' is not a valid repository name: {1}. Use lowercase letters and digits separated by '.', '_', '-' or '/', such as 'team/hello', without a tag or registry (set those with GoImageTags and GoImageRegistry).");
+    public static readonly DiagnosticDescriptor InvalidImageTag = Error("GD1081", "Invalid GoImageTags",
+        "GoImageTags has '{0}', which is not a valid tag: {1}. Use tags of letters, digits, '_', '.' and '-' (at most 128, not starting with '.' or '-'), separated by ';', such as '1.2.0;latest'.");
+    public static readonly DiagnosticDescriptor InvalidImageLabel = Error("GD1082", "Invalid GoImageLabel",
+        "GoImageLabel '{0}' is invalid: {1}. Give the label's name as Include (letters, digits, '.', '-', '_', '/') and a one-line Value, such as <GoImageLabel Include=\"org.example.team\" Value=\"payments\" />.");
+    public static readonly DiagnosticDescriptor ArchiveFolderMissing = Error("GD1083", "GoImageArchiveOutputPath folder missing",
+        "GoImageArchiveOutputPath '{0}' is in the folder '{1}', which does not exist. Create the folder first, or point GoImageArchiveOutputPath into one that exists.");
+    public static readonly DiagnosticDescriptor InvalidImageRegistry = Error("GD1084", "Invalid GoImageRegistry",
+        "GoImageRegistry '{0}' is not a registry host: {1}. Use a host name or IP address with an optional port and no scheme or path, such as 'registry.example.com' or '127.0.0.1:5000'.");
+    public static readonly DiagnosticDescriptor InvalidSourceDateEpoch = Error("GD1085", "Invalid SOURCE_DATE_EPOCH",
+        "SOURCE_DATE_EPOCH '{0}' is not a number of seconds since 1970-01-01. Set it to an integer such as the last commit's time ('git log -1 --format=%ct'), or unset it.");
 
     // GD2xxx: go.mod, go.sum and go.work content.
     public static readonly DiagnosticDescriptor GoModSyntax = Error("GD2001", "go.mod syntax error",
@@ -157,6 +170,9 @@ public static class DiagnosticCatalog
         "The module proxy gateway cannot listen on {0}: {1}. Choose a free host:port with --listen, or stop the process that uses it.");
     public static readonly DiagnosticDescriptor GatewayDidNotStart = Error("GD3056", "Build gateway did not start",
         "The module proxy gateway for this build (GoDockerStartProxy) did not start: {0}. Check GoDockerProxyCache and GoDockerProxySnapshot, or set GoDockerStartProxy=false.");
+    // GD3070-GD3079: image registries.
+    public static readonly DiagnosticDescriptor RegistryUnreachable = Error("GD3070", "Registry unreachable",
+        "Cannot reach the image registry {0}: {1}. Check GoImageRegistry's host and port and that the registry runs; a registry behind an HTTP proxy needs HTTPS_PROXY set for the build.");
 
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
@@ -187,6 +203,9 @@ public static class DiagnosticCatalog
         "{0} sends a complete certificate chain that ends at the root '{1}'{2}, but that root is not trusted: neither the system CA bundle nor any GoCaCertificate holds it. Add the root's certificate (subject '{1}') as a GoCaCertificate item.") with { Subject = DiagnosticSubject.Trust };
     public static readonly DiagnosticDescriptor TlsInterceptedByProxy = Error("GD4023", "TLS intercepted by a proxy",
         "{0} answered with a certificate issued by '{1}' {2}: a proxy intercepts TLS and re-signs the server's certificates. Add your company's interception root CA as a GoCaCertificate item, or have {0} exempted from TLS inspection.") with { Subject = DiagnosticSubject.Trust };
+    // GD4050-GD4059: image registry TLS.
+    public static readonly DiagnosticDescriptor RegistryCertificateUntrusted = Error("GD4050", "Registry certificate not trusted",
+        "The image registry {0} presented a certificate this machine does not trust: {1}. Add the registry's CA as a GoCaCertificate item, or as /etc/docker/certs.d/{0}/ca.crt where Docker reads it, or to the system trust store.");
 
     // GD5xxx: Docker engine, BuildKit and images.
     public static readonly DiagnosticDescriptor DockerEngineUnreachable = Error("GD5001", "Docker engine unreachable",
@@ -205,6 +224,17 @@ public static class DiagnosticCatalog
         "The Docker engine API version {0} is older than {1}, the first with BuildKit. Upgrade Docker.");
     public static readonly DiagnosticDescriptor DownloadSkipped = Warning("GD5008", "Module download skipped",
         "The module download stage was skipped: {0}.");
+    // GD5050-GD5059: image publish.
+    public static readonly DiagnosticDescriptor MultiPlatformPublishUnsupported = Error("GD5050", "Multi-platform publish not supported",
+        "GoPlatforms lists {0} platforms ({1}), but publish writes one image and does not yet assemble a multi-platform index. Publish once per platform with -p:GoPlatforms=<one platform> and a tag of its own, or clear GoPlatforms to publish for the engine's platform.");
+    public static readonly DiagnosticDescriptor RegistryRequestFailed = Error("GD5051", "Registry refused a request",
+        "The image registry {0} answered {1} to {2}: {3}. Check that {0} is a Docker Registry HTTP API v2 server with room for the image, and that GoImageRepository names a repository it accepts.");
+    public static readonly DiagnosticDescriptor ImageLoadFailed = Error("GD5052", "docker load failed",
+        "Loading the image {0} into the Docker engine failed: {1}. Start the Docker engine, or set GoImageRegistry to push or GoImageArchiveOutputPath to write the image to a file instead.");
+    public static readonly DiagnosticDescriptor RuntimeImageUnavailable = Error("GD5053", "Runtime image not available",
+        "The runtime image {0} is neither in the local Docker engine nor readable from its registry: {1}. Pull or load it first ('docker pull {0}'), or set GoRuntimeImage to an image you have (or 'scratch').");
+    public static readonly DiagnosticDescriptor BinaryNotBuilt = Error("GD5054", "No binary from the build stage",
+        "docker build --target binary finished but left no binary at '{0}'. Check that GoMainPackage names a main package, and that nothing else writes to the project's obj/godocker/publish folder.");
 
     // GD6xxx: module download failures seen in go output.
     public static readonly DiagnosticDescriptor ModuleVersionNotFound = Error("GD6001", "Module version not found",
@@ -269,6 +299,11 @@ public static class DiagnosticCatalog
         "{0} answered {1} for {2}: it needs credentials, and the project gives no GoBuildSecret netrc item, so go in the image read {3}. Add <GoBuildSecret Include=\"netrc\" File=\"...\" /> whose file has 'machine {4} login ... password ...' (never put credentials in a URL or property).");
     public static readonly DiagnosticDescriptor NetrcEntryMissing = Error("GD7017", "netrc item has no credentials go sends",
         "{0} answered {1} for {2}: GoBuildSecret '{3}' is given and go in the image read {4}, but {5}.") with { Subject = DiagnosticSubject.Secret };
+    // GD7018-GD7019: image registry credentials.
+    public static readonly DiagnosticDescriptor RegistryCredentialsRefused = Error("GD7018", "Registry credentials refused",
+        "The image registry {0} answered 401 Unauthorized {1}. Run 'docker login {0}' with an account that may push (publish reads the credentials from {2} and its credential helpers, never from a property).");
+    public static readonly DiagnosticDescriptor RegistryPushDenied = Error("GD7019", "Registry denied the push",
+        "The image registry {0} answered 403 Forbidden for repository '{1}': the credentials ({2}) are accepted but may not push there. Ask for push rights on the repository, or set GoImageRepository to one you may push to.");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",

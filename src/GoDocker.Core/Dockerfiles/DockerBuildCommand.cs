@@ -17,6 +17,9 @@ public sealed record DockerBuildCommand
     public string? Network { get; init; }
     public string? Tag { get; init; }
     public string? Progress { get; init; }
+
+    /// <summary><c>--output</c>, such as <c>type=local,dest=DIR</c>: the target stage's files instead of an image.</summary>
+    public string? Output { get; init; }
     public ImmutableArray<string> Platforms { get; init; } = [];
     public ImmutableArray<GoBuildSecret> Secrets { get; init; } = [];
 
@@ -50,6 +53,9 @@ public sealed record DockerBuildCommand
     public DockerBuildCommand WithNetwork(string? network) => this with { Network = network };
 
     public DockerBuildCommand WithTag(string? tag) => this with { Tag = tag };
+
+    /// <summary>The target stage's files into a folder (<c>--output type=local</c>), as publish takes the binary.</summary>
+    public DockerBuildCommand WithLocalOutput(string folder) => this with { Output = CsvField("type=local,dest=" + folder) };
 
     public DockerBuildCommand WithProgress(string? progress) => this with { Progress = progress };
 
@@ -98,6 +104,11 @@ public sealed record DockerBuildCommand
             {
                 args.Add("--progress");
                 args.Add(Progress);
+            }
+            if (Output is not null)
+            {
+                args.Add("--output");
+                args.Add(Output);
             }
             if (Tag is not null)
             {

@@ -29,6 +29,15 @@ public static class DockerfileWriter
     public const string FinalStage = "final";
 
     /// <summary>
+    /// Only the compiled binary, for <c>docker build --target binary --output type=local</c>: publish writes the image
+    /// layer itself, so its digest depends on the binary's bytes alone, not on the engine's BuildKit.
+    /// </summary>
+    public const string BinaryStage = "binary";
+
+    /// <summary>The binary's name in the binary stage's output folder.</summary>
+    public const string BinaryFileName = "app";
+
+    /// <summary>
     /// The module cache and build cache, set explicitly so the cache mounts match on any base image; outside /root,
     /// which a non-root build user cannot enter.
     /// </summary>
@@ -68,6 +77,9 @@ public static class DockerfileWriter
         WriteDepsStage(sb, inputs);
         sb.Append('\n');
         WriteBuildStage(sb, inputs);
+        sb.Append('\n');
+        // Before final, which stays the last stage: a plain `docker build` still builds the runnable image.
+        WriteBinaryStage(sb);
         sb.Append('\n');
         WriteFinalStage(sb, inputs);
         return sb.ToString();
@@ -258,6 +270,12 @@ public static class DockerfileWriter
         sb.Append("COPY --from=").Append(BuildStage).Append(' ').Append(OutputBinary).Append(' ').Append(ImageBinary).Append('\n');
         sb.Append("USER ").Append(RuntimeUser).Append('\n');
         sb.Append("ENTRYPOINT [\"").Append(ImageBinary).Append("\"]\n");
+    }
+
+    private static void WriteBinaryStage(StringBuilder sb)
+    {
+        sb.Append("FROM scratch AS ").Append(BinaryStage).Append('\n');
+        sb.Append("COPY --from=").Append(BuildStage).Append(' ').Append(OutputBinary).Append(" /").Append(BinaryFileName).Append('\n');
     }
 
     private static void AppendSecretMounts(StringBuilder sb, DockerfileInputs inputs)

@@ -20,7 +20,7 @@ public sealed record GoProject(GoProjectSettings Settings, ImmutableArray<Diagno
         var positions = input.Positions ?? ProjectFilePositions.Read(input.ProjectPath);
         var (secrets, secretDiagnostics) = GoBuildSecretItems.Read(input.BuildSecrets.Select(i => (i.Include, i.Metadata)), positions);
         var (settings, diagnostics) = GoProjectSettingsReader.Read(
-            input.ProjectPath, input.Properties, input.CaCertificates, secrets, positions, input.Environment, input.Files, input.EnvironmentVariables);
+            input.ProjectPath, input.Properties, input.CaCertificates, secrets, positions, input.Environment, input.Files, input.EnvironmentVariables, input.ImageLabels);
         return new GoProject(settings, [.. secretDiagnostics, .. diagnostics]);
     }
 }

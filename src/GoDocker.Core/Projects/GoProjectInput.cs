@@ -23,6 +23,9 @@ public sealed record GoProjectInput(string ProjectPath)
     /// <summary>GoEnvironmentVariable items: Include the variable's name, metadata Value its value.</summary>
     public IReadOnlyList<ProjectItem> EnvironmentVariables { get; init; } = [];
 
+    /// <summary>GoImageLabel items: Include the label's name, metadata Value its value.</summary>
+    public IReadOnlyList<ProjectItem> ImageLabels { get; init; } = [];
+
     /// <summary>Where the project file writes each setting; null reads the project file at <see cref="ProjectPath"/>.</summary>
     public ProjectFilePositions? Positions { get; init; }
 

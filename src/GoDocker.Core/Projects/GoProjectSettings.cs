@@ -65,6 +65,9 @@ public sealed record GoProjectSettings
     /// <summary>GoEnvironmentVariable items that passed their checks: more Go variables for the build stages' ENV.</summary>
     public ImmutableSortedDictionary<string, string> EnvironmentVariables { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
+    /// <summary>What publish writes: repository, tags, registry, push or archive, labels.</summary>
+    public ImagePublishSettings Publish { get; init; } = ImagePublishSettings.Default;
+
     /// <summary>Where each setting is written, for diagnostics.</summary>
     public required ProjectFilePositions Positions { get; init; }
 

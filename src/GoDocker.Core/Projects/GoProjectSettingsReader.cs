@@ -26,7 +26,8 @@ public static partial class GoProjectSettingsReader
         ProjectFilePositions? positions = null,
         IEnvironmentSource? processEnvironment = null,
         ITextFileSource? files = null,
-        IReadOnlyList<ProjectItem>? environmentVariables = null)
+        IReadOnlyList<ProjectItem>? environmentVariables = null,
+        IReadOnlyList<ProjectItem>? imageLabels = null)
     {
         positions ??= ProjectFilePositions.None(projectPath);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -277,6 +278,8 @@ public static partial class GoProjectSettingsReader
                 snapshot.Length > 0 ? snapshot : null, upstream.Length > 0 ? upstream : null);
         }
 
+        var publish = ImagePublishSettingsReader.Read(projectPath, Get, (d, p, a) => Report(d, p, a), positions, imageLabels ?? [], diagnostics, projectDirectory);
+
         var settings = new GoProjectSettings
         {
             ProjectPath = Path.GetFullPath(projectPath),
@@ -304,6 +307,7 @@ public static partial class GoProjectSettingsReader
             CaCertificates = certificates.ToImmutable(),
             BuildSecrets = secrets,
             EnvironmentVariables = variables,
+            Publish = publish,
             Positions = positions,
         };
         return (settings, diagnostics.ToImmutable());
@@ -372,7 +376,7 @@ public static partial class GoProjectSettingsReader
         return quote == '\0' ? null : quote;
     }
 
-    private static bool TryParseBool(string text, out bool value)
+    internal static bool TryParseBool(string text, out bool value)
     {
         switch (text.Trim().ToLowerInvariant())
         {

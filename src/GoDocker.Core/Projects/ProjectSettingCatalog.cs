@@ -89,6 +89,26 @@ public static class ProjectSettingCatalog
         DocumentedDefault = "`$(IntermediateOutputPath)" + ProjectLayout.IntermediateFolder + "/Dockerfile`",
     };
 
+    // Publish: the image `dotnet publish` writes.
+    public static readonly ProjectSetting GoImageRepository = Sdk(nameof(GoImageRepository),
+        "the published image's repository name, without registry or tag (such as `team/hello`)") with
+    {
+        DocumentedDefault = "the project name, lower-cased",
+    };
+    public static readonly ProjectSetting GoImageTags = Sdk(nameof(GoImageTags), "the published image's tags, separated by `;`") with
+    {
+        DocumentedDefault = "the project's `Version` and `latest`",
+    };
+    public static readonly ProjectSetting GoImageRegistry = Sdk(nameof(GoImageRegistry),
+        "the registry host[:port] publish pushes to; credentials come from the Docker config (`docker login`), never from a property");
+    public static readonly ProjectSetting GoImagePush = Sdk(nameof(GoImagePush),
+        "push to `GoImageRegistry` (`false` loads the image into the local engine under the registry's name instead)") with
+    {
+        DocumentedDefault = "`true` when `GoImageRegistry` is set",
+    };
+    public static readonly ProjectSetting GoImageArchiveOutputPath = Sdk(nameof(GoImageArchiveOutputPath),
+        "write the image as a `docker load` archive (also an OCI layout) to this file instead of loading it into the local engine");
+
     // The module proxy gateway a build can run for itself.
     public static readonly ProjectSetting GoDockerStartProxy = Gateway(nameof(GoDockerStartProxy),
         "run the module proxy gateway (the package's own) where the first `GoProxy` entry points, an `http://127.0.0.1:PORT` URL, while verify and download run (the build and `godocker verify`/`download` alike)") with
@@ -115,6 +135,8 @@ public static class ProjectSettingCatalog
         "a BuildKit secret by id, from `File` or `Env`, never an ARG or ENV") { IsItem = true };
     public static readonly ProjectSetting GoEnvironmentVariable = new(nameof(GoEnvironmentVariable), ProjectSettingSection.Go,
         "any other Go environment variable for the build stages (`Include` the name, `Value` the value), such as GOEXPERIMENT, GODEBUG, GOFIPS140, GOVCS or CGO_CFLAGS; the variables above are set with their properties") { IsItem = true };
+    public static readonly ProjectSetting GoImageLabel = new(nameof(GoImageLabel), ProjectSettingSection.Sdk,
+        "a label of the published image (`Include` the name, `Value` the value), added to the OCI labels publish sets") { IsItem = true };
 
     /// <summary>Every setting, in the order of the docs.</summary>
     public static ImmutableArray<ProjectSetting> All { get; } =
@@ -122,8 +144,9 @@ public static class ProjectSettingCatalog
         GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
         GoModFile, GoDockerContext, GoBaseImage, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled,
         GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
+        GoImageRepository, GoImageTags, GoImageRegistry, GoImagePush, GoImageArchiveOutputPath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,
-        GoCaCertificate, GoBuildSecret, GoEnvironmentVariable,
+        GoCaCertificate, GoBuildSecret, GoEnvironmentVariable, GoImageLabel,
     ];
 
     /// <summary>The properties (not items).</summary>

@@ -7,18 +7,21 @@ namespace GoDocker.Core.Tests.Dockerfiles;
 public class DockerfileWriterTests
 {
     [Fact]
-    public void Stages_are_prepare_deps_build_final_and_deps_sees_only_go_mod_and_go_sum()
+    public void Stages_are_prepare_deps_build_binary_final_and_deps_sees_only_go_mod_and_go_sum()
     {
         using var f = new GoProjectFixture();
         var (dockerfile, _, _) = f.Generate();
         var (instructions, _) = DockerfileLint.Parse(dockerfile);
-        Assert.Equal(["FROM golang:1.22-bookworm AS prepare", "FROM golang:1.22-bookworm AS deps", "FROM deps AS build", "FROM gcr.io/distroless/static-debian12:nonroot AS final"],
+        Assert.Equal(["FROM golang:1.22-bookworm AS prepare", "FROM golang:1.22-bookworm AS deps", "FROM deps AS build", "FROM scratch AS binary", "FROM gcr.io/distroless/static-debian12:nonroot AS final"],
             instructions.Where(i => i.Keyword == "FROM").Select(i => "FROM " + i.Arguments));
         // Only the prepare stage runs as root; deps and build keep the image's USER.
         Assert.Equal(["0:0", "65532:65532"], instructions.Where(i => i.Keyword == "USER").Select(i => i.Arguments));
         var deps = instructions.SkipWhile(i => i.Arguments != "golang:1.22-bookworm AS deps").TakeWhile(i => i.Arguments != "deps AS build").ToList();
         Assert.Equal(["--from=prepare /opt/godocker/ /opt/godocker/", "go.mod go.sum /src/"], deps.Where(i => i.Keyword == "COPY").Select(i => i.Arguments));
         Assert.Contains(deps, i => i.Keyword == "RUN" && i.Arguments.Contains(DockerfileWriter.DownloadCommand, StringComparison.Ordinal));
+        // The binary stage (what publish takes with --output) holds only the compiled binary.
+        var binary = instructions.SkipWhile(i => i.Arguments != "scratch AS binary").Skip(1).TakeWhile(i => i.Keyword != "FROM").ToList();
+        Assert.Equal(["COPY --from=build /opt/godocker/out/app /app"], binary.Select(i => i.Keyword + " " + i.Arguments));
         Assert.Equal("[\"/app\"]", instructions.Last().Arguments);
         Assert.Equal("65532:65532", instructions.Last(i => i.Keyword == "USER").Arguments);
     }

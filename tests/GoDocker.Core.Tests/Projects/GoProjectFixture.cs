@@ -18,6 +18,7 @@ public sealed class GoProjectFixture : IDisposable
     private readonly List<string> _caCertificates = [];
     private readonly List<GoBuildSecret> _secrets = [];
     private readonly List<(string Name, string Value)> _variables = [];
+    private readonly List<(string Name, string Value)> _labels = [];
 
     public GoProjectFixture(string projectFolder = ".")
     {
@@ -82,13 +83,20 @@ public sealed class GoProjectFixture : IDisposable
         return this;
     }
 
+    public GoProjectFixture AddImageLabel(string name, string value)
+    {
+        _labels.Add((name, value));
+        return this;
+    }
+
     public (GoProjectSettings Settings, ImmutableArray<Diagnostic> Diagnostics) Read()
     {
         WriteProjectFile();
         // A machine's GOPROXY or go env -w file must not change what the tests generate.
         return GoProjectSettingsReader.Read(ProjectPath, _properties, _caCertificates, _secrets, ProjectFilePositions.Read(ProjectPath),
             new GoDocker.Core.Tests.Infrastructure.DictionaryEnvironmentSource(new Dictionary<string, string>()), GoDocker.Core.Tests.Infrastructure.InMemoryTextFileSource.Empty,
-            [.. _variables.Select(v => new ProjectItem(v.Name, m => m == "Value" ? v.Value : null))]);
+            [.. _variables.Select(v => new ProjectItem(v.Name, m => m == "Value" ? v.Value : null))],
+            [.. _labels.Select(v => new ProjectItem(v.Name, m => m == "Value" ? v.Value : null))]);
     }
 
     /// <summary>Reads, plans and writes; fails the test on any error diagnostic.</summary>
@@ -144,6 +152,10 @@ public sealed class GoProjectFixture : IDisposable
         foreach (var (name, value) in _variables)
         {
             lines.Add($"    <GoEnvironmentVariable Include=\"{XmlText(name)}\" Value=\"{XmlText(value)}\" />");
+        }
+        foreach (var (name, value) in _labels)
+        {
+            lines.Add($"    <GoImageLabel Include=\"{XmlText(name)}\" Value=\"{XmlText(value)}\" />");
         }
         lines.Add("  </ItemGroup>");
         lines.Add("</Project>");

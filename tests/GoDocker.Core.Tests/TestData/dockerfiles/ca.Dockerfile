@@ -31,6 +31,9 @@ RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
     --mount=type=cache,id=godocker-go-build-259a7a6adc4f,target=/var/cache/go-build \
     CGO_ENABLED=0 go build -trimpath -o /opt/godocker/out/app .
 
+FROM scratch AS binary
+COPY --from=build /opt/godocker/out/app /app
+
 FROM gcr.io/distroless/static-debian12:nonroot AS final
 COPY --from=build /opt/godocker/out/app /app
 USER 65532:65532

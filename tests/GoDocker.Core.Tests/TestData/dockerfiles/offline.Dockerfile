@@ -27,6 +27,9 @@ RUN --mount=type=cache,id=godocker-go-mod-f4a2116b70e3,target=/go/pkg/mod \
     --mount=type=cache,id=godocker-go-build-f4a2116b70e3,target=/var/cache/go-build \
     CGO_ENABLED=0 go build -trimpath -o /opt/godocker/out/app .
 
+FROM scratch AS binary
+COPY --from=build /opt/godocker/out/app /app
+
 FROM registry.example.corp:5000/base/static@sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb AS final
 COPY --from=build /opt/godocker/out/app /app
 USER 65532:65532

@@ -39,6 +39,9 @@ RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
     GIT_CONFIG_VALUE_0='!f() { test "$1" = get || return 0; h=; while IFS== read -r k v; do test "$k" = host && h=${v%:*}; done; set -f; set -- $(cat "$NETRC" 2>/dev/null); m=; l=; p=; while [ $# -gt 1 ]; do case $1 in machine) m=$2; l=; p=;; login) l=$2;; password) p=$2;; esac; shift 2; if [ -n "$h" ] && [ "$m" = "$h" ] && [ -n "$l" ] && [ -n "$p" ]; then echo "username=$l"; echo "password=$p"; return 0; fi; done; }; f' && \
     CGO_ENABLED=0 go build -trimpath -o /opt/godocker/out/app .
 
+FROM scratch AS binary
+COPY --from=build /opt/godocker/out/app /app
+
 FROM gcr.io/distroless/static-debian12:nonroot AS final
 COPY --from=build /opt/godocker/out/app /app
 USER 65532:65532

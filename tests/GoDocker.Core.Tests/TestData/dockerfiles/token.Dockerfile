@@ -36,6 +36,9 @@ RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
     GIT_CONFIG_VALUE_0=https://git.example.corp/ && \
     CGO_ENABLED=0 go build -trimpath -o /opt/godocker/out/app .
 
+FROM scratch AS binary
+COPY --from=build /opt/godocker/out/app /app
+
 FROM gcr.io/distroless/static-debian12:nonroot AS final
 COPY --from=build /opt/godocker/out/app /app
 USER 65532:65532
