@@ -118,6 +118,14 @@ public static partial class GoProjectSettingsReader
             cgo = false;
         }
 
+        var vet = true;
+        var vetText = Get(ProjectSettingCatalog.GoVet.Name);
+        if (vetText.Length > 0 && !TryParseBool(vetText, out vet))
+        {
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoVet.Name, ProjectSettingCatalog.GoVet.Name, vetText, "use true or false");
+            vet = true;
+        }
+
         var baseImage = ReadImage(ProjectSettingCatalog.GoBaseImage.Name, GoProjectSettings.DefaultBaseImage, allowScratch: false);
         // A cgo binary links libc dynamically, so it needs a runtime image that has one.
         var runtimeImage = ReadImage(ProjectSettingCatalog.GoRuntimeImage.Name,
@@ -288,6 +296,7 @@ public static partial class GoProjectSettingsReader
             DockerfilePath = dockerfilePath,
             Gateway = gateway,
             BaseImage = baseImage,
+            Vet = vet,
             RuntimeImage = runtimeImage,
             MainPackage = mainPackage.Length == 0 ? GoMainPackage.Default : mainPackage,
             DockerfileSyntax = syntax,

@@ -61,6 +61,11 @@ public static class ProjectSettingCatalog
     {
         DocumentedDefault = "`false`",
     };
+    public static readonly ProjectSetting GoVet = Sdk(nameof(GoVet), "run `go vet ./...` over the main module after `go build` in the build stage; its findings are GD8002 errors") with
+    {
+        Default = "true",
+        DefaultReason = "go vet finds real bugs the compiler lets through; false builds without it.",
+    };
     public static readonly ProjectSetting GoPlatforms = Sdk(nameof(GoPlatforms), "the `--platform` list, such as `linux/amd64,linux/arm64`");
     public static readonly ProjectSetting GoDockerfileSyntax = Sdk(nameof(GoDockerfileSyntax),
         "the `# syntax=` image; empty uses BuildKit's built-in frontend, which works offline");
@@ -120,7 +125,7 @@ public static class ProjectSettingCatalog
     public static ImmutableArray<ProjectSetting> All { get; } =
     [
         GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
-        GoModFile, GoDockerContext, GoBaseImage, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled,
+        GoModFile, GoDockerContext, GoBaseImage, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled, GoVet,
         GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,
         GoCaCertificate, GoBuildSecret, GoEnvironmentVariable,
