@@ -201,6 +201,23 @@ public static partial class GoProjectSettingsReader
         }
 
         var goModFile = FullPath(Get(ProjectSettingCatalog.GoModFile.Name), "go.mod");
+
+        var variant = Get(ProjectSettingCatalog.GoBaseImageVariant.Name);
+        if (variant.Length == 0)
+        {
+            variant = GoModBaseImage.DefaultVariant;
+        }
+        else if (!GoModBaseImage.IsValidVariant(variant))
+        {
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoBaseImageVariant.Name, ProjectSettingCatalog.GoBaseImageVariant.Name, variant,
+                "use a golang image variant such as bookworm, alpine or alpine3.20");
+            variant = GoModBaseImage.DefaultVariant;
+        }
+        if (Get(ProjectSettingCatalog.GoBaseImage.Name).Length == 0)
+        {
+            // No image named: the one go.mod asks for, so it is never older than the module needs.
+            baseImage = GoModBaseImage.For(goModFile, variant);
+        }
         var context = FullPath(Get(ProjectSettingCatalog.GoDockerContext.Name), ".");
         var staging = ProjectLayout.StagingDirectory(projectDirectory);
         if (!Directory.Exists(context))
