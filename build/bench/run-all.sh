@@ -13,7 +13,7 @@ args=()
 (( smoke )) && args+=(--smoke)
 say "GoDocker.Sdk benchmarks $( ((smoke)) && echo '(smoke)') on $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 failed=()
-for script in noop-build download-stage dependency-added verify-blackhole parsers-hashing cold-path; do
+for script in noop-build download-stage go-file-changed dependency-added verify-blackhole parsers-hashing cold-path; do
   say ""
   say "=== $script ==="
   start=$(now_ms)

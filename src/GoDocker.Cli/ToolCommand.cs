@@ -12,6 +12,7 @@ internal static class ToolCommand
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(DownloadCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
+        root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(ModFileCommand.Create());
         root.Subcommands.Add(HashCommand.Create());

@@ -94,7 +94,7 @@ public sealed class CustomImportTests
 
         var project = creator.Evaluate(new Dictionary<string, string> { ["CustomBeforeGoDockerProps"] = creator.Path("missing.props") });
 
-        Assert.Equal("golang:1.22-bookworm", project.GetPropertyValue("GoBaseImage"));
+        Assert.Equal("bookworm", project.GetPropertyValue("GoBaseImageVariant"));
     }
 
     /// <summary>A property group that appends <paramref name="name"/> to ImportOrder, so the final value lists the imports in order.</summary>

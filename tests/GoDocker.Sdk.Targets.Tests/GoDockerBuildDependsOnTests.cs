@@ -21,7 +21,7 @@ public sealed class GoDockerBuildDependsOnTests
 
         var dependsOn = creator.Evaluate().GetPropertyValue("GoDockerBuildDependsOn");
 
-        Assert.Equal(["UserBeforeGoSteps", "GoDockerGenerate", "GoDockerVerify", "GoDockerDownload"], Targets(dependsOn));
+        Assert.Equal(["UserBeforeGoSteps", "GoDockerGenerate", "GoDockerVerify", "GoDockerDownload", "GoDockerCompile"], Targets(dependsOn));
     }
 
     [Fact]
@@ -57,12 +57,12 @@ public sealed class GoDockerBuildDependsOnTests
         using var creator = new GoProjectCreator();
         creator.ImportedFile("Directory.Build.targets", GoProjectCreator.PropertyGroup(
             ("GoDockerBuildDependsOn", "$(GoDockerBuildDependsOn);UserAfterGoSteps"),
-            ("SeenBaseImage", "$(GoBaseImage)")));
+            ("SeenBaseImageVariant", "$(GoBaseImageVariant)")));
 
         var project = creator.Evaluate();
 
-        Assert.Equal(["GoDockerGenerate", "GoDockerVerify", "GoDockerDownload", "UserAfterGoSteps"], Targets(project.GetPropertyValue("GoDockerBuildDependsOn")));
-        Assert.Equal("golang:1.22-bookworm", project.GetPropertyValue("SeenBaseImage"));
+        Assert.Equal(["GoDockerGenerate", "GoDockerVerify", "GoDockerDownload", "GoDockerCompile", "UserAfterGoSteps"], Targets(project.GetPropertyValue("GoDockerBuildDependsOn")));
+        Assert.Equal("bookworm", project.GetPropertyValue("SeenBaseImageVariant"));
     }
 
     private static string[] Targets(string dependsOn) => dependsOn.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -12,7 +12,8 @@ public static class SdkPropertyDefaults
     [
         Go("GoModFile", "go.mod", DefaultAnchor.ProjectFolder, "src/go.mod"),
         Go("GoDockerContext", "", DefaultAnchor.ProjectFolder, "../context"),
-        Go("GoBaseImage", "golang:1.22-bookworm", DefaultAnchor.None, "golang:1.23-alpine"),
+        Go("GoBaseImageVariant", "bookworm", DefaultAnchor.None, "alpine"),
+        Go("GoVet", "true", DefaultAnchor.None, "false"),
         Go("GoMainPackage", ".", DefaultAnchor.None, "./cmd/server"),
         Go("GoToolchain", "local", DefaultAnchor.None, "go1.22.5"),
         Go("GoDownload", "Auto", DefaultAnchor.None, "Docker"),
@@ -26,6 +27,8 @@ public static class SdkPropertyDefaults
 
         // Empty after evaluation: the go command's own default, or no such option.
         Go("GoProxy", "", DefaultAnchor.None, "http://127.0.0.1:3000,direct"),
+        // Derived from go.mod by the tasks (GoModBaseImage) when empty.
+        Go("GoBaseImage", "", DefaultAnchor.None, "golang:1.23-alpine"),
         Go("GoSumDb", "", DefaultAnchor.None, "off"),
         Go("GoPrivate", "", DefaultAnchor.None, "git.example.corp"),
         Go("GoNoProxy", "", DefaultAnchor.None, "git.example.corp/public"),

@@ -68,6 +68,26 @@ public sealed class FrontEndParityTests(SdkPackages packages)
         Assert.Equal(Of(build), FromJson(tool.Output));
     }
 
+    [Fact]
+    public async Task Build_reports_the_same_Go_errors_through_dotnet_build_and_godocker_build()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url, ("GoVerify", "false")), dependency, proxy);
+        // An undefined name at line 9, column 14 of main.go.
+        File.WriteAllText(project.Path("main.go"), $"package main\n\nimport (\n\t\"fmt\"\n\n\tgreeting \"{dependency.Path}\"\n)\n\nfunc main() {{ fmt.Println(greeting.Hello(undefinedName)) }}\n");
+        await project.InstallToolAsync();
+
+        var build = await project.BuildAsync();
+        var tool = await project.DotnetAsync("tool", "run", "godocker", "build", "--format", "json");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Equal(1, tool.ExitCode);
+        Assert.True(build.Diagnostics.Any(d => d.Code == "GD8001" && d.File == project.Path("main.go") && d.Line == 9 && d.Column > 0), build.ToString());
+        Assert.Equal(Of(build), FromJson(tool.Output));
+    }
+
     private static List<string> Of(BuildRun build) =>
         [.. build.Diagnostics.Select(d => Key(d.Code, d.File, d.Line)).Distinct().Order(StringComparer.Ordinal)];
 

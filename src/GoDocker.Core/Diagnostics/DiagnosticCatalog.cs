@@ -305,6 +305,16 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RegistryPushDenied = Error("GD7019", "Registry denied the push",
         "The image registry {0} answered 403 Forbidden for repository '{1}': the credentials ({2}) are accepted but may not push there. Ask for push rights on the repository, or set GoImageRepository to one you may push to.");
 
+    // GD8xxx: Go code, as the build stage's go build and go vet report it.
+    public static readonly DiagnosticDescriptor GoCompileError = Error("GD8001", "Go compile error",
+        "{0}. go build in the build stage reported this at this line: fix the Go code here and build again.");
+    public static readonly DiagnosticDescriptor GoVetFinding = Error("GD8002", "go vet finding",
+        "go vet: {0}. Fix the code at this line, or set GoVet to false to build without go vet.");
+    public static readonly DiagnosticDescriptor GoBuildFailed = Error("GD8003", "Go build failed",
+        "The build stage failed without naming a Go source line (a link error, no Go files, a bad flag). Last lines of output:\n{0}\nFix what they name (the Go code, GoMainPackage, GoBuildFlags or GoLdflags).");
+    public static readonly DiagnosticDescriptor GoErrorsTruncated = Warning("GD8004", "Go stopped reporting errors",
+        "The Go compiler stopped after too many errors in {0}: fix the errors listed and build again to see the rest.");
+
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",
         "GoDocker failed unexpectedly: {0}. Please report this with the build log.");

@@ -51,6 +51,9 @@ public sealed record DockerfileInputs
     public bool CgoEnabled { get; init; }
     public ImmutableArray<string> Platforms { get; init; } = [];
 
+    /// <summary>Run go vet over the main module after go build, in the same step (GoVet).</summary>
+    public bool Vet { get; init; } = true;
+
     /// <summary>Compile on the build machine's platform for each target (cgo off), instead of under emulation.</summary>
     public bool CrossCompile => !Platforms.IsEmpty && !CgoEnabled;
 
@@ -93,6 +96,7 @@ public sealed record DockerfileInputs
             }
             Line("ldflags", Ldflags);
             Line("cgo", CgoEnabled.ToString());
+            Line("vet", Vet.ToString());
             foreach (var p in Platforms)
             {
                 Line("platform", p);

@@ -111,6 +111,7 @@ public static partial class DockerfilePlanner
             BuildFlags = settings.BuildFlagList.Arguments,
             Ldflags = settings.Ldflags,
             CgoEnabled = settings.CgoEnabled,
+            Vet = settings.Vet,
             Platforms = settings.PlatformList.Platforms,
         };
         return (inputs, diagnostics.ToImmutable());

@@ -54,6 +54,9 @@ public sealed record GoProjectSettings
     public GoBuildFlagList BuildFlagList { get; init; } = GoBuildFlagList.Empty;
     public string Ldflags { get; init; } = "";
     public bool CgoEnabled { get; init; }
+
+    /// <summary>Run go vet over the main module in the build stage (GoVet).</summary>
+    public bool Vet { get; init; } = true;
     public string Platforms { get; init; } = "";
     public GoPlatformList PlatformList { get; init; } = GoPlatformList.Empty;
     public GoDownloadMode Download { get; init; } = GoDownloadMode.Auto;

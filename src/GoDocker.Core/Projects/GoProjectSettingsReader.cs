@@ -119,6 +119,14 @@ public static partial class GoProjectSettingsReader
             cgo = false;
         }
 
+        var vet = true;
+        var vetText = Get(ProjectSettingCatalog.GoVet.Name);
+        if (vetText.Length > 0 && !TryParseBool(vetText, out vet))
+        {
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoVet.Name, ProjectSettingCatalog.GoVet.Name, vetText, "use true or false");
+            vet = true;
+        }
+
         var baseImage = ReadImage(ProjectSettingCatalog.GoBaseImage.Name, GoProjectSettings.DefaultBaseImage, allowScratch: false);
         // A cgo binary links libc dynamically, so it needs a runtime image that has one.
         var runtimeImage = ReadImage(ProjectSettingCatalog.GoRuntimeImage.Name,
@@ -194,6 +202,23 @@ public static partial class GoProjectSettingsReader
         }
 
         var goModFile = FullPath(Get(ProjectSettingCatalog.GoModFile.Name), "go.mod");
+
+        var variant = Get(ProjectSettingCatalog.GoBaseImageVariant.Name);
+        if (variant.Length == 0)
+        {
+            variant = GoModBaseImage.DefaultVariant;
+        }
+        else if (!GoModBaseImage.IsValidVariant(variant))
+        {
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoBaseImageVariant.Name, ProjectSettingCatalog.GoBaseImageVariant.Name, variant,
+                "use a golang image variant such as bookworm, alpine or alpine3.20");
+            variant = GoModBaseImage.DefaultVariant;
+        }
+        if (Get(ProjectSettingCatalog.GoBaseImage.Name).Length == 0)
+        {
+            // No image named: the one go.mod asks for, so it is never older than the module needs.
+            baseImage = GoModBaseImage.For(goModFile, variant);
+        }
         var context = FullPath(Get(ProjectSettingCatalog.GoDockerContext.Name), ".");
         var staging = ProjectLayout.StagingDirectory(projectDirectory);
         if (!Directory.Exists(context))
@@ -291,6 +316,7 @@ public static partial class GoProjectSettingsReader
             DockerfilePath = dockerfilePath,
             Gateway = gateway,
             BaseImage = baseImage,
+            Vet = vet,
             RuntimeImage = runtimeImage,
             MainPackage = mainPackage.Length == 0 ? GoMainPackage.Default : mainPackage,
             DockerfileSyntax = syntax,

@@ -41,10 +41,16 @@ public static class ProjectSettingCatalog
         DefaultReason = "The project folder is the build context, so go.mod, go.sum and the sources are in it.",
         DocumentedDefault = "the project folder",
     };
-    public static readonly ProjectSetting GoBaseImage = Sdk(nameof(GoBaseImage), "the image of the deps and build stages") with
+    public static readonly ProjectSetting GoBaseImage = Sdk(nameof(GoBaseImage),
+        "the image of the deps and build stages; a named image is checked against go.mod (GD2005)") with
     {
-        Default = GoProjectSettings.DefaultBaseImage,
-        DefaultReason = "A maintained Go image; pin a tag or digest of your own for reproducible builds.",
+        DocumentedDefault = "`golang:<version>-<GoBaseImageVariant>`, the version from go.mod's `toolchain` line when it names a newer Go than its `go` line, else the `go` line (`" + GoModBaseImage.FallbackGoVersion + "` when go.mod names none)",
+    };
+    public static readonly ProjectSetting GoBaseImageVariant = Sdk(nameof(GoBaseImageVariant),
+        "the golang image variant for the image derived from go.mod when GoBaseImage is empty (`bookworm`, `alpine`, `alpine3.20`, ...)") with
+    {
+        Default = GoModBaseImage.DefaultVariant,
+        DefaultReason = "Debian 12, the golang image's own default variant: glibc, git and CA certificates included.",
     };
     public static readonly ProjectSetting GoRuntimeImage = Sdk(nameof(GoRuntimeImage), "the final stage's image") with
     {
@@ -60,6 +66,11 @@ public static class ProjectSettingCatalog
     public static readonly ProjectSetting GoCgoEnabled = Sdk(nameof(GoCgoEnabled), "CGO_ENABLED for the build stage") with
     {
         DocumentedDefault = "`false`",
+    };
+    public static readonly ProjectSetting GoVet = Sdk(nameof(GoVet), "run `go vet ./...` over the main module after `go build` in the build stage; its findings are GD8002 errors") with
+    {
+        Default = "true",
+        DefaultReason = "go vet finds real bugs the compiler lets through; false builds without it.",
     };
     public static readonly ProjectSetting GoPlatforms = Sdk(nameof(GoPlatforms), "the `--platform` list, such as `linux/amd64,linux/arm64`");
     public static readonly ProjectSetting GoDockerfileSyntax = Sdk(nameof(GoDockerfileSyntax),
@@ -142,7 +153,7 @@ public static class ProjectSettingCatalog
     public static ImmutableArray<ProjectSetting> All { get; } =
     [
         GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
-        GoModFile, GoDockerContext, GoBaseImage, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled,
+        GoModFile, GoDockerContext, GoBaseImage, GoBaseImageVariant, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled, GoVet,
         GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
         GoImageRepository, GoImageTags, GoImageRegistry, GoImagePush, GoImageArchiveOutputPath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,
