@@ -1,5 +1,6 @@
 using System.Net;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.ChecksumDatabase;
 using GoDocker.ProxyGateway.Serving;
 using GoDocker.ProxyGateway.Snapshots;
 using GoDocker.ProxyGateway.Upstreams;
@@ -45,7 +46,8 @@ public sealed class GatewayComponents : IDisposable
         var lists = new ListFreshness(opened.Lists, Cache, fetcher, Options, Metrics, Logger);
         Files = new ModuleFileService(Cache, Blobs, Snapshots, router, fetcher, lists, Options, Metrics);
         Revalidator = new CacheRevalidator(Cache, Blobs, router, fetcher, changes, Metrics, Logger);
-        ChecksumDatabases = new ChecksumDatabasePassthrough(_http, options.ChecksumDatabases, options.Upstreams.FirstOrDefault()?.EffectiveTimeout ?? UpstreamEndpoint.DefaultTimeout);
+        ChecksumDatabases = new ChecksumDatabaseProxy(_http, options.ChecksumDatabases, new ChecksumDatabaseCache(Cache.Layout), router, options.ListTtl,
+            options.Upstreams.FirstOrDefault()?.EffectiveTimeout ?? UpstreamEndpoint.DefaultTimeout, Metrics, Logger);
         Warmer = new ModuleWarmer(Files);
     }
 
@@ -58,7 +60,7 @@ public sealed class GatewayComponents : IDisposable
     public GatewayMetrics Metrics { get; }
     public ModuleFileService Files { get; }
     public CacheRevalidator Revalidator { get; }
-    public ChecksumDatabasePassthrough ChecksumDatabases { get; }
+    public ChecksumDatabaseProxy ChecksumDatabases { get; }
     public ModuleWarmer Warmer { get; }
 
     /// <summary>Cancels upstream fetches still running (after in-flight responses had their chance to finish).</summary>

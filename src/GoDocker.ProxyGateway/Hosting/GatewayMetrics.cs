@@ -22,6 +22,10 @@ public sealed class GatewayMetrics
     private long _diskFailures;
     private long _revalidations;
     private long _lastRevalidationUnixSeconds;
+    private long _sumdbRequests;
+    private long _sumdbHits;
+    private long _sumdbUpstreamFetches;
+    private long _sumdbPrivateRefused;
 
     public long UpstreamFetches => Interlocked.Read(ref _upstreamFetches);
     public long SingleFlightJoins => Interlocked.Read(ref _singleFlightJoins);
@@ -47,6 +51,12 @@ public sealed class GatewayMetrics
     public void Failure() => Interlocked.Increment(ref _failures);
     public void Shed() => Interlocked.Increment(ref _shed);
     public void DiskFailure() => Interlocked.Increment(ref _diskFailures);
+    public void SumdbRequest() => Interlocked.Increment(ref _sumdbRequests);
+    public void SumdbHit() => Interlocked.Increment(ref _sumdbHits);
+    public void SumdbUpstreamFetch() => Interlocked.Increment(ref _sumdbUpstreamFetches);
+    public void SumdbPrivateRefused() => Interlocked.Increment(ref _sumdbPrivateRefused);
+    public long SumdbHits => Interlocked.Read(ref _sumdbHits);
+    public long SumdbUpstreamFetches => Interlocked.Read(ref _sumdbUpstreamFetches);
 
     public void RevalidationCompleted(DateTimeOffset at)
     {
@@ -84,6 +94,10 @@ public sealed class GatewayMetrics
         Counter("godocker_proxy_shed_total", "Requests refused with 503 because the gateway was at its bound of requests in progress.", [(null, Interlocked.Read(ref _shed))]);
         Counter("godocker_proxy_disk_failures_total", "Writes to the cache folder the disk refused (full, quota, read-only).", [(null, Interlocked.Read(ref _diskFailures))]);
         Counter("godocker_proxy_revalidations_total", "Completed re-checks of every pinned file against upstream.", [(null, Revalidations)]);
+        Counter("godocker_proxy_sumdb_requests_total", "Checksum database requests (lookup, tile, latest).", [(null, Interlocked.Read(ref _sumdbRequests))]);
+        Counter("godocker_proxy_sumdb_cache_hits_total", "Checksum database requests answered from the cache.", [(null, SumdbHits)]);
+        Counter("godocker_proxy_sumdb_upstream_fetches_total", "Requests sent to checksum databases.", [(null, SumdbUpstreamFetches)]);
+        Counter("godocker_proxy_sumdb_private_refused_total", "Lookups of --private modules refused instead of sent to a checksum database.", [(null, Interlocked.Read(ref _sumdbPrivateRefused))]);
         text.Append("# HELP godocker_proxy_last_revalidation_timestamp_seconds When the last re-check finished (Unix time; 0 before the first).\n");
         text.Append("# TYPE godocker_proxy_last_revalidation_timestamp_seconds gauge\n");
         text.Append("godocker_proxy_last_revalidation_timestamp_seconds ").Append(Interlocked.Read(ref _lastRevalidationUnixSeconds).ToString(CultureInfo.InvariantCulture)).Append('\n');

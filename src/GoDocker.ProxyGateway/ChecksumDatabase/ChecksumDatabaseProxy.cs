@@ -1,0 +1,153 @@
+using GoDocker.Core.Modules;
+using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Hosting;
+using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Serving;
+using GoDocker.ProxyGateway.Upstreams;
+using Microsoft.Extensions.Logging;
+
+namespace GoDocker.ProxyGateway.ChecksumDatabase;
+
+/// <summary>
+/// Serves <c>/sumdb/&lt;name&gt;/…</c> (the go command's "proxying a checksum database" protocol) for configured
+/// databases, and for databases whose answers the cache already holds (an air-gapped copy). Signed answers
+/// (<c>lookup</c>, <c>tile</c>) never change, so they are cached for good; <c>latest</c> is asked again after the
+/// list TTL and served stale when the database cannot be reached. A lookup of a private module (<c>--private</c>) is
+/// refused here and never sent anywhere: its path alone would leak the name. Unknown names are 404, which tells the
+/// go command to contact the database directly.
+/// </summary>
+public sealed class ChecksumDatabaseProxy(
+    HttpClient http, IReadOnlyDictionary<string, Uri> databases, ChecksumDatabaseCache cache, ModuleRouter router, TimeSpan latestTtl,
+    TimeSpan timeout, GatewayMetrics metrics, ILogger logger)
+{
+    /// <param name="rest">What follows <c>/sumdb/</c> in the raw request path, percent-decoded.</param>
+    public async Task<ChecksumDatabaseAnswer> AnswerAsync(string rest, CancellationToken cancellationToken)
+    {
+        var slash = rest.IndexOf('/');
+        var name = slash < 0 ? rest : rest[..slash];
+        var path = slash < 0 ? "" : rest[(slash + 1)..];
+        databases.TryGetValue(name, out var baseUrl);
+        if (baseUrl is null && !(ChecksumDatabaseCache.IsValidName(name) && cache.Holds(name)))
+        {
+            throw new GatewayFailureException(GatewayFailure.NotFound($"checksum database '{name}' is not served by this gateway"));
+        }
+
+        if (path == "supported")
+        {
+            return new ChecksumDatabaseAnswer(200, [], "text/plain; charset=utf-8", FromCache: false);
+        }
+
+        if (!IsSumdbPath(path))
+        {
+            throw new GatewayFailureException(GatewayFailure.BadRequest($"'{path}' is not a checksum database request"));
+        }
+
+        if (path.StartsWith("lookup/", StringComparison.Ordinal))
+        {
+            RefusePrivate(name, path["lookup/".Length..]);
+        }
+
+        metrics.SumdbRequest();
+        var immutable = path != "latest";
+        if (cache.Read(name, path) is { } cached && (immutable || cached.Age <= latestTtl))
+        {
+            metrics.SumdbHit();
+            return new ChecksumDatabaseAnswer(200, cached.Body, ContentTypeOf(path), FromCache: true);
+        }
+
+        if (baseUrl is null)
+        {
+            return StaleOr(name, path, GatewayFailure.NotFound($"checksum database {name}: {path} is not in the gateway's cache, and the database is not configured"));
+        }
+
+        metrics.SumdbUpstreamFetch();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        int status;
+        byte[] body;
+        try
+        {
+            using var response = await http.GetAsync(new Uri(baseUrl.ToString().TrimEnd('/') + "/" + path), cts.Token);
+            status = (int)response.StatusCode;
+            body = await response.Content.ReadAsByteArrayAsync(cts.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return StaleOr(name, path, new GatewayFailure(GatewayFailureKind.UpstreamTimedOut, $"checksum database {name} did not answer within {timeout.TotalSeconds:0.#}s"));
+        }
+        catch (HttpRequestException e)
+        {
+            return StaleOr(name, path, new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"checksum database {name}: {e.Message}"));
+        }
+
+        if (status != 200)
+        {
+            // 404/410 are answers (no such module); anything else is the database failing: a stale latest beats none.
+            return status is 404 or 410 || path != "latest"
+                ? new ChecksumDatabaseAnswer(status, body, "text/plain; charset=utf-8", FromCache: false)
+                : StaleOr(name, path, new GatewayFailure(GatewayFailureKind.UpstreamFailed, $"checksum database {name} answered {status}"));
+        }
+
+        try
+        {
+            await cache.WriteAsync(name, path, body, cancellationToken);
+        }
+        catch (CacheWriteException e)
+        {
+            // The answer is good; only keeping it failed.
+            metrics.DiskFailure();
+            logger.LogError("Cache disk failure while storing checksum database answer {Name}/{Path}: {Error}", name, path, e.Message);
+        }
+
+        return new ChecksumDatabaseAnswer(200, body, ContentTypeOf(path), FromCache: false);
+    }
+
+    private ChecksumDatabaseAnswer StaleOr(string name, string path, GatewayFailure failure)
+    {
+        if (path == "latest" && cache.Read(name, path) is { } stale)
+        {
+            metrics.StaleServed();
+            logger.LogWarning("Serving a cached checksum database signed tree head for {Name} ({Age:0}s old): {Failure}", name, stale.Age.TotalSeconds, failure.Message);
+            return new ChecksumDatabaseAnswer(200, stale.Body, ContentTypeOf(path), FromCache: true);
+        }
+
+        throw new GatewayFailureException(failure);
+    }
+
+    private void RefusePrivate(string name, string target)
+    {
+        var at = target.LastIndexOf('@');
+        var escaped = at < 0 ? target : target[..at];
+        if (!ModulePath.TryUnescapePath(escaped, out var modulePath, out _))
+        {
+            throw new GatewayFailureException(GatewayFailure.BadRequest($"'{target}' is not a module path and version"));
+        }
+
+        if (router.Route(modulePath).Action != ModuleRouteAction.Upstream)
+        {
+            metrics.SumdbPrivateRefused();
+            throw new GatewayFailureException(GatewayFailure.NotFound(
+                $"{modulePath} is private to this gateway (--private): it is not looked up in checksum database {name}; set GONOSUMDB or GOPRIVATE for it"));
+        }
+    }
+
+    private static string ContentTypeOf(string path) =>
+        path.StartsWith("tile/", StringComparison.Ordinal) ? "application/octet-stream" : "text/plain; charset=utf-8";
+
+    /// <summary>latest, lookup/&lt;module@version&gt; or tile/…: the only requests the go command sends, in a safe alphabet.</summary>
+    private static bool IsSumdbPath(string path)
+    {
+        if (path == "latest")
+        {
+            return true;
+        }
+
+        if (!(path.StartsWith("lookup/", StringComparison.Ordinal) || path.StartsWith("tile/", StringComparison.Ordinal)) || path.Length > ModuleRequestParser.MaxPathLength)
+        {
+            return false;
+        }
+
+        return path.Split('/').All(e => e.Length > 0 && e != "." && e != "..")
+            && path.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '/' or '.' or '-' or '_' or '~' or '!' or '@' or '+');
+    }
+}
