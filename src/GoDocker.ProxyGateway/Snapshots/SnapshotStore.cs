@@ -85,6 +85,9 @@ public sealed partial class SnapshotStore
         await AtomicFile.WriteAllBytesAsync(_layout, _layout.ViewFile, System.Text.Encoding.UTF8.GetBytes(name ?? ""), cancellationToken);
     }
 
+    /// <summary>Forgets the view read last, so the next request reads the view file again whatever its time says.</summary>
+    public void ForgetView() => _view = (DateTime.MinValue, null);
+
     /// <summary>The snapshot serving as default view, or null for the live cache. Notices changes made by other processes.</summary>
     public string? CurrentView()
     {
