@@ -22,7 +22,8 @@ public sealed class DiskModuleCache : IModuleCache
     /// <param name="maxBytes">Bound on the size of cached content; least recently used content goes first.</param>
     /// <param name="protectedHashes">Blob hashes held by snapshots: never evicted.</param>
     /// <param name="sweepTemp">Delete leftovers in tmp/; false when another process may be writing there right now.</param>
-    public DiskModuleCache(CacheLayout layout, BlobStore blobs, long? maxBytes, Func<IReadOnlySet<string>> protectedHashes, ILogger logger, bool sweepTemp = true)
+    /// <param name="sharedTemp">Replicas on other hosts write to tmp/ too: sweep only files idle for an hour.</param>
+    public DiskModuleCache(CacheLayout layout, BlobStore blobs, long? maxBytes, Func<IReadOnlySet<string>> protectedHashes, ILogger logger, bool sweepTemp = true, bool sharedTemp = false)
     {
         Layout = layout;
         _blobs = blobs;
@@ -32,7 +33,7 @@ public sealed class DiskModuleCache : IModuleCache
         layout.EnsureFolders();
         if (sweepTemp)
         {
-            TempFolderSweep.Run(layout, logger);
+            TempFolderSweep.Run(layout, logger, sharedTemp ? TimeSpan.FromHours(1) : null);
         }
 
         LoadPins();

@@ -125,7 +125,8 @@ public static class ProxyGatewayHost
         var blobs = new BlobStore(layout);
         var lists = new ListStore(layout);
         SnapshotStore? snapshots = null;
-        var cache = new DiskModuleCache(layout, blobs, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"), sweepTemp);
+        var cache = new DiskModuleCache(layout, blobs, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"), sweepTemp,
+            sharedTemp: options.Coordination is not null);
         snapshots = new SnapshotStore(layout, cache, blobs, lists, options.Hasher);
         if (options.SnapshotView is { } view)
         {
