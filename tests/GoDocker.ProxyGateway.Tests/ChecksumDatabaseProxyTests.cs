@@ -141,4 +141,26 @@ public sealed class ChecksumDatabaseProxyTests
         Assert.Equal(Record, await http.GetStringAsync($"/sumdb/{Name}/lookup/example.invalid/%21m@v1.0.0", Cancel));
         Assert.Equal(1, sumdb.TotalRequests);
     }
+
+    [Fact]
+    public async Task RecordedFormatFake_ANarrowerPartialTileIsCutFromAWiderCachedOneWhenTheDatabaseIsDown()
+    {
+        using var temp = new TempFolder();
+        var folder = FakeDatabase(temp);
+        var wide = Enumerable.Range(0, 5 * 32).Select(i => (byte)(i * 7)).ToArray();
+        Directory.CreateDirectory(Path.Combine(folder.Root, "tile/8/0/000.p"));
+        File.WriteAllBytes(Path.Combine(folder.Root, "tile/8/0/000.p/5"), wide);
+        var sumdb = await TestUpstream.StartAsync(folder);
+        await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), null, o => o with
+        {
+            ChecksumDatabases = new Dictionary<string, Uri> { [Name] = sumdb.Address },
+        });
+        using var http = Gateways.Client(gateway);
+        Assert.Equal(wide, await http.GetByteArrayAsync($"/sumdb/{Name}/tile/8/0/000.p/5", Cancel));
+        await sumdb.DisposeAsync();
+
+        Assert.Equal(wide[..(3 * 32)], await http.GetByteArrayAsync($"/sumdb/{Name}/tile/8/0/000.p/3", Cancel));
+        Assert.Equal(502, (int)(await http.GetAsync($"/sumdb/{Name}/tile/8/0/000.p/6", Cancel)).StatusCode);
+        Assert.Equal(502, (int)(await http.GetAsync($"/sumdb/{Name}/tile/8/1/000.p/1", Cancel)).StatusCode);
+    }
 }

@@ -104,6 +104,12 @@ public sealed class ChecksumDatabaseProxy(
 
     private ChecksumDatabaseAnswer StaleOr(string name, string path, GatewayFailure failure)
     {
+        if (NarrowedTile(name, path) is { } narrowed)
+        {
+            metrics.SumdbHit();
+            return new ChecksumDatabaseAnswer(200, narrowed, ContentTypeOf(path), FromCache: true);
+        }
+
         if (path == "latest" && cache.Read(name, path) is { } stale)
         {
             metrics.StaleServed();
@@ -112,6 +118,34 @@ public sealed class ChecksumDatabaseProxy(
         }
 
         throw new GatewayFailureException(failure);
+    }
+
+    /// <summary>
+    /// A partial hash tile (<c>tile/H/L/NNN.p/W</c>) cut from a wider cached one of the same tile: a tile's first W
+    /// hashes (32 bytes each) never change as the log grows, so this is the exact answer the database would send. A
+    /// client that saw a smaller tree than the one the cache was warmed with asks for such narrower tiles.
+    /// </summary>
+    private byte[]? NarrowedTile(string name, string path)
+    {
+        var parts = path.Split('/');
+        if (parts.Length < 5 || parts[0] != "tile" || !int.TryParse(parts[1], out var height) || height is < 1 or > 30
+            || !int.TryParse(parts[2], out _) || parts[^2] is not { } last || !last.EndsWith(".p", StringComparison.Ordinal)
+            || !int.TryParse(parts[^1], out var width) || width < 1 || width >= 1 << height)
+        {
+            return null;
+        }
+
+        var tile = string.Join('/', parts[..^1])[..^2];
+        var wanted = width * 32;
+        foreach (var wider in Enumerable.Range(width + 1, (1 << height) - width - 1).Select(w => $"{tile}.p/{w}").Prepend(tile))
+        {
+            if (cache.Read(name, wider) is { Body.Length: var length } cached && length >= wanted)
+            {
+                return cached.Body[..wanted];
+            }
+        }
+
+        return null;
     }
 
     private void RefusePrivate(string name, string target)
