@@ -163,4 +163,72 @@ public sealed class ChecksumDatabaseProxyTests
         Assert.Equal(502, (int)(await http.GetAsync($"/sumdb/{Name}/tile/8/0/000.p/6", Cancel)).StatusCode);
         Assert.Equal(502, (int)(await http.GetAsync($"/sumdb/{Name}/tile/8/1/000.p/1", Cancel)).StatusCode);
     }
+
+    [Fact]
+    public async Task RecordedFormatFake_ASnapshotArchiveCarriesTheCachedAnswersIntoAnAirGappedCache()
+    {
+        using var temp = new TempFolder();
+        var folder = FakeDatabase(temp);
+        var modules = new ModuleFolder(temp.Sub("modules")).Add("example.invalid/m", "v1.0.0");
+        var archive = temp.Sub("release.tar");
+        await using (var sumdb = await TestUpstream.StartAsync(folder))
+        await using (var upstream = await TestUpstream.StartAsync(modules))
+        await using (var online = await Gateways.StartAsync(temp.Sub("cache"), upstream.Address, o => o with
+        {
+            ChecksumDatabases = new Dictionary<string, Uri> { [Name] = sumdb.Address },
+        }))
+        {
+            using var warm = Gateways.Client(online);
+            await ModuleFiles.PinAsync(warm, "example.invalid/m@v1.0.0");
+            await warm.GetStringAsync($"/sumdb/{Name}/lookup/example.invalid/%21m@v1.0.0", Cancel);
+            await warm.GetByteArrayAsync($"/sumdb/{Name}/{Tile}", Cancel);
+            await online.Snapshots.CreateAsync("release", Cancel);
+            await online.Snapshots.ExportAsync("release", archive, Cancel);
+        }
+
+        await GoDocker.ProxyGateway.Hosting.ProxyGatewayHost.OpenCache(new GoDocker.ProxyGateway.Hosting.GatewayOptions { CacheDirectory = temp.Sub("airgap") }).Snapshots.ImportAsync(archive, Cancel);
+        await using var airgap = await Gateways.StartAsync(temp.Sub("airgap"), null);
+        using var http = Gateways.Client(airgap);
+
+        Assert.Equal(Record, await http.GetStringAsync($"/sumdb/{Name}/lookup/example.invalid/%21m@v1.0.0", Cancel));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(folder.Root, Tile)), await http.GetByteArrayAsync($"/sumdb/{Name}/{Tile}", Cancel));
+    }
+
+    [Fact]
+    public async Task A_snapshot_archive_with_a_checksum_database_entry_outside_the_cache_shape_is_GD3054_and_imports_nothing()
+    {
+        using var temp = new TempFolder();
+        var modules = new ModuleFolder(temp.Sub("modules")).Add("example.invalid/m", "v1.0.0");
+        var archive = temp.Sub("release.tar");
+        await using (var upstream = await TestUpstream.StartAsync(modules))
+        await using (var online = await Gateways.StartAsync(temp.Sub("cache"), upstream.Address))
+        {
+            using var warm = Gateways.Client(online);
+            await ModuleFiles.PinAsync(warm, "example.invalid/m@v1.0.0");
+            await online.Snapshots.CreateAsync("release", Cancel);
+            await online.Snapshots.ExportAsync("release", archive, Cancel);
+        }
+
+        // The archive rewritten with one forged entry that points outside sumdb/.
+        var forged = temp.Sub("forged.tar");
+        await using (var input = File.OpenRead(archive))
+        await using (var reader = new System.Formats.Tar.TarReader(input))
+        await using (var output = File.Create(forged))
+        await using (var writer = new System.Formats.Tar.TarWriter(output, System.Formats.Tar.TarEntryFormat.Pax))
+        {
+            while (await reader.GetNextEntryAsync(copyData: true, Cancel) is { } entry)
+            {
+                await writer.WriteEntryAsync(entry, Cancel);
+            }
+
+            await writer.WriteEntryAsync(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "sumdb/sum.example.invalid/../../view") { DataStream = new MemoryStream("x"u8.ToArray()) }, Cancel);
+        }
+
+        var opened = GoDocker.ProxyGateway.Hosting.ProxyGatewayHost.OpenCache(new GoDocker.ProxyGateway.Hosting.GatewayOptions { CacheDirectory = temp.Sub("airgap") });
+        var error = await Assert.ThrowsAsync<GoDocker.Core.Diagnostics.DiagnosticException>(() => opened.Snapshots.ImportAsync(forged, Cancel));
+
+        Assert.Equal("GD3054", error.Diagnostic.Code);
+        Assert.Empty(opened.Cache.Pins());
+        Assert.False(File.Exists(Path.Combine(temp.Sub("airgap"), "view")));
+    }
 }
