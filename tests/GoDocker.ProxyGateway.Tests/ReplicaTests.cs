@@ -266,4 +266,36 @@ public sealed class ReplicaTests
             client.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Four_parallel_go_mod_download_runs_through_nginx_in_front_of_three_replicas_fetch_each_file_once()
+    {
+        GoClient.SkipIfMissing();
+        using var temp = new TempFolder();
+        await using var redis = await RedisServer.StartAsync(temp.Sub("redis"));
+        var folder = new ModuleFolder(temp.Sub("upstream"));
+        var requires = Enumerable.Range(0, 40).Select(i => $"example.invalid/lib{i} v1.0.{i % 3}").ToArray();
+        foreach (var require in requires)
+        {
+            folder.Add(require.Split(' ')[0], require.Split(' ')[1]);
+        }
+
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        upstream.Delay = TimeSpan.FromMilliseconds(50);
+        await using var r1 = await StartReplicaAsync(temp, upstream.Address, redis, "r1");
+        await using var r2 = await StartReplicaAsync(temp, upstream.Address, redis, "r2");
+        await using var r3 = await StartReplicaAsync(temp, upstream.Address, redis, "r3");
+        await using var nginx = await NginxBalancer.StartAsync(temp.Sub("nginx"), [r1.Address, r2.Address, r3.Address]);
+        var goproxy = nginx.Address.ToString().TrimEnd('/');
+
+        var sums = await Task.WhenAll(Enumerable.Range(0, 4).Select(n =>
+            GoClient.ModDownloadAsync(GoClient.WriteProject(temp.Sub($"app{n}"), requires), goproxy, temp.Sub($"go{n}"), TimeSpan.FromMinutes(3))));
+
+        Assert.All(sums, s => Assert.Equal(sums[0], s));
+        Assert.Equal(80, sums[0].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var fetched = requires.SelectMany(r => new[] { "mod", "zip" }.Select(ext => ModuleFiles.Path(r.Split(' ')[0], r.Split(' ')[1], ext))).ToArray();
+        Assert.All(fetched, path => Assert.Equal(1, upstream.Count(path)));
+        Assert.True(new[] { r1, r2, r3 }.Count(r => r.Metrics.UpstreamFetches > 0) >= 2, "fetches were spread over the replicas");
+        AssertNoPartialOrCorruptFile(temp.Sub("cache"));
+    }
 }
