@@ -20,7 +20,9 @@ public sealed record CoordinationAddress(string Host, int Port, int Database)
 
         if (url.UserInfo.Length > 0 || url.Query.Length > 0)
         {
-            throw Invalid(text, "user information and query options are not supported");
+            // The message never repeats a password.
+            var shown = url.UserInfo.Length > 0 ? text.Replace(url.UserInfo + "@", "***@", StringComparison.Ordinal) : text;
+            throw Invalid(shown, "user information and query options are not supported");
         }
 
         var database = 0;
