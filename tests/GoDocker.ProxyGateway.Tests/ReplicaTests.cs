@@ -298,4 +298,73 @@ public sealed class ReplicaTests
         Assert.True(new[] { r1, r2, r3 }.Count(r => r.Metrics.UpstreamFetches > 0) >= 2, "fetches were spread over the replicas");
         AssertNoPartialOrCorruptFile(temp.Sub("cache"));
     }
+
+    [Fact]
+    public async Task A_replica_SIGKILLed_during_go_mod_download_load_through_nginx_fails_no_run_and_leaves_no_corrupt_file()
+    {
+        GoClient.SkipIfMissing();
+        using var temp = new TempFolder();
+        await using var redis = await RedisServer.StartAsync(temp.Sub("redis"));
+        var folder = new ModuleFolder(temp.Sub("upstream"));
+        var modules = Enumerable.Range(0, 60).Select(i => $"example.invalid/dep{i} v1.0.0").ToArray();
+        foreach (var module in modules)
+        {
+            folder.Add(module.Split(' ')[0], "v1.0.0");
+        }
+
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        upstream.Delay = TimeSpan.FromMilliseconds(30);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Dll, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(), "--coordination", redis.Url, "--replica-id", "doomed", "--fetch-lease", "2" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var doomed = Process.Start(start)!;
+        _ = doomed.StandardError.ReadToEndAsync(Cancel);
+        string? listening;
+        do
+        {
+            listening = await doomed.StandardOutput.ReadLineAsync(Cancel);
+        }
+        while (listening is not null && !listening.StartsWith("listening ", StringComparison.Ordinal));
+
+        _ = doomed.StandardOutput.ReadToEndAsync(Cancel);
+        await using var r1 = await StartReplicaAsync(temp, upstream.Address, redis, "r1", TimeSpan.FromSeconds(2));
+        await using var r2 = await StartReplicaAsync(temp, upstream.Address, redis, "r2", TimeSpan.FromSeconds(2));
+        await using var nginx = await NginxBalancer.StartAsync(temp.Sub("nginx"), [new Uri(listening!["listening ".Length..]), r1.Address, r2.Address]);
+        var goproxy = nginx.Address.ToString().TrimEnd('/');
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var runs = 0;
+        using var stop = new CancellationTokenSource();
+
+        // Each run asks for 15 modules of the 60 in a fresh module cache; later runs find more of them cached.
+        async Task ClientAsync(int n)
+        {
+            for (var round = 0; !stop.IsCancellationRequested; round++)
+            {
+                var run = Interlocked.Increment(ref runs);
+                var requires = modules.Skip(run * 5 % 60).Concat(modules).Take(15).ToArray();
+                var (exit, output) = await GoClient.RunAsync(GoClient.WriteProject(temp.Sub($"app{run}"), requires), goproxy, temp.Sub($"go{run}"), TimeSpan.FromMinutes(2), "mod", "download", "all");
+                if (exit != 0)
+                {
+                    failures.Enqueue($"run {run}: {output}");
+                }
+            }
+        }
+
+        var load = Enumerable.Range(0, 4).Select(n => Task.Run(() => ClientAsync(n))).ToArray();
+        await Task.Delay(3000, Cancel);
+        doomed.Kill();
+        await doomed.WaitForExitAsync(Cancel);
+        await Task.Delay(5000, Cancel);
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
+
+        Assert.Empty(failures);
+        Assert.True(runs >= 8, $"{runs} go runs");
+        AssertNoPartialOrCorruptFile(temp.Sub("cache"));
+        var pins = GoDocker.ProxyGateway.Hosting.ProxyGatewayHost.OpenCache(new GoDocker.ProxyGateway.Hosting.GatewayOptions { CacheDirectory = temp.Sub("cache") }).Cache.Pins();
+        Assert.All(pins, p => Assert.Equal(p.Sha256, redis.CommandAsync("HGET", "godocker:proxy:pins", p.Key).Result as string ?? p.Sha256));
+    }
 }

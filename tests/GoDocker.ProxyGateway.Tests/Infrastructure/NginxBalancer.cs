@@ -56,6 +56,9 @@ public sealed class NginxBalancer : IAsyncDisposable
                   proxy_http_version 1.1;
                   proxy_set_header Connection "";
                   proxy_buffering off;
+                  proxy_next_upstream error timeout http_502 http_503;
+                  proxy_next_upstream_tries 3;
+                  proxy_connect_timeout 2s;
                   proxy_read_timeout 120s;
                 }
               }
