@@ -154,7 +154,7 @@ public sealed class ReplicaTests
     {
         using var temp = new TempFolder();
         await using var redis = await RedisServer.StartAsync(temp.Sub("redis"));
-        const int Modules = 400;
+        const int Modules = 600;
         var folder = new ModuleFolder(temp.Sub("upstream"));
         for (var i = 0; i < Modules; i++)
         {
@@ -191,14 +191,14 @@ public sealed class ReplicaTests
                 }
 
                 Interlocked.Increment(ref served);
-                await Task.Delay(60, Cancel);
+                await Task.Delay(100, Cancel);
             }
         }
 
         var load = Enumerable.Range(0, 12).Select(_ => Task.Run(ClientLoopAsync)).ToArray();
         await Task.Delay(1000, Cancel);
         await redis.StopAsync();
-        await Task.Delay(3000, Cancel);
+        await Task.Delay(10_000, Cancel);
         Assert.All(replicas, r => Assert.False(r.Coordination.IsShared));
         var servedDuringOutage = served;
         await redis.StartAgainAsync();
