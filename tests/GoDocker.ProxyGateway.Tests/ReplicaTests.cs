@@ -13,7 +13,6 @@ namespace GoDocker.ProxyGateway.Tests;
 public sealed class ReplicaTests
 {
     private const string Zip = "example.invalid/m/@v/v1.0.0.zip";
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "GoDocker.ProxyGateway.dll");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -102,24 +101,9 @@ public sealed class ReplicaTests
         upstream.ZipPause = TimeSpan.FromSeconds(6);
 
         // The doomed replica is a real process, so it can really be SIGKILLed mid-download.
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Dll, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(), "--coordination", redis.Url, "--replica-id", "doomed", "--fetch-lease", "2" })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var doomed = Process.Start(start)!;
-        _ = doomed.StandardError.ReadToEndAsync(Cancel);
-        string? listening;
-        do
-        {
-            listening = await doomed.StandardOutput.ReadLineAsync(Cancel);
-        }
-        while (listening is not null && !listening.StartsWith("listening ", StringComparison.Ordinal));
-
-        Assert.NotNull(listening);
-        _ = doomed.StandardOutput.ReadToEndAsync(Cancel);
-        using var doomedClient = new HttpClient { BaseAddress = new Uri(listening!["listening ".Length..]), Timeout = TimeSpan.FromSeconds(30) };
+        await using var doomed = await GatewayProcess.StartAsync(Cancel, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(),
+            "--coordination", redis.Url, "--replica-id", "doomed", "--fetch-lease", "2");
+        using var doomedClient = new HttpClient { BaseAddress = doomed.Address, Timeout = TimeSpan.FromSeconds(30) };
         var abandoned = doomedClient.GetAsync("/" + Zip, Cancel);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (upstream.Count(Zip) == 0 && DateTime.UtcNow < deadline)
@@ -131,8 +115,7 @@ public sealed class ReplicaTests
         await Task.Delay(300, Cancel);
         var holder = await redis.CommandAsync("GET", "godocker:proxy:lease:" + Zip) as string;
         Assert.EndsWith(" doomed", holder);
-        doomed.Kill();
-        await doomed.WaitForExitAsync(Cancel);
+        await doomed.KillAsync();
         await Assert.ThrowsAnyAsync<Exception>(() => abandoned);
 
         upstream.ZipPause = TimeSpan.Zero;
@@ -314,25 +297,11 @@ public sealed class ReplicaTests
 
         await using var upstream = await TestUpstream.StartAsync(folder);
         upstream.Delay = TimeSpan.FromMilliseconds(30);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Dll, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(), "--coordination", redis.Url, "--replica-id", "doomed", "--fetch-lease", "2" })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var doomed = Process.Start(start)!;
-        _ = doomed.StandardError.ReadToEndAsync(Cancel);
-        string? listening;
-        do
-        {
-            listening = await doomed.StandardOutput.ReadLineAsync(Cancel);
-        }
-        while (listening is not null && !listening.StartsWith("listening ", StringComparison.Ordinal));
-
-        _ = doomed.StandardOutput.ReadToEndAsync(Cancel);
+        await using var doomed = await GatewayProcess.StartAsync(Cancel, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(),
+            "--coordination", redis.Url, "--replica-id", "doomed", "--fetch-lease", "2");
         await using var r1 = await StartReplicaAsync(temp, upstream.Address, redis, "r1", TimeSpan.FromSeconds(2));
         await using var r2 = await StartReplicaAsync(temp, upstream.Address, redis, "r2", TimeSpan.FromSeconds(2));
-        await using var nginx = await NginxBalancer.StartAsync(temp.Sub("nginx"), [new Uri(listening!["listening ".Length..]), r1.Address, r2.Address]);
+        await using var nginx = await NginxBalancer.StartAsync(temp.Sub("nginx"), [doomed.Address, r1.Address, r2.Address]);
         var goproxy = nginx.Address.ToString().TrimEnd('/');
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var runs = 0;
@@ -355,8 +324,7 @@ public sealed class ReplicaTests
 
         var load = Enumerable.Range(0, 4).Select(n => Task.Run(() => ClientAsync(n))).ToArray();
         await Task.Delay(3000, Cancel);
-        doomed.Kill();
-        await doomed.WaitForExitAsync(Cancel);
+        await doomed.KillAsync();
         await Task.Delay(5000, Cancel);
         await stop.CancelAsync();
         await Task.WhenAll(load);
