@@ -133,8 +133,16 @@ public sealed class ChecksumDatabaseServer : IAsyncDisposable
         }
     }
 
+    private int _disposed;
+
+    /// <summary>Kills the database (callable twice: a test stops it early, `await using` again at the end).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill();
