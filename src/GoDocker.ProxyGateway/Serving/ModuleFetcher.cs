@@ -24,6 +24,7 @@ public sealed class ModuleFetcher(
     private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(50);
 
     private readonly SingleFlight<Fetched<PinRecord>> _files = new();
+    private readonly CommitSignals _commits = CommitSignals.Listen(coordination);
     private readonly SingleFlight<Fetched<ListRecord>> _lists = new();
 
     private sealed record Fetched<T>(T? Value, GatewayFailure? Failure) where T : class
@@ -119,7 +120,8 @@ public sealed class ModuleFetcher(
                     metrics.LeaseWait();
                 }
 
-                await Task.Delay(LeasePoll, stopping);
+                // Woken by the winner's Committed event, or by the poll (its lease may expire without one).
+                await _commits.WaitAsync(request.Key, LeasePoll, stopping);
                 continue;
             }
 
