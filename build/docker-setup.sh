@@ -84,3 +84,24 @@ if [ -x /etc/init.d/docker-registry ]; then
   ${sudo_cmd:-} /etc/init.d/docker-registry stop >/dev/null 2>&1 || true
   command -v update-rc.d >/dev/null 2>&1 && ${sudo_cmd:-} update-rc.d docker-registry disable >/dev/null 2>&1 || true
 fi
+# --- gateway replicas (issue 18): redis-server for the coordination tests ---------------------------------------
+# The tests start their own redis-server on a free 127.0.0.1 port with its own data folder; Debian's service
+# must not keep 6379 (policy-rc.d blocks the start during install; stop it if something started it anyway).
+if ! command -v redis-server >/dev/null 2>&1; then
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  echo "docker-setup: installing redis-server"
+  added_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo_cmd chmod +x /usr/sbin/policy-rc.d
+    added_policy=yes
+  fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+  [ -z "$added_policy" ] || $sudo_cmd rm -f /usr/sbin/policy-rc.d
+fi
+if command -v redis-cli >/dev/null 2>&1 && redis-cli -p 6379 ping >/dev/null 2>&1; then
+  redis-cli -p 6379 shutdown nosave >/dev/null 2>&1 || true
+fi
+# --- end gateway replicas ---------------------------------------------------------------------------------------

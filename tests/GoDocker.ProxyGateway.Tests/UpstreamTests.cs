@@ -157,8 +157,8 @@ public sealed class UpstreamTests
         using var temp = new TempFolder();
         var sumdbFolder = new ModuleFolder(temp.Sub("sumdb"));
         File.WriteAllText(Path.Combine(sumdbFolder.Root, "latest"), "go.sum database tree\n42\n");
-        Directory.CreateDirectory(Path.Combine(sumdbFolder.Root, "lookup"));
-        File.WriteAllText(Path.Combine(sumdbFolder.Root, "lookup", "example.invalid!m@v1.0.0"), "record");
+        Directory.CreateDirectory(Path.Combine(sumdbFolder.Root, "lookup", "example.invalid"));
+        File.WriteAllText(Path.Combine(sumdbFolder.Root, "lookup", "example.invalid", "!m@v1.0.0"), "record");
         await using var sumdb = await TestUpstream.StartAsync(sumdbFolder);
         await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), null, o => o with
         {
@@ -168,7 +168,7 @@ public sealed class UpstreamTests
 
         Assert.Equal(200, (int)(await http.GetAsync("/sumdb/sum.example.invalid/supported", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal("go.sum database tree\n42\n", await http.GetStringAsync("/sumdb/sum.example.invalid/latest", TestContext.Current.CancellationToken));
-        Assert.Equal("record", await http.GetStringAsync("/sumdb/sum.example.invalid/lookup/example.invalid%21m@v1.0.0", TestContext.Current.CancellationToken));
+        Assert.Equal("record", await http.GetStringAsync("/sumdb/sum.example.invalid/lookup/example.invalid/%21m@v1.0.0", TestContext.Current.CancellationToken));
         Assert.Equal(404, (int)(await http.GetAsync("/sumdb/sum.golang.org/supported", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(400, (int)(await http.GetAsync("/sumdb/sum.example.invalid/etc/passwd", TestContext.Current.CancellationToken)).StatusCode);
     }

@@ -77,7 +77,9 @@ internal static class ProxyCommand
         var useCache = CacheOption();
         var useName = new Argument<string?>("name") { Description = "The snapshot to serve by default.", Arity = ArgumentArity.ZeroOrOne };
         var live = new Option<bool>("--live") { Description = "Serve the live cache again instead of a snapshot." };
-        var use = new Command("use", "Switch the default view to a snapshot atomically (rollback), or back with --live.") { useName, useCache, live };
+        var useCoordination = GatewayServeOptions.CoordinationOption();
+        useCoordination.Description = "redis://host:port[/db] of the replicas serving this cache: announce the switch to them (they also notice the view file on their next request).";
+        var use = new Command("use", "Switch the default view to a snapshot atomically (rollback), or back with --live.") { useName, useCache, live, useCoordination };
         use.SetAction((parse, ct) => Reported(async () =>
         {
             var target = parse.GetValue(live) ? null : parse.GetValue(useName);
@@ -89,6 +91,11 @@ internal static class ProxyCommand
 
             var (_, snapshots) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = parse.GetValue(useCache)! });
             await snapshots.UseAsync(target, ct);
+            if (parse.GetValue(useCoordination) is { Length: > 0 } redis)
+            {
+                await GoDocker.ProxyGateway.Coordination.RedisCoordination.AnnounceAsync(GoDocker.ProxyGateway.Coordination.CoordinationAddress.Parse(redis),
+                    new(GoDocker.ProxyGateway.Coordination.CoordinationEventKind.SnapshotSwitched, "cli", target ?? ""), ct);
+            }
             Console.Out.WriteLine(target is null ? "default view: live cache" : $"default view: snapshot {target}");
             return ExitCodes.Success;
         }));

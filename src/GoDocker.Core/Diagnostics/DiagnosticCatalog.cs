@@ -174,6 +174,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RegistryUnreachable = Error("GD3070", "Registry unreachable",
         "Cannot reach the image registry {0}: {1}. Check GoImageRegistry's host and port and that the registry runs; a registry behind an HTTP proxy needs HTTPS_PROXY set for the build.");
 
+    // GD3080-GD3089: gateway replicas (coordination through Redis) and the checksum database proxy.
+    public static readonly DiagnosticDescriptor CoordinationUnreachable = Error("GD3080", "Gateway coordination store unreachable",
+        "The module proxy gateway cannot reach its coordination store {0}: {1}. Start Redis there (or fix --coordination), or run without --coordination as a single gateway.");
+    public static readonly DiagnosticDescriptor ReplicaUpstreamsDiffer = Error("GD3081", "Gateway replicas use different upstreams",
+        "This gateway replica uses the upstream list '{0}', but running replicas recorded '{1}' in {2}: replicas of one cache must fetch from the same upstreams. Give every replica the same --upstream, or stop the others (the record expires {3} s after the last one stops).");
+
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",
         "{0} presented a certificate issued by '{1}', which is not trusted. Add that CA's certificate as a GoCaCertificate item.") with { Subject = DiagnosticSubject.Trust };

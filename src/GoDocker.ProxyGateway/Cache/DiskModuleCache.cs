@@ -22,7 +22,8 @@ public sealed class DiskModuleCache : IModuleCache
     /// <param name="maxBytes">Bound on the size of cached content; least recently used content goes first.</param>
     /// <param name="protectedHashes">Blob hashes held by snapshots: never evicted.</param>
     /// <param name="sweepTemp">Delete leftovers in tmp/; false when another process may be writing there right now.</param>
-    public DiskModuleCache(CacheLayout layout, BlobStore blobs, long? maxBytes, Func<IReadOnlySet<string>> protectedHashes, ILogger logger, bool sweepTemp = true)
+    /// <param name="sharedTemp">Replicas on other hosts write to tmp/ too: sweep only files idle for an hour.</param>
+    public DiskModuleCache(CacheLayout layout, BlobStore blobs, long? maxBytes, Func<IReadOnlySet<string>> protectedHashes, ILogger logger, bool sweepTemp = true, bool sharedTemp = false)
     {
         Layout = layout;
         _blobs = blobs;
@@ -32,7 +33,7 @@ public sealed class DiskModuleCache : IModuleCache
         layout.EnsureFolders();
         if (sweepTemp)
         {
-            TempFolderSweep.Run(layout, logger);
+            TempFolderSweep.Run(layout, logger, sharedTemp ? TimeSpan.FromHours(1) : null);
         }
 
         LoadPins();
@@ -45,6 +46,12 @@ public sealed class DiskModuleCache : IModuleCache
 
     public PinRecord? GetPin(string key) => _table.Get(key);
 
+    /// <summary>
+    /// Other gateway processes (replicas) commit into this folder too: a key unknown here, or whose content is not
+    /// here, is looked up on disk before it counts as a miss, and a pin on disk wins over a put.
+    /// </summary>
+    public bool SharedFolder { get; set; }
+
     public IReadOnlyList<PinRecord> Pins() => _table.All();
 
     /// <summary>Pin keys from least to most recently used: the order eviction follows.</summary>
@@ -54,7 +61,12 @@ public sealed class DiskModuleCache : IModuleCache
     {
         if (_table.Get(key) is not { } pin || _blobs.Open(pin.Sha256) is not { } stream)
         {
-            return null;
+            if (!SharedFolder || Adopt(key) is not { } adopted || _blobs.Open(adopted.Sha256) is not { } committed)
+            {
+                return null;
+            }
+
+            (pin, stream) = (adopted, committed);
         }
 
         var now = DateTime.UtcNow;
@@ -99,6 +111,12 @@ public sealed class DiskModuleCache : IModuleCache
 
     private async Task<CommitOutcome> PutLockedAsync(string key, HashedTempFile content, string? h1, CancellationToken cancellationToken)
     {
+        if (SharedFolder && _table.Get(key) is null && ReadPinFile(key) is { } committed)
+        {
+            // Another replica pinned it first; its pin stands.
+            _table.Add(committed, DateTime.UtcNow, _blobs.Has);
+        }
+
         var existing = _table.Get(key);
         if (existing is not null && existing.Sha256 != content.Sha256)
         {
@@ -157,6 +175,37 @@ public sealed class DiskModuleCache : IModuleCache
         {
             _logger.LogWarning(e, "Could not evict blob {Sha256}", sha256);
             return false;
+        }
+    }
+
+    /// <summary>A pin another process committed (with its content present), taken into this table; null when there is none yet.</summary>
+    private PinRecord? Adopt(string key)
+    {
+        if (ReadPinFile(key) is not { } pin || !_blobs.Has(pin.Sha256))
+        {
+            return null;
+        }
+
+        var inForce = _table.Add(pin, DateTime.UtcNow, _blobs.Has);
+        if (!ReferenceEquals(inForce, pin))
+        {
+            // Known here with its content gone (evicted by this process); another one brought it back.
+            _table.ContentAdded(inForce, _blobs.Has);
+        }
+
+        return inForce;
+    }
+
+    private PinRecord? ReadPinFile(string key)
+    {
+        try
+        {
+            var pin = JsonSerializer.Deserialize<PinRecord>(File.ReadAllBytes(Layout.PinPath(key)), Json);
+            return pin is not null && pin.Key == key && CacheLayout.IsSha256Hex(pin.Sha256) ? pin : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
         }
     }
 

@@ -8,11 +8,17 @@ namespace GoDocker.ProxyGateway.Cache;
 /// </summary>
 internal static class TempFolderSweep
 {
-    public static void Run(CacheLayout layout, ILogger logger)
+    /// <param name="onlyIdleFor">
+    /// Replicas on several hosts share tmp/, and a process id says nothing about another host: then only files left
+    /// unwritten this long are dropped (a live download writes, or its upstream times out, long before).
+    /// </param>
+    public static void Run(CacheLayout layout, ILogger logger, TimeSpan? onlyIdleFor = null)
     {
         foreach (var file in Directory.EnumerateFiles(layout.TempFolder))
         {
-            if (CacheLayout.TempFileWriter(file) is { } pid && WriterProcess.IsRunning(pid))
+            if (onlyIdleFor is { } idle
+                    ? DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < idle
+                    : CacheLayout.TempFileWriter(file) is { } pid && WriterProcess.IsRunning(pid))
             {
                 continue;
             }

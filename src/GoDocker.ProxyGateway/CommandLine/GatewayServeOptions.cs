@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoDocker.Core.Diagnostics;
+using GoDocker.ProxyGateway.Coordination;
 using GoDocker.ProxyGateway.Hosting;
 
 namespace GoDocker.ProxyGateway.CommandLine;
@@ -23,14 +24,23 @@ public sealed class GatewayServeOptions
     public Option<TimeSpan?> RevalidateEvery { get; } = RevalidateEveryOption();
     public Option<int> MaxRequests { get; } = new("--max-requests") { Description = "Module requests served at once; more are shed with 503 and Retry-After.", DefaultValueFactory = _ => 512 };
     public Option<int> MaxConnections { get; } = new("--max-connections") { Description = "Open client connections accepted; more are closed at once.", DefaultValueFactory = _ => 2048 };
+    public Option<string?> Coordination { get; } = CoordinationOption();
+    public Option<string?> ReplicaId { get; } = new("--replica-id") { Description = "Names this replica in logs, leases and /metrics. Default: host name and process id." };
+    public Option<double> FetchLease { get; } = new("--fetch-lease") { Description = "Seconds a fetch lease lasts without renewal (with --coordination): after a replica dies mid-fetch, another takes over after this.", DefaultValueFactory = _ => 30 };
     public Option<bool> LogJson { get; } = new("--log-json") { Description = "Write logs as JSON lines." };
 
     /// <summary>The cache folder option every gateway command takes.</summary>
     public static Option<string> CacheOption() => new("--cache") { Description = "The gateway's cache folder.", Required = true };
 
+    /// <summary>The Redis of replicas sharing one cache folder (serving, and `snapshot use` to announce a switch).</summary>
+    public static Option<string?> CoordinationOption() => new("--coordination")
+    {
+        Description = "redis://host:port[/db]: replicas sharing this cache folder coordinate through this Redis (one upstream fetch per file across them). Off by default.",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Listen, Cache, Offline, Snapshot, MaxSizeMb, ListTtl, Sumdb, RevalidateEvery, MaxRequests, MaxConnections, LogJson })
+        foreach (var option in new Option[] { Listen, Cache, Offline, Snapshot, MaxSizeMb, ListTtl, Sumdb, RevalidateEvery, MaxRequests, MaxConnections, Coordination, ReplicaId, FetchLease, LogJson })
         {
             command.Options.Add(option);
         }
@@ -53,6 +63,10 @@ public sealed class GatewayServeOptions
             RevalidateEvery = parse.GetValue(RevalidateEvery),
             MaxConcurrentRequests = Math.Max(1, parse.GetValue(MaxRequests)),
             MaxConnections = Math.Max(1, parse.GetValue(MaxConnections)),
+            Coordination = parse.GetValue(Coordination) is { Length: > 0 } redis ? CoordinationAddress.Parse(redis) : null,
+            ReplicaId = parse.GetValue(ReplicaId) is { Length: > 0 } id ? CheckReplicaId(id) : options.ReplicaId,
+            FetchLease = parse.GetValue(FetchLease) is var lease && lease is >= 1 and <= 86400 ? TimeSpan.FromSeconds(lease)
+                : throw new DiagnosticException(DiagnosticCatalog.InvalidCommandLineValue.Create("--fetch-lease", lease.ToString(System.Globalization.CultureInfo.InvariantCulture), "use a number of seconds from 1 to 86400")),
         };
     }
 
@@ -93,6 +107,11 @@ public sealed class GatewayServeOptions
             return null;
         },
     };
+
+    private static string CheckReplicaId(string id) =>
+        id.Length <= 100 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
+            ? id
+            : throw new DiagnosticException(DiagnosticCatalog.InvalidCommandLineValue.Create("--replica-id", id, "use up to 100 letters, digits, '.', '-' or '_'"));
 
     private static Dictionary<string, Uri> ParseSumdbs(IEnumerable<string> values)
     {

@@ -1,5 +1,7 @@
 using System.Net;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Coordination;
+using GoDocker.ProxyGateway.ChecksumDatabase;
 using GoDocker.ProxyGateway.Serving;
 using GoDocker.ProxyGateway.Snapshots;
 using GoDocker.ProxyGateway.Upstreams;
@@ -23,8 +25,10 @@ public sealed class GatewayComponents : IDisposable
     }
 
     /// <param name="sweepTemp">False for one-shot work next to a gateway that may be serving the same cache.</param>
-    internal GatewayComponents(GatewayOptions options, bool sweepTemp)
+    /// <param name="coordination">How replicas share fetches; null: this process alone.</param>
+    internal GatewayComponents(GatewayOptions options, bool sweepTemp, IFetchCoordination? coordination = null)
     {
+        Coordination = coordination ?? new LocalCoordination(options.ReplicaId);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Logger = loggerFactory.CreateLogger("GoDocker.ProxyGateway");
         var opened = ProxyGatewayHost.OpenCache(options, loggerFactory, sweepTemp);
@@ -39,17 +43,27 @@ public sealed class GatewayComponents : IDisposable
             .ToArray();
         Options = options with { ModuleRules = rules };
         Metrics = new GatewayMetrics();
+        var coordinated = Coordination;
+        Metrics.ReplicaInfo = (coordinated.ReplicaId, coordinated.Mode, () => coordinated.IsShared, () => (coordinated as RedisCoordination)?.LostCount ?? 0);
+        if (Coordination is not LocalCoordination)
+        {
+            Cache.SharedFolder = true;
+            Coordination.EventReceived += OnCoordinationEvent;
+        }
+
         var router = new ModuleRouter(rules, Upstream);
         var changes = new ContentChangeReporter(Metrics, Logger);
-        var fetcher = new ModuleFetcher(Cache, opened.Lists, Cache.Layout, new ModuleFileVerifier(options.Hasher), options.FileLimits, changes, Metrics, Logger, _stopping.Token);
+        var fetcher = new ModuleFetcher(Cache, opened.Lists, Cache.Layout, new ModuleFileVerifier(options.Hasher), options.FileLimits, changes, Coordination, Metrics, Logger, _stopping.Token);
         var lists = new ListFreshness(opened.Lists, Cache, fetcher, Options, Metrics, Logger);
         Files = new ModuleFileService(Cache, Blobs, Snapshots, router, fetcher, lists, Options, Metrics);
         Revalidator = new CacheRevalidator(Cache, Blobs, router, fetcher, changes, Metrics, Logger);
-        ChecksumDatabases = new ChecksumDatabasePassthrough(_http, options.ChecksumDatabases, options.Upstreams.FirstOrDefault()?.EffectiveTimeout ?? UpstreamEndpoint.DefaultTimeout);
+        ChecksumDatabases = new ChecksumDatabaseProxy(_http, options.ChecksumDatabases, new ChecksumDatabaseCache(Cache.Layout), router, options.ListTtl,
+            options.Upstreams.FirstOrDefault()?.EffectiveTimeout ?? UpstreamEndpoint.DefaultTimeout, Metrics, Logger);
         Warmer = new ModuleWarmer(Files);
     }
 
     public GatewayOptions Options { get; }
+    public IFetchCoordination Coordination { get; }
     public ILogger Logger { get; }
     public DiskModuleCache Cache { get; }
     public IContentStore Blobs { get; }
@@ -58,11 +72,28 @@ public sealed class GatewayComponents : IDisposable
     public GatewayMetrics Metrics { get; }
     public ModuleFileService Files { get; }
     public CacheRevalidator Revalidator { get; }
-    public ChecksumDatabasePassthrough ChecksumDatabases { get; }
+    public ChecksumDatabaseProxy ChecksumDatabases { get; }
     public ModuleWarmer Warmer { get; }
 
     /// <summary>Cancels upstream fetches still running (after in-flight responses had their chance to finish).</summary>
     public Task StopFetchesAsync() => _stopping.CancelAsync();
+
+    private void OnCoordinationEvent(CoordinationEvent received)
+    {
+        switch (received.Kind)
+        {
+            case CoordinationEventKind.SnapshotSwitched:
+                // The view file is checked on every request; this makes a replica re-read it even where the shared
+                // file system caches file times (NFS attribute caching).
+                Snapshots.ForgetView();
+                Logger.LogInformation("Replica {Replica}: default view switched to {View} (announced by {From})", Coordination.ReplicaId, received.Subject.Length == 0 ? "the live cache" : received.Subject, received.Replica);
+                break;
+            case CoordinationEventKind.ContentChanged:
+                Metrics.PeerContentChange();
+                Logger.LogWarning("Replica {From} saw an upstream change the pinned content of {Key} (GD3050 in its log)", received.Replica, received.Subject);
+                break;
+        }
+    }
 
     public void Dispose()
     {

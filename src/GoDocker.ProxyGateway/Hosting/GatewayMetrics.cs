@@ -22,6 +22,15 @@ public sealed class GatewayMetrics
     private long _diskFailures;
     private long _revalidations;
     private long _lastRevalidationUnixSeconds;
+    private long _leasesAcquired;
+    private long _leaseWaits;
+    private long _peerFetchesJoined;
+    private long _fencedOff;
+    private long _peerContentChanges;
+    private long _sumdbRequests;
+    private long _sumdbHits;
+    private long _sumdbUpstreamFetches;
+    private long _sumdbPrivateRefused;
 
     public long UpstreamFetches => Interlocked.Read(ref _upstreamFetches);
     public long SingleFlightJoins => Interlocked.Read(ref _singleFlightJoins);
@@ -47,12 +56,32 @@ public sealed class GatewayMetrics
     public void Failure() => Interlocked.Increment(ref _failures);
     public void Shed() => Interlocked.Increment(ref _shed);
     public void DiskFailure() => Interlocked.Increment(ref _diskFailures);
+    public void LeaseAcquired() => Interlocked.Increment(ref _leasesAcquired);
+    public void LeaseWait() => Interlocked.Increment(ref _leaseWaits);
+    public void PeerFetchJoined() => Interlocked.Increment(ref _peerFetchesJoined);
+    public void FencedOff() => Interlocked.Increment(ref _fencedOff);
+    public void PeerContentChange() => Interlocked.Increment(ref _peerContentChanges);
+    public long LeaseWaits => Interlocked.Read(ref _leaseWaits);
+    public long PeerFetchesJoined => Interlocked.Read(ref _peerFetchesJoined);
+
+    /// <summary>Which replica these counters are (labels of godocker_proxy_replica_info).</summary>
+    public (string Replica, string Coordination, Func<bool> Shared, Func<long> Lost) ReplicaInfo { get; set; } =
+        ("", "local", () => false, () => 0);
+
+    public void SumdbRequest() => Interlocked.Increment(ref _sumdbRequests);
+    public void SumdbHit() => Interlocked.Increment(ref _sumdbHits);
+    public void SumdbUpstreamFetch() => Interlocked.Increment(ref _sumdbUpstreamFetches);
+    public void SumdbPrivateRefused() => Interlocked.Increment(ref _sumdbPrivateRefused);
+    public long SumdbHits => Interlocked.Read(ref _sumdbHits);
+    public long SumdbUpstreamFetches => Interlocked.Read(ref _sumdbUpstreamFetches);
 
     public void RevalidationCompleted(DateTimeOffset at)
     {
         Interlocked.Exchange(ref _lastRevalidationUnixSeconds, at.ToUnixTimeSeconds());
         Interlocked.Increment(ref _revalidations);
     }
+
+    private static string LabelValue(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     public string Render(long cacheBytes)
     {
@@ -70,6 +99,17 @@ public sealed class GatewayMetrics
         IEnumerable<(string?, long)> ByKind(long[] counts) =>
             Enum.GetValues<ModuleFileKind>().Select(k => ((string?)$"kind=\"{k.ToString().ToLowerInvariant()}\"", Interlocked.Read(ref counts[(int)k])));
 
+        var replica = ReplicaInfo;
+        text.Append("# HELP godocker_proxy_replica_info The replica these counters belong to and how it coordinates (shared=0 while Redis is lost).\n");
+        text.Append("# TYPE godocker_proxy_replica_info gauge\n");
+        text.Append("godocker_proxy_replica_info{replica=\"").Append(LabelValue(replica.Replica)).Append("\",coordination=\"").Append(replica.Coordination)
+            .Append("\",shared=\"").Append(replica.Shared() ? "1" : "0").Append("\"} 1\n");
+        Counter("godocker_proxy_fetch_leases_total", "Fetch leases this replica won (it fetched for every replica).", [(null, Interlocked.Read(ref _leasesAcquired))]);
+        Counter("godocker_proxy_fetch_lease_waits_total", "Fetches that waited for another replica's lease.", [(null, LeaseWaits)]);
+        Counter("godocker_proxy_peer_fetches_joined_total", "Files another replica fetched while this one waited.", [(null, PeerFetchesJoined)]);
+        Counter("godocker_proxy_fenced_off_total", "Fetches not committed because the lease expired and another replica took over.", [(null, Interlocked.Read(ref _fencedOff))]);
+        Counter("godocker_proxy_peer_content_changes_total", "Content changes (GD3050) other replicas reported.", [(null, Interlocked.Read(ref _peerContentChanges))]);
+        Counter("godocker_proxy_coordination_lost_total", "Times the coordination store was lost while running.", [(null, replica.Lost())]);
         Counter("godocker_proxy_requests_total", "Module file requests by kind.", ByKind(_requests));
         Counter("godocker_proxy_cache_hits_total", "Requests answered from the cache.", ByKind(_hits));
         Counter("godocker_proxy_cache_misses_total", "Requests the cache could not answer.", ByKind(_misses));
@@ -84,6 +124,10 @@ public sealed class GatewayMetrics
         Counter("godocker_proxy_shed_total", "Requests refused with 503 because the gateway was at its bound of requests in progress.", [(null, Interlocked.Read(ref _shed))]);
         Counter("godocker_proxy_disk_failures_total", "Writes to the cache folder the disk refused (full, quota, read-only).", [(null, Interlocked.Read(ref _diskFailures))]);
         Counter("godocker_proxy_revalidations_total", "Completed re-checks of every pinned file against upstream.", [(null, Revalidations)]);
+        Counter("godocker_proxy_sumdb_requests_total", "Checksum database requests (lookup, tile, latest).", [(null, Interlocked.Read(ref _sumdbRequests))]);
+        Counter("godocker_proxy_sumdb_cache_hits_total", "Checksum database requests answered from the cache.", [(null, SumdbHits)]);
+        Counter("godocker_proxy_sumdb_upstream_fetches_total", "Requests sent to checksum databases.", [(null, SumdbUpstreamFetches)]);
+        Counter("godocker_proxy_sumdb_private_refused_total", "Lookups of --private modules refused instead of sent to a checksum database.", [(null, Interlocked.Read(ref _sumdbPrivateRefused))]);
         text.Append("# HELP godocker_proxy_last_revalidation_timestamp_seconds When the last re-check finished (Unix time; 0 before the first).\n");
         text.Append("# TYPE godocker_proxy_last_revalidation_timestamp_seconds gauge\n");
         text.Append("godocker_proxy_last_revalidation_timestamp_seconds ").Append(Interlocked.Read(ref _lastRevalidationUnixSeconds).ToString(CultureInfo.InvariantCulture)).Append('\n');

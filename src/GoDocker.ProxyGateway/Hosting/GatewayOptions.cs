@@ -1,5 +1,6 @@
 using GoDocker.Core.Credentials;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Coordination;
 using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.Extensions.Logging;
 
@@ -59,6 +60,18 @@ public sealed record GatewayOptions
 
     /// <summary>How long shutdown waits for in-flight responses.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Redis through which replicas sharing <see cref="CacheDirectory"/> coordinate (one fetch per file across all of
+    /// them, pin records, events); null (the default) is one gateway alone, with its in-process single flight.
+    /// </summary>
+    public CoordinationAddress? Coordination { get; init; }
+
+    /// <summary>Names this replica in logs, leases and /metrics.</summary>
+    public string ReplicaId { get; init; } = LocalCoordination.DefaultReplicaId();
+
+    /// <summary>How long a fetch lease lasts without renewal: after a replica dies mid-fetch, others take over after this.</summary>
+    public TimeSpan FetchLease { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Replaces the HTTP handler used for upstreams and checksum databases (tests, custom TLS).</summary>
     public HttpMessageHandler? UpstreamHandler { get; init; }

@@ -1,3 +1,4 @@
+using GoDocker.ProxyGateway.ChecksumDatabase;
 using GoDocker.ProxyGateway.Protocol;
 using GoDocker.ProxyGateway.Serving;
 using GoDocker.ProxyGateway.Upstreams;
@@ -11,7 +12,7 @@ namespace GoDocker.ProxyGateway.Hosting;
 /// The gateway's only HTTP endpoint: dispatches on the raw request path (never the decoded one, so encoded
 /// slashes and dot segments cannot sneak through), and turns every failure into a status in one place.
 /// </summary>
-public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatabasePassthrough sumdb, Func<long> cachedBytes, RequestAdmission admission, GatewayMetrics metrics, ILogger logger)
+public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatabaseProxy sumdb, Func<long> cachedBytes, RequestAdmission admission, GatewayMetrics metrics, ILogger logger)
 {
     private const string SnapshotsPrefix = "/snapshots/";
     private const string SumdbPrefix = "/sumdb/";
@@ -82,11 +83,14 @@ public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatab
                 throw new GatewayFailureException(GatewayFailure.BadRequest("malformed checksum database path"));
             }
 
-            var (status, body, type) = await sumdb.ForwardAsync(sumdbPath, context.RequestAborted);
-            response.StatusCode = status;
-            response.ContentType = type;
-            response.ContentLength = body.Length;
-            await response.Body.WriteAsync(body, context.RequestAborted);
+            var answer = await sumdb.AnswerAsync(sumdbPath, context.RequestAborted);
+            response.StatusCode = answer.Status;
+            response.ContentType = answer.ContentType;
+            response.ContentLength = answer.Body.Length;
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await response.Body.WriteAsync(answer.Body, context.RequestAborted);
+            }
             return;
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Coordination;
 using GoDocker.ProxyGateway.Snapshots;
 using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.AspNetCore.Builder;
@@ -36,7 +37,15 @@ public static class ProxyGatewayHost
         }
 
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var components = new GatewayComponents(options);
+        IFetchCoordination? coordination = null;
+        if (options.Coordination is { } coordinationAddress)
+        {
+            var upstreams = string.Join(" ", options.Upstreams.Select(u => u.Display + (u.FallBackOnAnyError ? "|" : ",")));
+            coordination = await RedisCoordination.ConnectAsync(coordinationAddress, options.ReplicaId, options.FetchLease, options.Offline ? "offline" : upstreams,
+                loggerFactory.CreateLogger("GoDocker.ProxyGateway.Coordination"), cancellationToken);
+        }
+
+        var components = new GatewayComponents(options, sweepTemp: true, coordination);
         var logger = components.Logger;
         var cache = components.Cache;
         var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, () => cache.ContentBytes, new RequestAdmission(options.MaxConcurrentRequests), components.Metrics, logger);
@@ -71,13 +80,14 @@ public static class ProxyGatewayHost
         {
             await app.DisposeAsync();
             components.Dispose();
+            await components.Coordination.DisposeAsync();
             throw new DiagnosticException(DiagnosticCatalog.GatewayCannotListen.Create(options.Listen, e.Message), e);
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var address = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        logger.LogInformation("Module proxy gateway serving {Address} from {Cache} ({Upstreams} upstreams, offline {Offline})",
-            address, cache.Layout.Root, options.Upstreams.Count, options.Offline);
+        logger.LogInformation("Module proxy gateway serving {Address} from {Cache} ({Upstreams} upstreams, offline {Offline}; replica {Replica}, coordination {Coordination})",
+            address, cache.Layout.Root, options.Upstreams.Count, options.Offline, components.Coordination.ReplicaId, options.Coordination?.Display ?? "local");
         return new RunningGateway(app, address, components);
     }
 
@@ -115,7 +125,8 @@ public static class ProxyGatewayHost
         var blobs = new BlobStore(layout);
         var lists = new ListStore(layout);
         SnapshotStore? snapshots = null;
-        var cache = new DiskModuleCache(layout, blobs, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"), sweepTemp);
+        var cache = new DiskModuleCache(layout, blobs, options.MaxCacheBytes, () => snapshots!.HeldHashes(), loggerFactory.CreateLogger("GoDocker.ProxyGateway.Cache"), sweepTemp,
+            sharedTemp: options.Coordination is not null);
         snapshots = new SnapshotStore(layout, cache, blobs, lists, options.Hasher);
         if (options.SnapshotView is { } view)
         {

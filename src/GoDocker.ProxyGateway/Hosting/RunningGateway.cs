@@ -29,6 +29,7 @@ public sealed class RunningGateway : IAsyncDisposable
     public CacheRevalidator Revalidator => _components.Revalidator;
     public ModuleWarmer Warmer => _components.Warmer;
     public GatewayMetrics Metrics => _components.Metrics;
+    public GoDocker.ProxyGateway.Coordination.IFetchCoordination Coordination => _components.Coordination;
 
     /// <summary>Completes when the gateway has stopped (for hosts that run until a signal).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
@@ -50,5 +51,6 @@ public sealed class RunningGateway : IAsyncDisposable
         await StopAsync();
         await _app.DisposeAsync();
         _components.Dispose();
+        await _components.Coordination.DisposeAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using GoDocker.Core.Modules;
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Coordination;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Protocol;
 using GoDocker.ProxyGateway.Upstreams;
@@ -15,11 +16,15 @@ namespace GoDocker.ProxyGateway.Serving;
 /// </summary>
 public sealed class ModuleFetcher(
     IModuleCache cache, IListCache lists, CacheLayout layout, ModuleFileVerifier verifier, ModuleFileLimits limits, ContentChangeReporter changes,
-    GatewayMetrics metrics, ILogger logger, CancellationToken stopping)
+    IFetchCoordination coordination, GatewayMetrics metrics, ILogger logger, CancellationToken stopping)
 {
     private const int MaxListBytes = 16 << 20;
 
+    /// <summary>How often a replica waiting for another one's fetch looks for its file (or for the lease to expire).</summary>
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(50);
+
     private readonly SingleFlight<Fetched<PinRecord>> _files = new();
+    private readonly CommitSignals _commits = CommitSignals.Listen(coordination);
     private readonly SingleFlight<Fetched<ListRecord>> _lists = new();
 
     private sealed record Fetched<T>(T? Value, GatewayFailure? Failure) where T : class
@@ -79,7 +84,9 @@ public sealed class ModuleFetcher(
     {
         try
         {
-            return await FetchAndPinAsync(request, upstream);
+            return coordination is LocalCoordination
+                ? await FetchAndPinAsync(request, upstream, lease: null)
+                : await FetchAcrossReplicasAsync(request, upstream);
         }
         catch (CacheWriteException e)
         {
@@ -87,7 +94,66 @@ public sealed class ModuleFetcher(
         }
     }
 
-    private async Task<Fetched<PinRecord>> FetchAndPinAsync(ModuleRequest request, IUpstreamFetcher upstream)
+    /// <summary>
+    /// One fetch per key across replicas: the lease holder fetches; the others wait until its file is in the shared
+    /// folder, or until its lease expires (it died) and one of them takes over.
+    /// </summary>
+    private async Task<Fetched<PinRecord>> FetchAcrossReplicasAsync(ModuleRequest request, IUpstreamFetcher upstream)
+    {
+        for (var waited = false; ; waited = true)
+        {
+            if (CommittedPin(request.Key) is { } committed)
+            {
+                if (waited)
+                {
+                    metrics.PeerFetchJoined();
+                }
+
+                return new Fetched<PinRecord>(committed, null);
+            }
+
+            var lease = await coordination.TryAcquireAsync(request.Key, stopping);
+            if (lease is null)
+            {
+                if (!waited)
+                {
+                    metrics.LeaseWait();
+                }
+
+                // Woken by the winner's Committed event, or by the poll (its lease may expire without one).
+                await _commits.WaitAsync(request.Key, LeasePoll, stopping);
+                continue;
+            }
+
+            try
+            {
+                if (lease.Shared)
+                {
+                    metrics.LeaseAcquired();
+                    if (CommittedPin(request.Key) is { } justCommitted)
+                    {
+                        // The previous holder committed between our look and our lease.
+                        return new Fetched<PinRecord>(justCommitted, null);
+                    }
+                }
+
+                return await FetchAndPinAsync(request, upstream, lease);
+            }
+            finally
+            {
+                await coordination.ReleaseAsync(lease);
+            }
+        }
+    }
+
+    private PinRecord? CommittedPin(string key)
+    {
+        var file = cache.Get(key);
+        file?.Content.Dispose();
+        return file?.Pin;
+    }
+
+    private async Task<Fetched<PinRecord>> FetchAndPinAsync(ModuleRequest request, IUpstreamFetcher upstream, FetchLease? lease)
     {
         var (staged, source, failure) = await ReceiveAsync(request, upstream, body => HashedTempFile.WriteAsync(layout, body, stopping, LimitOf(request.Kind)));
         if (staged is null)
@@ -109,7 +175,22 @@ public sealed class ModuleFetcher(
                 return Invalid(request, source, e);
             }
 
+            if (lease is { Shared: true } && !await coordination.StillHoldsAsync(lease, stopping))
+            {
+                // Fenced off: the lease expired during the fetch and another replica owns the key now.
+                metrics.FencedOff();
+                logger.LogWarning("Replica {Replica} lost the fetch lease for {Key} before committing; the replica holding it now commits", coordination.ReplicaId, request.Key);
+                return CommittedPin(request.Key) is { } winner
+                    ? new Fetched<PinRecord>(winner, null)
+                    : new GatewayFailure(GatewayFailureKind.Unavailable, $"{request.RelativeUrl}: another gateway replica took over this download; retry");
+            }
+
             var outcome = await cache.PutAsync(request.Key, staged, h1, stopping);
+            if (coordination is not LocalCoordination)
+            {
+                await ShareCommitAsync(request.Key, outcome);
+            }
+
             if (outcome.Status == CommitStatus.ContentChanged)
             {
                 var diagnostic = changes.Report(outcome.Pin, outcome.RejectedSha256!, source, outcome.PinnedContentPresent);
@@ -126,6 +207,23 @@ public sealed class ModuleFetcher(
 
             return new Fetched<PinRecord>(outcome.Pin, null);
         }
+    }
+
+    private async Task ShareCommitAsync(string key, CommitOutcome outcome)
+    {
+        if (outcome.Status == CommitStatus.ContentChanged)
+        {
+            await coordination.PublishAsync(new CoordinationEvent(CoordinationEventKind.ContentChanged, coordination.ReplicaId, key), stopping);
+            return;
+        }
+
+        var recorded = await coordination.RecordPinAsync(key, outcome.Pin.Sha256, stopping);
+        if (recorded != outcome.Pin.Sha256)
+        {
+            logger.LogError("Replica {Replica}: the pin record of {Key} in the coordination store is {Recorded}, the shared folder has {Pinned}", coordination.ReplicaId, key, recorded, outcome.Pin.Sha256);
+        }
+
+        await coordination.PublishAsync(new CoordinationEvent(CoordinationEventKind.Committed, coordination.ReplicaId, key), stopping);
     }
 
     private async Task<Fetched<ListRecord>> FetchListOnceAsync(ModuleRequest request, IUpstreamFetcher upstream)

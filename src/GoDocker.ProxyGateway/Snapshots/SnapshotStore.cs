@@ -17,6 +17,7 @@ namespace GoDocker.ProxyGateway.Snapshots;
 public sealed partial class SnapshotStore
 {
     private const string ManifestEntryName = "manifest.json";
+    private const long ChecksumDatabaseAnswerLimit = 16 << 20;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly CacheLayout _layout;
@@ -84,6 +85,9 @@ public sealed partial class SnapshotStore
 
         await AtomicFile.WriteAllBytesAsync(_layout, _layout.ViewFile, System.Text.Encoding.UTF8.GetBytes(name ?? ""), cancellationToken);
     }
+
+    /// <summary>Forgets the view read last, so the next request reads the view file again whatever its time says.</summary>
+    public void ForgetView() => _view = (DateTime.MinValue, null);
 
     /// <summary>The snapshot serving as default view, or null for the live cache. Notices changes made by other processes.</summary>
     public string? CurrentView()
@@ -186,6 +190,13 @@ public sealed partial class SnapshotStore
                         await using var blob = _content.Open(sha) ?? throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"content {sha} of snapshot '{name}' is missing from the cache");
                         await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "blobs/" + sha) { DataStream = blob }, cancellationToken);
                     }
+
+                    // Checksum database answers go along, so GOSUMDB keeps working behind the air gap.
+                    foreach (var (entryName, answerFile) in ChecksumDatabaseAnswers())
+                    {
+                        await using var answer = File.OpenRead(answerFile);
+                        await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, entryName) { DataStream = answer }, cancellationToken);
+                    }
                 }
 
                 file.Flush(flushToDisk: true);
@@ -208,12 +219,13 @@ public sealed partial class SnapshotStore
     {
         var full = Path.GetFullPath(archivePath);
         var staged = new Dictionary<string, HashedTempFile>(StringComparer.Ordinal);
+        var stagedAnswers = new Dictionary<string, HashedTempFile>(StringComparer.Ordinal);
         try
         {
             SnapshotManifest manifest;
             try
             {
-                manifest = await StageArchiveAsync(full, staged, cancellationToken);
+                manifest = await StageArchiveAsync(full, staged, stagedAnswers, cancellationToken);
             }
             catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or FormatException or NotSupportedException)
             {
@@ -247,6 +259,7 @@ public sealed partial class SnapshotStore
                     }
                 }
 
+                CommitChecksumDatabaseAnswers(stagedAnswers);
                 await WriteManifestAsync(manifest, cancellationToken);
             }
             finally
@@ -262,15 +275,61 @@ public sealed partial class SnapshotStore
         }
         finally
         {
-            foreach (var file in staged.Values)
+            foreach (var file in staged.Values.Concat(stagedAnswers.Values))
             {
                 file.Dispose();
             }
         }
     }
 
+    private string ChecksumDatabaseFolder => Path.Combine(_layout.Root, "sumdb");
+
+    /// <summary>Cached checksum database answers as (archive entry name, file): sumdb/&lt;name&gt;/ab/&lt;sha256 of path&gt;.</summary>
+    private IEnumerable<(string Entry, string File)> ChecksumDatabaseAnswers() =>
+        Directory.Exists(ChecksumDatabaseFolder)
+            ? Directory.EnumerateFiles(ChecksumDatabaseFolder, "*", SearchOption.AllDirectories)
+                .Select(f => ("sumdb/" + Path.GetRelativePath(ChecksumDatabaseFolder, f).Replace('\\', '/'), f))
+                .Where(e => IsChecksumDatabaseEntry(e.Item1))
+                .OrderBy(e => e.Item1, StringComparer.Ordinal)
+            : [];
+
+    /// <summary>sumdb/&lt;valid database name&gt;/ab/&lt;64 hex starting with ab&gt;: the only shape the cache writes.</summary>
+    private static bool IsChecksumDatabaseEntry(string entry)
+    {
+        var parts = entry.Split('/');
+        return parts.Length == 4 && parts[0] == "sumdb" && ChecksumDatabase.ChecksumDatabaseCache.IsValidName(parts[1])
+            && CacheLayout.IsSha256Hex(parts[3]) && parts[2] == parts[3][..2];
+    }
+
+    /// <summary>Adds imported answers the cache lacks; answers already here stay (a newer signed tree head included).</summary>
+    private void CommitChecksumDatabaseAnswers(Dictionary<string, HashedTempFile> answers)
+    {
+        foreach (var (entry, staged) in answers)
+        {
+            var target = Path.Combine(ChecksumDatabaseFolder, entry["sumdb/".Length..]);
+            if (File.Exists(target))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(staged.Path, target, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // A gateway serving this cache fetched the same answer meanwhile; signed answers do not change.
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CacheWriteException($"cannot store checksum database answer {entry}: {e.Message}", e);
+            }
+        }
+    }
+
     /// <summary>Reads the manifest and stages every content entry, each checked against its name as it is hashed.</summary>
-    private async Task<SnapshotManifest> StageArchiveAsync(string full, Dictionary<string, HashedTempFile> staged, CancellationToken cancellationToken)
+    private async Task<SnapshotManifest> StageArchiveAsync(string full, Dictionary<string, HashedTempFile> staged, Dictionary<string, HashedTempFile> stagedAnswers, CancellationToken cancellationToken)
     {
         SnapshotManifest? manifest = null;
         await using var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
@@ -291,6 +350,18 @@ public sealed partial class SnapshotStore
                 }
 
                 RequireValidName(manifest.Name);
+                continue;
+            }
+
+            if (entry.Name.StartsWith("sumdb/", StringComparison.Ordinal))
+            {
+                // Signed answers: go checks them against its own key, so a forged one fails there, never silently.
+                if (!IsChecksumDatabaseEntry(entry.Name) || stagedAnswers.ContainsKey(entry.Name))
+                {
+                    throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, $"entry '{entry.Name}' is not a checksum database answer");
+                }
+
+                stagedAnswers[entry.Name] = await HashedTempFile.WriteAsync(_layout, entry.DataStream, cancellationToken, ChecksumDatabaseAnswerLimit);
                 continue;
             }
 

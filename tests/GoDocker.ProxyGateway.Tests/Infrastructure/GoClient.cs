@@ -45,7 +45,11 @@ public sealed class GoClient
         return File.ReadAllText(Path.Combine(project, "go.sum"));
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string project, string goproxy, string scratch, TimeSpan? timeout, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(string project, string goproxy, string scratch, TimeSpan? timeout, params string[] args) =>
+        RunAsync(project, goproxy, scratch, timeout, null, args);
+
+    /// <param name="environment">Variables set over the isolated defaults (GOSUMDB, GOFLAGS, GONOSUMDB…).</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string project, string goproxy, string scratch, TimeSpan? timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         Directory.CreateDirectory(scratch);
         var start = new ProcessStartInfo(GoBinary) { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -65,6 +69,11 @@ public sealed class GoClient
         start.Environment["GOFLAGS"] = "-modcacherw -mod=mod";
         start.Environment["GOTOOLCHAIN"] = "local";
         start.Environment["GO111MODULE"] = "on";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

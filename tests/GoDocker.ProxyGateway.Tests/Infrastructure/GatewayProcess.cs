@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace GoDocker.ProxyGateway.Tests.Infrastructure;
+
+/// <summary>The gateway executable as its own process (so a test can SIGKILL it), killed on dispose whatever happened.</summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "GoDocker.ProxyGateway.dll");
+
+    private GatewayProcess(Process process, Uri address)
+    {
+        Process = process;
+        Address = address;
+    }
+
+    public Process Process { get; }
+    public Uri Address { get; }
+
+    public static async Task<GatewayProcess> StartAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        var process = Process.Start(start)!;
+        try
+        {
+            _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            string? line;
+            do
+            {
+                line = await process.StandardOutput.ReadLineAsync(cancellationToken);
+            }
+            while (line is not null && !line.StartsWith("listening ", StringComparison.Ordinal));
+
+            if (line is null)
+            {
+                throw new InvalidOperationException($"the gateway exited ({process.ExitCode}) without printing 'listening'");
+            }
+
+            _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            return new GatewayProcess(process, new Uri(line["listening ".Length..]));
+        }
+        catch
+        {
+            process.Kill();
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown, no cleanup, as a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill();
+            await Process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Process.Dispose();
+    }
+}
