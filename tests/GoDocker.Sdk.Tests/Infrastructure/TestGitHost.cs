@@ -184,7 +184,8 @@ public sealed class TestGitHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close unregisters the prefixes a second time, which on Linux binds the port again
+        // and throws "Address already in use" once another test has taken that port.
         _listener.Close();
         await _loop.ConfigureAwait(false);
         try

@@ -109,7 +109,8 @@ public sealed class TestModuleProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close unregisters the prefixes a second time, which on Linux binds the port again
+        // and throws "Address already in use" once another test has taken that port.
         _listener.Close();
         await _loop.ConfigureAwait(false);
     }
