@@ -11,6 +11,7 @@ internal static class ToolCommand
         var root = new RootCommand("godocker: Go module downloads in Docker that work in company networks, with diagnostics that say what to change.");
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(DownloadCommand.Create());
+        root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(ModFileCommand.Create());
         root.Subcommands.Add(HashCommand.Create());

@@ -17,6 +17,9 @@ public sealed record DockerBuildCommand
     public string? Network { get; init; }
     public string? Tag { get; init; }
     public string? Progress { get; init; }
+
+    /// <summary>A folder <c>--output type=local</c> exports the target stage's files to, instead of keeping an image.</summary>
+    public string? OutputDirectory { get; init; }
     public ImmutableArray<string> Platforms { get; init; } = [];
     public ImmutableArray<GoBuildSecret> Secrets { get; init; } = [];
 
@@ -46,6 +49,13 @@ public sealed record DockerBuildCommand
     /// Docker CLI without buildx refuses several platforms at once (<c>"amd64,linux" is an invalid component</c>).
     /// </summary>
     public DockerBuildCommand ForDownload() => WithTarget(DockerfileWriter.DepsStage) with { Platforms = [] };
+
+    /// <summary>
+    /// The test run: the test-results stage on the build machine's platform (tests run where they were compiled),
+    /// exported to a folder.
+    /// </summary>
+    public DockerBuildCommand ForTestResults(string outputDirectory) =>
+        WithTarget(DockerfileWriter.TestResultsStage) with { Platforms = [], OutputDirectory = outputDirectory };
 
     public DockerBuildCommand WithNetwork(string? network) => this with { Network = network };
 
@@ -98,6 +108,11 @@ public sealed record DockerBuildCommand
             {
                 args.Add("--progress");
                 args.Add(Progress);
+            }
+            if (OutputDirectory is not null)
+            {
+                args.Add("--output");
+                args.Add(CsvField("type=local,dest=" + OutputDirectory));
             }
             if (Tag is not null)
             {

@@ -57,6 +57,12 @@ public static class ProjectSettingCatalog
     };
     public static readonly ProjectSetting GoBuildFlags = Sdk(nameof(GoBuildFlags), "extra `go build` flags");
     public static readonly ProjectSetting GoLdflags = Sdk(nameof(GoLdflags), "`go build -ldflags`");
+    public static readonly ProjectSetting GoTestPackages = Sdk(nameof(GoTestPackages), "the packages `go test` runs (`dotnet test`, `godocker test`)") with
+    {
+        Default = Projects.GoTestArguments.DefaultPackages,
+        DefaultReason = "Every package of the module, as `go test ./...` runs them.",
+    };
+    public static readonly ProjectSetting GoTestFlags = Sdk(nameof(GoTestFlags), "extra `go test` flags, such as `-race -count=1 -timeout 2m`");
     public static readonly ProjectSetting GoCgoEnabled = Sdk(nameof(GoCgoEnabled), "CGO_ENABLED for the build stage") with
     {
         DocumentedDefault = "`false`",
@@ -120,7 +126,7 @@ public static class ProjectSettingCatalog
     public static ImmutableArray<ProjectSetting> All { get; } =
     [
         GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
-        GoModFile, GoDockerContext, GoBaseImage, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled,
+        GoModFile, GoDockerContext, GoBaseImage, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoTestPackages, GoTestFlags, GoCgoEnabled,
         GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,
         GoCaCertificate, GoBuildSecret, GoEnvironmentVariable,

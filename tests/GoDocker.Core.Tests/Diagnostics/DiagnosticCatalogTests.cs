@@ -18,7 +18,7 @@ public class DiagnosticCatalogTests
     {
         foreach (var d in DiagnosticCatalog.All)
         {
-            Assert.Matches(new Regex("^GD[1-79][0-9]{3}$"), d.Code);
+            Assert.Matches(new Regex("^GD[1-9][0-9]{3}$"), d.Code);
         }
     }
 
