@@ -1,5 +1,6 @@
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Operations;
+using Microsoft.Build.Framework;
 
 namespace GoDocker.Tasks;
 
@@ -29,6 +30,12 @@ public sealed class GoDockerTest : GoProjectTask
         foreach (var d in outcome.Diagnostics)
         {
             log.Report(d);
+        }
+        // High importance: dotnet test shows it at its default (minimal) verbosity, as it does a .NET project's summary.
+        Log.LogMessage(MessageImportance.High, "{0}", outcome.Summary);
+        if (outcome.TrxPath is not null)
+        {
+            Log.LogMessage(MessageImportance.High, "Results File: {0}", outcome.TrxPath);
         }
     }
 

@@ -34,6 +34,11 @@ internal static class TestCommand
                     : Path.Combine(project.Settings.ProjectDirectory, "TestResults");
                 var outcome = await TestOperation.RunAsync(project, results, ProjectContext.GatewayAssembly, log, cancellationToken);
                 diagnostics.AddRange(outcome.Diagnostics);
+                log.Progress(outcome.Summary);
+                if (outcome.TrxPath is not null)
+                {
+                    log.Progress($"Results File: {outcome.TrxPath}");
+                }
             }
             return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out, project.Settings.ProjectDirectory, project.Settings.ProjectPath);
         });

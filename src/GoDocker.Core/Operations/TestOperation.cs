@@ -74,10 +74,8 @@ public static class TestOperation
             .ToDictionary(g => g.Key, g => g.First().Diagnostic.ToString());
         var trxPath = Path.Combine(Path.GetFullPath(resultsDirectory), Path.GetFileNameWithoutExtension(name) + ".trx");
         TrxWriter.Write(TrxWriter.Create(run, name, start, finish, messages), trxPath);
-        var summary = run.Summary(name);
-        log.Progress(summary);
-        log.Progress($"Results File: {trxPath}");
-        return new GoTestOutcomeReport(run, diagnostics, trxPath, summary);
+        // The front ends print the summary where a user of dotnet test looks for it.
+        return new GoTestOutcomeReport(run, diagnostics, trxPath, run.Summary(name));
     }
 
     private static GoTestOutcomeReport Failed(Diagnostic why, string name) => new(null, [why], null, $"Failed!  - go test did not run - {name}");

@@ -86,9 +86,13 @@ public static partial class GoTestArguments
         return true;
     }
 
+    /// <summary>
+    /// What only a shell reads as a command. A lone '|', '&gt;' or '&lt;' word is refused as "not a flag"; inside a word
+    /// ('-run=TestA|TestB') it is a regular expression.
+    /// </summary>
     private static string? ShellSyntax(string text)
     {
-        foreach (var token in (string[])[";", "$(", "`", "&&", "||", "|", ">", "<", "\n", "\r"])
+        foreach (var token in (string[])[";", "$(", "`", "&&", "||", "\n", "\r"])
         {
             if (text.Contains(token, StringComparison.Ordinal))
             {

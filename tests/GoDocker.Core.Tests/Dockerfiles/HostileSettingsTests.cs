@@ -41,6 +41,8 @@ public class HostileSettingsTests
         { "command substitution in test flags", "GoTestFlags", "-run=$(touch CANARY)", "GD1076" },
         { "backticks in test flags", "GoTestFlags", "-run `touch CANARY`", "GD1076" },
         { "non-flag word in test flags", "GoTestFlags", "touch CANARY", "GD1076" },
+        { "pipe as a word in test flags", "GoTestFlags", "-v | touch CANARY", "GD1076" },
+        { "alternation in a -run pattern", "GoTestFlags", "-run 'TestA|TestB' -count=1", null },
         { "-json owned by the test stage", "GoTestFlags", "-json=false", "GD1076" },
         { "semicolon in test packages", "GoTestPackages", "./...;touch CANARY", "GD1075" },
         { "command substitution in test packages", "GoTestPackages", "./$(touch CANARY)", "GD1075" },
