@@ -277,15 +277,9 @@ public static class DockerfileWriter
         AppendCacheMount(sb, inputs, ModuleCache);
         sb.Append(Continue);
         AppendCacheMount(sb, inputs, BuildCache);
-        if (!inputs.VendorMode)
-        {
-            AppendSecretMounts(sb, inputs);
-        }
+        // No build secret: the deps stage has downloaded every module of the graph, and test code (which can print
+        // anything into the exported JSON) never sees a credential.
         sb.Append(Continue);
-        if (!inputs.VendorMode)
-        {
-            AppendCredentialEnvironment(sb, inputs);
-        }
         sb.Append("mkdir -p ").Append(TestOutputFolder).Append(" &&").Append(Continue);
         sb.Append("CGO_ENABLED=").Append(inputs.CgoEnabled ? '1' : '0').Append(' ');
         var words = new List<string> { "go", "test", "-json" };

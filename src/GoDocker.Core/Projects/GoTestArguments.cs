@@ -23,6 +23,13 @@ public static partial class GoTestArguments
         ["args"] = "the words after it would go to the test binary unchecked",
     };
 
+    /// <summary>The go test and build flags that take no value; any other flag without '=' takes the next word.</summary>
+    private static readonly HashSet<string> BoolFlags =
+    [
+        "a", "race", "msan", "asan", "cover", "v", "work", "x", "trimpath", "linkshared", "modcacherw", "buildvcs",
+        "short", "failfast", "benchmem", "fullpath",
+    ];
+
     public static bool TryParsePackages(string? text, out ImmutableArray<string> packages, out string error)
     {
         packages = [];
@@ -67,7 +74,7 @@ public static partial class GoTestArguments
             var word = words[i];
             if (!word.StartsWith('-') || word is "-" or "--")
             {
-                error = $"'{word}' is not a flag; each word must be a go test flag such as -race or -run=TestName (give a flag's value with '=')";
+                error = $"'{word}' is not a flag; each word must be a go test flag such as -race or -run TestName";
                 return false;
             }
             var name = word.TrimStart('-');
@@ -80,6 +87,15 @@ public static partial class GoTestArguments
             {
                 error = $"-{name} cannot be set here: {why}";
                 return false;
+            }
+            if (eq < 0 && !BoolFlags.Contains(name))
+            {
+                if (i + 1 >= words.Count)
+                {
+                    error = $"-{name} needs a value";
+                    return false;
+                }
+                i++; // the next word is this flag's value (-run 'TestA|TestB')
             }
         }
         flags = [.. words];

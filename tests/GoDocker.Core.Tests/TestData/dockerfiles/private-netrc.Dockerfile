@@ -42,11 +42,6 @@ RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
 FROM build AS test
 RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
     --mount=type=cache,id=godocker-go-build-259a7a6adc4f,target=/var/cache/go-build \
-    --mount=type=secret,id=netrc,target=/run/secrets/netrc,mode=0444,required=true \
-    export NETRC=/run/secrets/netrc \
-    GIT_CONFIG_COUNT=1 \
-    GIT_CONFIG_KEY_0=credential.helper \
-    GIT_CONFIG_VALUE_0='!f() { test "$1" = get || return 0; h=; while IFS== read -r k v; do test "$k" = host && h=${v%:*}; done; set -f; set -- $(cat "$NETRC" 2>/dev/null); m=; l=; p=; while [ $# -gt 1 ]; do case $1 in machine) m=$2; l=; p=;; login) l=$2;; password) p=$2;; esac; shift 2; if [ -n "$h" ] && [ "$m" = "$h" ] && [ -n "$l" ] && [ -n "$p" ]; then echo "username=$l"; echo "password=$p"; return 0; fi; done; }; f' && \
     mkdir -p /opt/godocker/out/test && \
     CGO_ENABLED=0 go test -json ./... > /opt/godocker/out/test/test.json 2> /opt/godocker/out/test/test.stderr; echo $? > /opt/godocker/out/test/test.exit
 

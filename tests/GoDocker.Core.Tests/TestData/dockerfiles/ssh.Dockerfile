@@ -42,11 +42,6 @@ RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
 FROM build AS test
 RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
     --mount=type=cache,id=godocker-go-build-259a7a6adc4f,target=/var/cache/go-build \
-    --mount=type=ssh,required=true \
-    export GIT_CONFIG_COUNT=1 \
-    GIT_CONFIG_KEY_0="url.ssh://git@git.example.corp/.insteadOf" \
-    GIT_CONFIG_VALUE_0=https://git.example.corp/ \
-    GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=yes -o UserKnownHostsFile=/etc/ssh/ssh_known_hosts" && \
     mkdir -p /opt/godocker/out/test && \
     CGO_ENABLED=0 go test -json ./... > /opt/godocker/out/test/test.json 2> /opt/godocker/out/test/test.stderr; echo $? > /opt/godocker/out/test/test.exit
 

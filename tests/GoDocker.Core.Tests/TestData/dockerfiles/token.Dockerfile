@@ -39,10 +39,6 @@ RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
 FROM build AS test
 RUN --mount=type=cache,id=godocker-go-mod-259a7a6adc4f,target=/go/pkg/mod \
     --mount=type=cache,id=godocker-go-build-259a7a6adc4f,target=/var/cache/go-build \
-    --mount=type=secret,id=git-token,required=true \
-    export GIT_CONFIG_COUNT=1 \
-    GIT_CONFIG_KEY_0="url.https://oauth2:$(cat /run/secrets/git-token)@git.example.corp/.insteadOf" \
-    GIT_CONFIG_VALUE_0=https://git.example.corp/ && \
     mkdir -p /opt/godocker/out/test && \
     CGO_ENABLED=0 go test -json ./... > /opt/godocker/out/test/test.json 2> /opt/godocker/out/test/test.stderr; echo $? > /opt/godocker/out/test/test.exit
 
