@@ -73,6 +73,24 @@ public sealed class TestEndToEndTests(SdkPackages packages)
     }
 
     [Fact]
+    public async Task Godocker_test_reports_the_same_failure_and_writes_the_trx()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        using var project = await CreateAsync(packages, proxy);
+        await project.InstallToolAsync();
+
+        var test = await project.DotnetAsync("tool", "run", "godocker", "test", "--project", project.ProjectPath, "--results-directory", "out");
+
+        Assert.True(test.ExitCode == 1, test.ToString());
+        var error = test.SingleError(e => e.Code == "GD8020");
+        Assert.Equal(project.Path("main_test.go"), error.File);
+        Assert.Equal(13, error.Line);
+        Assert.Contains("Failed:     1, Passed:     1, Skipped:     0, Total:     2", test.Output);
+        Assert.True(File.Exists(project.Path("out", "app.trx")), test.ToString());
+    }
+
+    [Fact]
     public async Task Shell_syntax_in_GoTestFlags_is_an_error_at_its_line_before_docker_runs()
     {
         Requirements.Docker();

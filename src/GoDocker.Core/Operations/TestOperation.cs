@@ -55,6 +55,10 @@ public static class TestOperation
         }
 
         var results = Path.Combine(outputDirectory, DockerfileWriter.TestResultsFolder.TrimStart('/'));
+        if (!File.Exists(Path.Combine(results, DockerfileWriter.TestExitFile)))
+        {
+            return Failed(DiagnosticCatalog.GoTestStageFailed.Create(projectLocation, name, $"docker exported no {DockerfileWriter.TestExitFile} to {outputDirectory}"), name);
+        }
         var json = ReadOrEmpty(Path.Combine(results, DockerfileWriter.TestJsonFile));
         var stderr = ReadOrEmpty(Path.Combine(results, DockerfileWriter.TestStderrFile));
         var run = GoTestJsonReader.Read(json, stderr);
