@@ -91,6 +91,48 @@ public sealed class TestEndToEndTests(SdkPackages packages)
     }
 
     [Fact]
+    public async Task One_dotnet_test_of_a_solution_runs_a_csproj_xunit_project_and_the_goproj()
+    {
+        Requirements.DockerAndXunitPackages();
+        await using var proxy = new TestModuleProxy();
+        using var project = await CreateAsync(packages, proxy);
+        var nugetConfig = File.ReadAllText(project.Path("nuget.config"));
+        File.WriteAllText(project.Path("nuget.config"), nugetConfig.Replace("</packageSources>",
+            $"  <add key=\"offline-xunit\" value=\"{Requirements.XunitPackagesFolder}\" />\n  </packageSources>", StringComparison.Ordinal));
+        Directory.CreateDirectory(project.Path("net"));
+        File.WriteAllText(project.Path("net", "net.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <IsPackable>false</IsPackable>
+                <IsTestProject>true</IsTestProject>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(project.Path("net", "NetTests.cs"), "public class NetTests { [Xunit.Fact] public void DotnetPasses() { } }\n");
+        File.WriteAllText(project.Path("both.slnx"), """
+            <Solution>
+              <Project Path="app.goproj" Type="13B669BE-BB05-4DDF-9536-439F39A36129" />
+              <Project Path="net/net.csproj" />
+            </Solution>
+            """);
+        var results = project.Path("results");
+
+        var test = await project.DotnetAsync("test", project.Path("both.slnx"), "-nodeReuse:false", "--results-directory", results);
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+1, Skipped:\s+0, Total:\s+1.*net\.dll", test.Output);
+        Assert.Contains("Failed!  - Failed:     1, Passed:     1, Skipped:     0, Total:     2 - app.goproj", test.Output);
+        Assert.Equal(project.Path("main_test.go"), test.SingleError(e => e.Code == "GD8020").File);
+        Assert.True(File.Exists(Path.Combine(results, "app.trx")), test.ToString());
+    }
+
+    [Fact]
     public async Task Shell_syntax_in_GoTestFlags_is_an_error_at_its_line_before_docker_runs()
     {
         Requirements.Docker();
