@@ -86,6 +86,18 @@ public sealed class GoTestJsonReaderTests
     }
 
     [Fact]
+    public void A_failed_subtest_is_reported_once_at_its_line_not_again_for_its_parent()
+    {
+        var run = Read("sub");
+        var diagnostic = Assert.Single(Diagnose("sub"));
+
+        Assert.Equal((1, 2), (run.Passed, run.Failed));
+        Assert.Equal(DiagnosticCatalog.GoTestFailed, diagnostic.Descriptor);
+        Assert.StartsWith("TestTable/two failed: in 2, want 3", diagnostic.Message);
+        Assert.Equal(new SourceLocation(Path.Combine(Data, "module", "sub", "sub_test.go"), 9), diagnostic.Location);
+    }
+
+    [Fact]
     public void A_run_without_tests_warns()
     {
         var run = Read("none");
