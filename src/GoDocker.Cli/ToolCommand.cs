@@ -13,6 +13,7 @@ internal static class ToolCommand
         root.Subcommands.Add(DownloadCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(BuildCommand.Create());
+        root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(ModFileCommand.Create());
         root.Subcommands.Add(HashCommand.Create());

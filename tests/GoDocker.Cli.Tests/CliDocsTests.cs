@@ -45,6 +45,7 @@ public class CliDocsTests
         var paths = Walk(ToolCommand.Create(), "godocker").Select(c => c.Path).ToList();
 
         Assert.Contains("godocker dockerfile", paths);
+        Assert.Contains("godocker test", paths);
         Assert.Contains("godocker proxy snapshot create", paths);
         Assert.Equal(paths.Count, paths.Distinct().Count());
     }

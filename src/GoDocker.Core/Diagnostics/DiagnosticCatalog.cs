@@ -73,6 +73,10 @@ public static class DiagnosticCatalog
         "GoEnvironmentVariable '{0}' sets a variable the SDK writes itself: {1}.");
     public static readonly DiagnosticDescriptor GoVariableMistake = Warning("GD1051", "Go variable that does not do what it says",
         "GoEnvironmentVariable '{0}': {1}.");
+    public static readonly DiagnosticDescriptor InvalidTestPackages = Error("GD1075", "Invalid GoTestPackages",
+        "GoTestPackages '{0}' is invalid: {1}. List package patterns separated by spaces, such as './...' or './cmd/... ./internal/...'.");
+    public static readonly DiagnosticDescriptor InvalidTestFlags = Error("GD1076", "Invalid GoTestFlags",
+        "GoTestFlags '{0}' is invalid: {1}. Use go test flags such as '-race -count=1 -timeout=2m'.");
     // GD1080-GD1089: image publish settings.
     public static readonly DiagnosticDescriptor InvalidImageRepository = Error("GD1080", "Invalid GoImageRepository",
         "GoImageRepository '{0}' is not a valid repository name: {1}. Use lowercase letters and digits separated by '.', '_', '-' or '/', such as 'team/hello', without a tag or registry (set those with GoImageTags and GoImageRegistry).");
@@ -320,6 +324,24 @@ public static class DiagnosticCatalog
         "The build stage failed without naming a Go source line (a link error, no Go files, a bad flag). Last lines of output:\n{0}\nFix what they name (the Go code, GoMainPackage, GoBuildFlags or GoLdflags).");
     public static readonly DiagnosticDescriptor GoErrorsTruncated = Warning("GD8004", "Go stopped reporting errors",
         "The Go compiler stopped after too many errors in {0}: fix the errors listed and build again to see the rest.");
+
+    // GD8020-GD8029: go test (dotnet test, msbuild -t:Test, godocker test).
+    public static readonly DiagnosticDescriptor GoTestFailed = Error("GD8020", "Go test failed",
+        "{0} failed: {1}. Fix the code or the test; go test -run '^{2}$' {3} repeats it.");
+    public static readonly DiagnosticDescriptor GoTestPanicked = Error("GD8021", "Go test panicked",
+        "{0} panicked: {1}. The panic ended the whole test binary of {2}, so its later tests did not run; fix the panic at this line.");
+    public static readonly DiagnosticDescriptor GoTestBuildFailed = Error("GD8022", "Go test package does not build",
+        "The tests of {0} do not build: {1}. Fix this line; no test of the package ran.");
+    public static readonly DiagnosticDescriptor GoTestTimedOut = Error("GD8023", "Go tests timed out",
+        "The tests of {0} timed out ({1}){2}. Make the test finish (a deadlock or a wait without a deadline is the usual cause), or raise the limit with -timeout in GoTestFlags.");
+    public static readonly DiagnosticDescriptor GoTestsNotFound = Warning("GD8024", "No Go test ran",
+        "No Go test ran in {0} (packages: {1}). Add TestXxx functions in _test.go files, or point GoTestPackages at the packages that have them.");
+    public static readonly DiagnosticDescriptor GoTestRunnerUnsupported = Error("GD8025", "dotnet test runner cannot run Go tests",
+        "{0} cannot run the Go tests of {1}: dotnet test is in Microsoft.Testing.Platform mode (global.json \"test\": {{ \"runner\": \"Microsoft.Testing.Platform\" }}), which only runs .NET test applications. Run 'dotnet msbuild {1} -t:Test' or 'godocker test', or use dotnet test in VSTest mode.");
+    public static readonly DiagnosticDescriptor GoTestStageFailed = Error("GD8026", "Go test stage did not run",
+        "The Docker test stage of {0} failed before go test could report: {1}. Fix what the log above shows (the build stage must compile), then run the tests again.");
+    public static readonly DiagnosticDescriptor GoTestPackageFailed = Error("GD8027", "Go test package failed",
+        "The tests of {0} failed outside any test: {1}. Look at TestMain, init functions or the package's output above.");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",

@@ -50,6 +50,13 @@ public sealed record DockerBuildCommand
     /// </summary>
     public DockerBuildCommand ForDownload() => WithTarget(DockerfileWriter.DepsStage) with { Platforms = [] };
 
+    /// <summary>
+    /// The test run: the test-results stage on the build machine's platform (tests run where they were compiled),
+    /// exported to a folder.
+    /// </summary>
+    public DockerBuildCommand ForTestResults(string outputDirectory) =>
+        WithTarget(DockerfileWriter.TestResultsStage).WithLocalOutput(outputDirectory) with { Platforms = [] };
+
     public DockerBuildCommand WithNetwork(string? network) => this with { Network = network };
 
     public DockerBuildCommand WithTag(string? tag) => this with { Tag = tag };

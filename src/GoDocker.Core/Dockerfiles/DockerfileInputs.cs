@@ -47,6 +47,8 @@ public sealed record DockerfileInputs
 
     public string MainPackage { get; init; } = ".";
     public ImmutableArray<string> BuildFlags { get; init; } = [];
+    public ImmutableArray<string> TestPackages { get; init; } = [Projects.GoTestArguments.DefaultPackages];
+    public ImmutableArray<string> TestFlags { get; init; } = [];
     public string Ldflags { get; init; } = "";
     public bool CgoEnabled { get; init; }
     public ImmutableArray<string> Platforms { get; init; } = [];
@@ -95,6 +97,14 @@ public sealed record DockerfileInputs
                 Line("flag", f);
             }
             Line("ldflags", Ldflags);
+            foreach (var p in TestPackages)
+            {
+                Line("testpackage", p);
+            }
+            foreach (var f in TestFlags)
+            {
+                Line("testflag", f);
+            }
             Line("cgo", CgoEnabled.ToString());
             Line("vet", Vet.ToString());
             foreach (var p in Platforms)

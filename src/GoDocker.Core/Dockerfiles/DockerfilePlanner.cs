@@ -109,6 +109,8 @@ public static partial class DockerfilePlanner
             Secrets = settings.BuildSecrets,
             MainPackage = settings.MainPackage,
             BuildFlags = settings.BuildFlagList.Arguments,
+            TestPackages = settings.TestPackages,
+            TestFlags = settings.TestFlags,
             Ldflags = settings.Ldflags,
             CgoEnabled = settings.CgoEnabled,
             Vet = settings.Vet,

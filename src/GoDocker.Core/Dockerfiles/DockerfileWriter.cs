@@ -36,6 +36,17 @@ public static class DockerfileWriter
     /// <summary>What go vet checks: every package of the main module, from its folder (the build stage's WORKDIR).</summary>
     public const string VetPackages = "./...";
     public const string FinalStage = "final";
+    public const string TestStage = "test";
+    public const string TestResultsStage = "test-results";
+
+    /// <summary>Where the test stage writes go test's JSON, its stderr and its exit status.</summary>
+    public const string TestOutputFolder = PreparedFolder + "/out/test";
+
+    /// <summary>The folder of the test-results stage that <c>--output type=local</c> exports.</summary>
+    public const string TestResultsFolder = "/out";
+    public const string TestJsonFile = "test.json";
+    public const string TestStderrFile = "test.stderr";
+    public const string TestExitFile = "test.exit";
 
     /// <summary>
     /// Only the compiled binary, for <c>docker build --target binary --output type=local</c>: publish writes the image
@@ -86,6 +97,8 @@ public static class DockerfileWriter
         WriteDepsStage(sb, inputs);
         sb.Append('\n');
         WriteBuildStage(sb, inputs);
+        sb.Append('\n');
+        WriteTestStages(sb, inputs);
         sb.Append('\n');
         // Before final, which stays the last stage: a plain `docker build` still builds the runnable image.
         WriteBinaryStage(sb);
@@ -302,6 +315,39 @@ public static class DockerfileWriter
         }
         words.Add(VetPackages);
         return words;
+    }
+
+    /// <summary>
+    /// <c>go test -json</c> on the build stage's sources and caches. The step never fails on a failing test (its status
+    /// goes to a file), so the JSON always comes out through the <c>test-results</c> stage, which holds only the
+    /// results for <c>docker build --target test-results --output type=local</c>.
+    /// </summary>
+    private static void WriteTestStages(StringBuilder sb, DockerfileInputs inputs)
+    {
+        sb.Append("FROM ").Append(BuildStage).Append(" AS ").Append(TestStage).Append('\n');
+        sb.Append("RUN ");
+        AppendCacheMount(sb, inputs, ModuleCache);
+        sb.Append(Continue);
+        AppendCacheMount(sb, inputs, BuildCache);
+        // No build secret: the deps stage has downloaded every module of the graph, and test code (which can print
+        // anything into the exported JSON) never sees a credential.
+        sb.Append(Continue);
+        sb.Append("mkdir -p ").Append(TestOutputFolder).Append(" &&").Append(Continue);
+        sb.Append("CGO_ENABLED=").Append(inputs.CgoEnabled ? '1' : '0').Append(' ');
+        var words = new List<string> { "go", "test", "-json" };
+        if (inputs.VendorMode && !inputs.TestFlags.Any(f => f.TrimStart('-').StartsWith("mod", StringComparison.Ordinal)))
+        {
+            words.Add("-mod=vendor");
+        }
+        words.AddRange(inputs.TestFlags);
+        words.AddRange(inputs.TestPackages);
+        sb.Append(ShellWord.Join(words))
+          .Append(" > ").Append(TestOutputFolder).Append('/').Append(TestJsonFile)
+          .Append(" 2> ").Append(TestOutputFolder).Append('/').Append(TestStderrFile)
+          .Append("; echo $? > ").Append(TestOutputFolder).Append('/').Append(TestExitFile).Append('\n');
+        sb.Append('\n');
+        sb.Append("FROM scratch AS ").Append(TestResultsStage).Append('\n');
+        sb.Append("COPY --from=").Append(TestStage).Append(' ').Append(TestOutputFolder).Append("/ ").Append(TestResultsFolder).Append("/\n");
     }
 
     private static void WriteFinalStage(StringBuilder sb, DockerfileInputs inputs)

@@ -103,7 +103,7 @@ public sealed record GoBuildFlagList(ImmutableArray<string> Arguments)
         return eq < 0 ? (trimmed, null) : (trimmed[..eq], trimmed[(eq + 1)..]);
     }
 
-    private static bool TrySplitWords(string text, out List<string> words, out string error)
+    internal static bool TrySplitWords(string text, out List<string> words, out string error)
     {
         words = [];
         error = "";

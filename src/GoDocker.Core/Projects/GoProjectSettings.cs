@@ -52,6 +52,8 @@ public sealed record GoProjectSettings
     public string DockerNetwork { get; init; } = "";
     public string BuildFlags { get; init; } = "";
     public GoBuildFlagList BuildFlagList { get; init; } = GoBuildFlagList.Empty;
+    public ImmutableArray<string> TestPackages { get; init; } = [GoTestArguments.DefaultPackages];
+    public ImmutableArray<string> TestFlags { get; init; } = [];
     public string Ldflags { get; init; } = "";
     public bool CgoEnabled { get; init; }
 

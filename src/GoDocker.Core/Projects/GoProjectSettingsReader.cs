@@ -186,6 +186,19 @@ public static partial class GoProjectSettingsReader
             buildFlagsText = "";
         }
 
+        var testPackagesText = Get(ProjectSettingCatalog.GoTestPackages.Name);
+        if (!GoTestArguments.TryParsePackages(testPackagesText, out var testPackages, out var testPackagesError))
+        {
+            Report(DiagnosticCatalog.InvalidTestPackages, ProjectSettingCatalog.GoTestPackages.Name, testPackagesText, testPackagesError);
+            GoTestArguments.TryParsePackages("", out testPackages, out _);
+        }
+        var testFlagsText = Get(ProjectSettingCatalog.GoTestFlags.Name);
+        if (!GoTestArguments.TryParseFlags(testFlagsText, out var testFlags, out var testFlagsError))
+        {
+            Report(DiagnosticCatalog.InvalidTestFlags, ProjectSettingCatalog.GoTestFlags.Name, testFlagsText, testFlagsError);
+            testFlags = [];
+        }
+
         var ldflags = Get(ProjectSettingCatalog.GoLdflags.Name);
         if (ldflags.Length > 0 && UnbalancedQuote(ldflags) is { } quote)
         {
@@ -323,6 +336,8 @@ public static partial class GoProjectSettingsReader
             DockerNetwork = network,
             BuildFlags = buildFlagsText,
             BuildFlagList = buildFlags,
+            TestPackages = testPackages,
+            TestFlags = testFlags,
             Ldflags = ldflags,
             CgoEnabled = cgo,
             Platforms = platforms.ToString(),

@@ -63,6 +63,12 @@ public static class ProjectSettingCatalog
     };
     public static readonly ProjectSetting GoBuildFlags = Sdk(nameof(GoBuildFlags), "extra `go build` flags");
     public static readonly ProjectSetting GoLdflags = Sdk(nameof(GoLdflags), "`go build -ldflags`");
+    public static readonly ProjectSetting GoTestPackages = Sdk(nameof(GoTestPackages), "the packages `go test` runs (`dotnet test`, `godocker test`)") with
+    {
+        Default = Projects.GoTestArguments.DefaultPackages,
+        DefaultReason = "Every package of the module, as `go test ./...` runs them.",
+    };
+    public static readonly ProjectSetting GoTestFlags = Sdk(nameof(GoTestFlags), "extra `go test` flags, such as `-race -count=1 -timeout 2m`");
     public static readonly ProjectSetting GoCgoEnabled = Sdk(nameof(GoCgoEnabled), "CGO_ENABLED for the build stage") with
     {
         DocumentedDefault = "`false`",
@@ -153,7 +159,7 @@ public static class ProjectSettingCatalog
     public static ImmutableArray<ProjectSetting> All { get; } =
     [
         GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
-        GoModFile, GoDockerContext, GoBaseImage, GoBaseImageVariant, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoCgoEnabled, GoVet,
+        GoModFile, GoDockerContext, GoBaseImage, GoBaseImageVariant, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoTestPackages, GoTestFlags, GoCgoEnabled, GoVet,
         GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
         GoImageRepository, GoImageTags, GoImageRegistry, GoImagePush, GoImageArchiveOutputPath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,

@@ -12,7 +12,7 @@ public class DockerfileWriterTests
         using var f = new GoProjectFixture();
         var (dockerfile, _, _) = f.Generate();
         var (instructions, _) = DockerfileLint.Parse(dockerfile);
-        Assert.Equal(["FROM golang:1.22-bookworm AS prepare", "FROM golang:1.22-bookworm AS deps", "FROM deps AS build", "FROM scratch AS binary", "FROM gcr.io/distroless/static-debian12:nonroot AS final"],
+        Assert.Equal(["FROM golang:1.22-bookworm AS prepare", "FROM golang:1.22-bookworm AS deps", "FROM deps AS build", "FROM build AS test", "FROM scratch AS test-results", "FROM scratch AS binary", "FROM gcr.io/distroless/static-debian12:nonroot AS final"],
             instructions.Where(i => i.Keyword == "FROM").Select(i => "FROM " + i.Arguments));
         // Only the prepare stage runs as root; deps and build keep the image's USER.
         Assert.Equal(["0:0", "65532:65532"], instructions.Where(i => i.Keyword == "USER").Select(i => i.Arguments));
@@ -24,6 +24,23 @@ public class DockerfileWriterTests
         Assert.Equal(["COPY --from=build /opt/godocker/out/app /app"], binary.Select(i => i.Keyword + " " + i.Arguments));
         Assert.Equal("[\"/app\"]", instructions.Last().Arguments);
         Assert.Equal("65532:65532", instructions.Last(i => i.Keyword == "USER").Arguments);
+    }
+
+    [Fact]
+    public void The_test_stage_runs_go_test_json_with_the_flags_and_packages_quoted_and_never_fails_the_step()
+    {
+        using var f = new GoProjectFixture();
+        f.Set("GoTestFlags", "-race -run 'TestA|TestB' -timeout=2m");
+        f.Set("GoTestPackages", "./internal/... ./cmd/api");
+        var (instructions, _) = DockerfileLint.Parse(f.Generate().Dockerfile);
+
+        var test = instructions.SkipWhile(i => i.Arguments != "build AS test").Skip(1).First();
+        Assert.Equal("RUN", test.Keyword);
+        Assert.Contains("--mount=type=cache,id=godocker-go-mod-", test.Arguments);
+        Assert.Contains("--mount=type=cache,id=godocker-go-build-", test.Arguments);
+        Assert.Contains("go test -json -race -run 'TestA|TestB' -timeout=2m ./internal/... ./cmd/api > /opt/godocker/out/test/test.json 2> /opt/godocker/out/test/test.stderr; echo $? > /opt/godocker/out/test/test.exit", test.Arguments);
+        var results = instructions.SkipWhile(i => i.Arguments != "scratch AS test-results").Skip(1).First();
+        Assert.Equal(("COPY", "--from=test /opt/godocker/out/test/ /out/"), (results.Keyword, results.Arguments));
     }
 
     [Fact]

@@ -67,6 +67,18 @@ public static class Requirements
         Need(GitHostProblem.Value);
     }
 
+    /// <summary>The packages of `dotnet new xunit` (VSTest: Microsoft.NET.Test.Sdk, xunit 2, its VSTest adapter), offline.</summary>
+    public const string XunitPackagesFolder = "/opt/nuget/packages";
+
+    /// <summary>Docker plus an offline folder of the packages a VSTest xunit project restores.</summary>
+    public static void DockerAndXunitPackages()
+    {
+        Docker();
+        Need(Directory.Exists(Path.Combine(XunitPackagesFolder, "microsoft.net.test.sdk")) && Directory.Exists(Path.Combine(XunitPackagesFolder, "xunit.runner.visualstudio"))
+            ? null
+            : $"no offline xunit packages in {XunitPackagesFolder} (the .NET machine's folder of `dotnet new xunit` packages)");
+    }
+
     private static void Need(string? problem)
     {
         if (problem is null)

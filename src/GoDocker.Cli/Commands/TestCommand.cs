@@ -1,0 +1,47 @@
+using System.CommandLine;
+using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Operations;
+
+namespace GoDocker.Cli.Commands;
+
+/// <summary>`godocker test`: writes the Dockerfile and runs its test stage (go test -json), as `dotnet test` on the .goproj does.</summary>
+internal static class TestCommand
+{
+    public static Command Create()
+    {
+        var projectOption = CommonOptions.Project();
+        var format = CommonOptions.Format();
+        var verbose = CommonOptions.Verbose();
+        var resultsDirectory = new Option<string?>("--results-directory")
+        {
+            Description = "Where the TRX file is written (default: TestResults beside the project).",
+        };
+        var command = new Command("test", "Run go test -json in the Dockerfile's test stage: failed tests at their _test.go lines, a summary and a TRX file.")
+        {
+            projectOption, format, verbose, resultsDirectory,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var log = new ConsoleOperationLog(parse.GetValue(verbose), quiet: false);
+            var project = await ProjectContext.LoadAsync(parse.GetValue(projectOption), cancellationToken);
+            var diagnostics = new List<Diagnostic>(project.Diagnostics);
+            var generated = await GenerateOperation.RunAsync(project, cancellationToken);
+            diagnostics.AddRange(generated.Diagnostics);
+            if (generated.Dockerfile is not null && !project.HasErrors)
+            {
+                var results = parse.GetValue(resultsDirectory) is { Length: > 0 } given
+                    ? Path.GetFullPath(given)
+                    : Path.Combine(project.Settings.ProjectDirectory, "TestResults");
+                var outcome = await TestOperation.RunAsync(project, results, ProjectContext.GatewayAssembly, log, cancellationToken);
+                diagnostics.AddRange(outcome.Diagnostics);
+                log.Progress(outcome.Summary);
+                if (outcome.TrxPath is not null)
+                {
+                    log.Progress($"Results File: {outcome.TrxPath}");
+                }
+            }
+            return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out, project.Settings.ProjectDirectory, project.Settings.ProjectPath);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,43 @@
+using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Operations;
+using Microsoft.Build.Framework;
+
+namespace GoDocker.Tasks;
+
+/// <summary>Runs the Dockerfile's test stage and reports failed tests at their _test.go lines, with a TRX file.</summary>
+public sealed class GoDockerTest : GoProjectTask
+{
+    /// <summary>Where the TRX file goes (dotnet test --results-directory, else TestResults/ beside the project).</summary>
+    public string ResultsDirectory { get; set; } = "";
+
+    /// <summary>Set by the entry point of a test runner that cannot run Go tests: the task says so and how to run them.</summary>
+    public string UnsupportedRunner { get; set; } = "";
+
+    protected override async System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken)
+    {
+        if (UnsupportedRunner.Length > 0)
+        {
+            log.Report(DiagnosticCatalog.GoTestRunnerUnsupported.Create(SourceLocationOfProject(), UnsupportedRunner, Path.GetFileName(ProjectPath)));
+            return;
+        }
+        var project = LoadProject();
+        if (project.HasErrors)
+        {
+            return; // GoDockerGenerate reported them.
+        }
+        var resultsDirectory = ResultsDirectory.Length > 0 ? ResultsDirectory : Path.Combine(Path.GetDirectoryName(ProjectPath)!, "TestResults");
+        var outcome = await TestOperation.RunAsync(project, resultsDirectory, ProxyGatewayAssembly, log, cancellationToken).ConfigureAwait(false);
+        foreach (var d in outcome.Diagnostics)
+        {
+            log.Report(d);
+        }
+        // High importance: dotnet test shows it at its default (minimal) verbosity, as it does a .NET project's summary.
+        Log.LogMessage(MessageImportance.High, "{0}", outcome.Summary);
+        if (outcome.TrxPath is not null)
+        {
+            Log.LogMessage(MessageImportance.High, "Results File: {0}", outcome.TrxPath);
+        }
+    }
+
+    private SourceLocation SourceLocationOfProject() => new(ProjectPath);
+}
