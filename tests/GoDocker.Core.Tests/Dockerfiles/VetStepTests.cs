@@ -13,7 +13,8 @@ public class VetStepTests
         var (dockerfile, _, inputs) = f.Generate();
         var (instructions, _) = DockerfileLint.Parse(dockerfile);
 
-        var run = instructions.SkipWhile(i => i.Arguments != "deps AS build").Last(i => i.Keyword == "RUN").Arguments;
+        var buildStage = instructions.SkipWhile(i => i.Arguments != "deps AS build").Skip(1).TakeWhile(i => i.Keyword != "FROM");
+        var run = buildStage.Last(i => i.Keyword == "RUN").Arguments;
         var build = run.IndexOf("go build", StringComparison.Ordinal);
         var vet = run.IndexOf("&& echo " + DockerfileWriter.VetMarker + " && CGO_ENABLED=0 go vet -tags=netgo ./...", StringComparison.Ordinal);
         Assert.True(build >= 0 && vet > build, run);
