@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Entry point for newcomers and CI.
 #   build/build.sh pack     pack GoDocker.Sdk and GoDocker.Tool into artifacts/packages
-#   build/build.sh sample   set up Docker and Go, pack, then build samples/hello with dotnet build and run its image
+#   build/build.sh sample   set up Docker and Go, pack, then dotnet build, test and publish samples/hello and run its image
 #   build/build.sh test     run every test project (what .ci/run calls after build/docker-setup.sh)
 #   build/build.sh generate rewrite the files written from Core's settings catalog (SDK settings targets, docs tables)
 set -euo pipefail
@@ -24,6 +24,8 @@ sample() {
   cd samples/hello
   # The SDK itself serves the sample's dependency from the committed gateway snapshot (GoDockerStartProxy).
   dotnet build hello.goproj -nodeReuse:false
+  # go test in the Dockerfile's test stage; failures would be errors at their _test.go lines.
+  dotnet test hello.goproj -nodeReuse:false
   # The tool is installed as docs/cli.md says, verbatim, in a fresh folder. Its own .NET CLI home holds the SDK's
   # local-tool resolver cache, whose row for a version would otherwise keep pointing at the package folder that
   # first installed it (another clone's, or one since deleted) and answer 'Run "dotnet tool restore"'.
@@ -39,8 +41,8 @@ sample() {
   dotnet tool run godocker verify --project "$sample_dir"
   unset DOTNET_CLI_HOME
   cd "$sample_dir"
-  echo "sample: building the whole image and running it"
-  DOCKER_BUILDKIT=1 /usr/bin/docker build -q --network host -f obj/Debug/godocker/Dockerfile -t godocker-sample/hello:latest . >/dev/null
+  # The SDK writes the image itself and loads it into Docker (docs/publish.md); then it runs.
+  dotnet publish hello.goproj -nodeReuse:false
   /usr/bin/docker run --rm --network none godocker-sample/hello:latest
 }
 

@@ -7,6 +7,11 @@ import (
 	"example.com/greeting"
 )
 
+// message is what the service prints; main_test.go checks it.
+func message() string {
+	return greeting.Hello("GoDocker.Sdk")
+}
+
 func main() {
-	fmt.Println(greeting.Hello("GoDocker.Sdk"))
+	fmt.Println(message())
 }
