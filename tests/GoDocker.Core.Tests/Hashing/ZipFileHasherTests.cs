@@ -13,7 +13,7 @@ public class ZipFileHasherTests
         using var zip = ZipFile.OpenRead(zipPath);
         var byName = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         foreach (var e in zip.Entries) byName[e.FullName] = e;
-        return await DirHash.Hash1Async(zip.Entries.Select(e => e.FullName).ToList(), (n, _) => ValueTask.FromResult(byName[n].Open()));
+        return await DirHash.Hash1Async(zip.Entries.Select(e => e.FullName).ToList(), (n, _) => ValueTask.FromResult(byName[n].Open()), TestContext.Current.CancellationToken);
     }
 
     private static void WriteZip(string path, IEnumerable<(string Name, byte[] Content, CompressionLevel Level)> entries, string? comment = null)
@@ -59,7 +59,7 @@ public class ZipFileHasherTests
         using var tmp = new ZipTestData.TempDir();
         var zip = Path.Combine(tmp.Path, "dup.zip");
         WriteZip(zip, [("m@v1/x", "first"u8.ToArray(), CompressionLevel.NoCompression), ("m@v1/x", "second"u8.ToArray(), CompressionLevel.NoCompression)]);
-        var expected = await DirHash.Hash1Async(["m@v1/x", "m@v1/x"], (_, _) => ValueTask.FromResult<Stream>(new MemoryStream("second"u8.ToArray())));
+        var expected = await DirHash.Hash1Async(["m@v1/x", "m@v1/x"], (_, _) => ValueTask.FromResult<Stream>(new MemoryStream("second"u8.ToArray())), TestContext.Current.CancellationToken);
         Assert.Equal(expected, await DirHash.HashZipAsync(zip, TestContext.Current.CancellationToken));
     }
 

@@ -10,53 +10,33 @@ namespace GoDocker.Core.Tests.Verification;
 /// </summary>
 internal sealed class ClientHelloSizeMiddlebox : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly int upstreamPort;
-    private readonly Task loop;
+    private readonly LoopbackTcpServer server;
 
     public ClientHelloSizeMiddlebox(int upstreamPort, int? maxFirstRecord = 1000)
     {
         this.upstreamPort = upstreamPort;
         MaxFirstRecord = maxFirstRecord;
-        listener.Start();
-        loop = Task.Run(AcceptLoopAsync);
+        server = new LoopbackTcpServer(RelayAsync);
     }
 
     public int? MaxFirstRecord { get; }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => server.Port;
 
     /// <summary>The sizes of the first records that were dropped.</summary>
     public List<int> Dropped { get; } = [];
 
     public Uri Url => new($"https://127.0.0.1:{Port}/");
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-            _ = Task.Run(() => RelayAsync(client));
-        }
-    }
-
-    private async Task RelayAsync(TcpClient client)
+    private async Task RelayAsync(TcpClient client, CancellationToken stopping)
     {
         using var _ = client;
         try
         {
             var down = client.GetStream();
             var header = new byte[5];
-            await down.ReadExactlyAsync(header, stop.Token);
+            await down.ReadExactlyAsync(header, stopping);
             var length = (header[3] << 8) | header[4];
             if (header[0] == 0x16 && length > MaxFirstRecord)
             {
@@ -66,16 +46,16 @@ internal sealed class ClientHelloSizeMiddlebox : IAsyncDisposable
                 }
                 // Swallow whatever comes until the client gives up, as a DROP rule on the second segment would.
                 var sink = new byte[4096];
-                while (await down.ReadAsync(sink, stop.Token) > 0)
+                while (await down.ReadAsync(sink, stopping) > 0)
                 {
                 }
                 return;
             }
             using var upstream = new TcpClient();
-            await upstream.ConnectAsync(IPAddress.Loopback, upstreamPort, stop.Token);
+            await upstream.ConnectAsync(IPAddress.Loopback, upstreamPort, stopping);
             var up = upstream.GetStream();
-            await up.WriteAsync(header, stop.Token);
-            await Task.WhenAny(down.CopyToAsync(up, stop.Token), up.CopyToAsync(down, stop.Token));
+            await up.WriteAsync(header, stopping);
+            await Task.WhenAny(down.CopyToAsync(up, stopping), up.CopyToAsync(down, stopping));
         }
         catch (Exception)
         {
@@ -83,11 +63,5 @@ internal sealed class ClientHelloSizeMiddlebox : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        await loop;
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

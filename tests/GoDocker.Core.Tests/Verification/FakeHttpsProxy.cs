@@ -12,52 +12,27 @@ namespace GoDocker.Core.Tests.Verification;
 /// </summary>
 internal sealed class FakeHttpsProxy : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly X509Certificate2 certificate;
-    private readonly Task loop;
+    private readonly LoopbackTcpServer server;
 
     public FakeHttpsProxy(X509Certificate2 certificate)
     {
         this.certificate = certificate;
-        listener.Start();
-        loop = Task.Run(AcceptLoopAsync);
+        server = new LoopbackTcpServer(TunnelAsync);
     }
 
-    public Uri Url => new($"https://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+    public Uri Url => new($"https://127.0.0.1:{server.Port}");
 
     public List<string> Connects { get; } = [];
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-            _ = Task.Run(() => TunnelAsync(client));
-        }
-    }
-
-    private async Task TunnelAsync(TcpClient client)
+    private async Task TunnelAsync(TcpClient client, CancellationToken stopping)
     {
         using var _ = client;
         try
         {
             await using var tls = new SslStream(client.GetStream());
-            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, stop.Token);
-            var head = new StringBuilder();
-            var one = new byte[1];
-            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await tls.ReadAsync(one, stop.Token) == 1)
-            {
-                head.Append((char)one[0]);
-            }
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, stopping);
+            var head = await LoopbackTcpServer.ReadHeadAsync(tls, stopping);
             var target = head.ToString().Split(' ')[1];
             lock (Connects)
             {
@@ -65,10 +40,10 @@ internal sealed class FakeHttpsProxy : IAsyncDisposable
             }
             var port = int.Parse(target.Split(':')[1]);
             using var upstream = new TcpClient();
-            await upstream.ConnectAsync(IPAddress.Loopback, port, stop.Token);
-            await tls.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), stop.Token);
+            await upstream.ConnectAsync(IPAddress.Loopback, port, stopping);
+            await tls.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), stopping);
             var up = upstream.GetStream();
-            await Task.WhenAny(tls.CopyToAsync(up, stop.Token), up.CopyToAsync(tls, stop.Token));
+            await Task.WhenAny(tls.CopyToAsync(up, stopping), up.CopyToAsync(tls, stopping));
         }
         catch (Exception)
         {
@@ -76,11 +51,5 @@ internal sealed class FakeHttpsProxy : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        await loop;
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

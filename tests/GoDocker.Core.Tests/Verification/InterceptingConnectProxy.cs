@@ -13,67 +13,42 @@ namespace GoDocker.Core.Tests.Verification;
 /// </summary>
 internal sealed class InterceptingConnectProxy : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly X509Certificate2? resigned;
-    private readonly Task loop;
+    private readonly LoopbackTcpServer server;
 
     public InterceptingConnectProxy(X509Certificate2? resigned)
     {
         this.resigned = resigned;
-        listener.Start();
-        loop = Task.Run(AcceptLoopAsync);
+        server = new LoopbackTcpServer(ServeAsync);
     }
 
-    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+    public Uri Url => new($"http://127.0.0.1:{server.Port}");
 
     public List<string> Connects { get; } = [];
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    private async Task ServeAsync(TcpClient client, CancellationToken stopping)
     {
         using var _ = client;
         try
         {
             var down = client.GetStream();
-            var head = new StringBuilder();
-            var one = new byte[1];
-            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await down.ReadAsync(one, stop.Token) == 1)
-            {
-                head.Append((char)one[0]);
-            }
+            var head = await LoopbackTcpServer.ReadHeadAsync(down, stopping);
             var target = head.ToString().Split(' ')[1];
             lock (Connects)
             {
                 Connects.Add(target);
             }
-            await down.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), stop.Token);
+            await down.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), stopping);
             if (resigned is not null)
             {
                 await using var tls = new SslStream(down);
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = resigned }, stop.Token);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = resigned }, stopping);
                 return;
             }
             using var upstream = new TcpClient();
-            await upstream.ConnectAsync(IPAddress.Loopback, int.Parse(target.Split(':')[1]), stop.Token);
+            await upstream.ConnectAsync(IPAddress.Loopback, int.Parse(target.Split(':')[1]), stopping);
             var up = upstream.GetStream();
-            await Task.WhenAny(down.CopyToAsync(up, stop.Token), up.CopyToAsync(down, stop.Token));
+            await Task.WhenAny(down.CopyToAsync(up, stopping), up.CopyToAsync(down, stopping));
         }
         catch (Exception)
         {
@@ -81,11 +56,5 @@ internal sealed class InterceptingConnectProxy : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        await loop;
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

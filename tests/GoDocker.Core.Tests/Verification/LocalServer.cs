@@ -11,11 +11,9 @@ namespace GoDocker.Core.Tests.Verification;
 /// </summary>
 internal sealed class LocalServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly SslStreamCertificateContext? certificate;
     private readonly Func<string, string?, (int Status, string Body)> answer;
-    private readonly Task loop;
+    private readonly LoopbackTcpServer server;
 
     /// <param name="leaf">Null for plain HTTP.</param>
     /// <param name="sentIntermediates">What the server sends after its leaf.</param>
@@ -32,11 +30,10 @@ internal sealed class LocalServer : IAsyncDisposable
         {
             certificate = SslStreamCertificateContext.Create(leaf, new X509Certificate2Collection(sentIntermediates ?? []), offline: true);
         }
-        listener.Start();
-        loop = Task.Run(AcceptLoopAsync);
+        server = new LoopbackTcpServer(ServeAsync);
     }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => server.Port;
 
     public List<string> Requests { get; } = [];
 
@@ -45,24 +42,7 @@ internal sealed class LocalServer : IAsyncDisposable
 
     public Uri Url(string scheme = "https", string host = "127.0.0.1") => new($"{scheme}://{host}:{Port}/");
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    private async Task ServeAsync(TcpClient client, CancellationToken stopping)
     {
         using var _ = client;
         try
@@ -71,12 +51,12 @@ internal sealed class LocalServer : IAsyncDisposable
             if (certificate is not null)
             {
                 var ssl = new SslStream(stream);
-                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = certificate }, stop.Token);
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = certificate }, stopping);
                 stream = ssl;
             }
             var head = new StringBuilder();
             var buffer = new byte[1];
-            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(buffer, stop.Token) == 1)
+            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(buffer, stopping) == 1)
             {
                 head.Append((char)buffer[0]);
             }
@@ -88,9 +68,9 @@ internal sealed class LocalServer : IAsyncDisposable
             }
             var (status, bytes) = Files.TryGetValue(path, out var file) ? (200, file) : Text(answer(path, authorization));
             var response = $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: text/plain\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop.Token);
-            await stream.WriteAsync(bytes, stop.Token);
-            await stream.FlushAsync(stop.Token);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stopping);
+            await stream.WriteAsync(bytes, stopping);
+            await stream.FlushAsync(stopping);
         }
         catch (Exception)
         {
@@ -111,11 +91,5 @@ internal sealed class LocalServer : IAsyncDisposable
         _ => "Status",
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        await loop;
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }
