@@ -150,7 +150,7 @@ public sealed class RegistryClientTests
                 printf '{"ServerURL":"%s","Username":"robot","Secret":"from-helper"}' "$host"
 
                 """);
-            File.SetUnixFileMode(helper, (UnixFileMode)0b111_101_101);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(helper, (UnixFileMode)0b111_101_101);
             File.WriteAllText(Path.Combine(folder, "config.json"), """{"credHelpers":{"registry.example.com":"godockertest"},"credsStore":"godockertest"}""");
             var reader = new DockerConfigCredentials(n => n switch { "DOCKER_CONFIG" => folder, "PATH" => folder, _ => null });
 
