@@ -115,7 +115,10 @@ public sealed class BuildxBuilderProbeTests : IDisposable
         }
         var path = Path.Combine(_folder, "docker");
         File.WriteAllText(path, "#!/bin/sh\n" + script + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         return new DockerCli(path, buildx ? "27.3.1" : "20.10.24", UsesBuildx: buildx);
     }
 }
