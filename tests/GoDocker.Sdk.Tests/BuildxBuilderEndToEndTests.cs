@@ -4,7 +4,8 @@ namespace GoDocker.Sdk.Tests;
 
 /// <summary>
 /// A buildx builder with its own network (GitHub Actions' setup-buildx-action gives one) and a GoProxy on the host's
-/// loopback: GD5060 at the GoProxy line before any build starts, from `godocker download` and from `dotnet build`.
+/// loopback: GD5060 at the GoProxy line before any build starts, from `godocker verify` (the host reaching the proxy
+/// proves nothing for such a builder), `godocker download` and `dotnet build`.
 /// There is no buildx here, so the docker CLI is a stand-in (GODOCKER_DOCKER_CLI) that answers `buildx inspect` with
 /// output recorded from the buildx sources and records any build it is asked for.
 /// </summary>
@@ -44,10 +45,11 @@ public sealed class BuildxBuilderEndToEndTests(SdkPackages packages)
         var goProxyLine = File.ReadAllLines(project.ProjectPath).ToList().FindIndex(l => l.Contains("<GoProxy>", StringComparison.Ordinal)) + 1;
         await project.InstallToolAsync();
 
+        var verify = await project.DotnetAsync(environment, "tool", "run", "godocker", "verify");
         var download = await project.DotnetAsync(environment, "tool", "run", "godocker", "download");
         var build = await project.DotnetAsync(environment, "build", project.ProjectPath, "-nodeReuse:false", "-v:n");
 
-        foreach (var run in new[] { download, build })
+        foreach (var run in new[] { verify, download, build })
         {
             Assert.NotEqual(0, run.ExitCode);
             var error = run.SingleError(d => d.Code == "GD5060");
