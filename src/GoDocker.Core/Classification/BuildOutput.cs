@@ -5,6 +5,7 @@ namespace GoDocker.Core.Classification;
 /// <summary>
 /// The text of a go or docker build run, cleaned for matching: ANSI codes removed, carriage-return redraws collapsed,
 /// and BuildKit's <c>#12 0.345 </c> step/time prefixes stripped, so the go command's own lines read as go printed them.
+/// <c>--progress rawjson</c> output is first turned into the lines plain progress prints (<see cref="BuildKitRawJson"/>).
 /// </summary>
 public sealed partial class BuildOutput
 {
@@ -30,6 +31,10 @@ public sealed partial class BuildOutput
     public static BuildOutput Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (BuildKitRawJson.Contains(text))
+        {
+            text = BuildKitRawJson.ToPlain(text);
+        }
         text = Ansi().Replace(text, "");
         var lines = new List<string>();
         var moduleErrors = new List<ModuleError>();

@@ -142,7 +142,9 @@ public sealed class GoOutputClassifier
     // A module whose Error no rule explains is still that module's failure, at its line (not GD6999 at no line).
     private static IEnumerable<OutputFinding> UnexplainedModuleErrors(BuildOutput output, List<OutputFinding> accepted)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // buildx's error summary repeats the failed step's last lines, so one module's object can appear twice:
+        // a module whose error a rule explained once is explained.
+        var seen = new HashSet<string>(output.ModuleErrors.Where(e => accepted.Any(e.Covers)).Select(e => e.ToString()), StringComparer.Ordinal);
         foreach (var error in output.ModuleErrors)
         {
             if (accepted.Any(error.Covers) || !seen.Add(error.ToString()))

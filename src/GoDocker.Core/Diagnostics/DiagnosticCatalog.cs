@@ -245,6 +245,13 @@ public static class DiagnosticCatalog
         "The runtime image {0} is neither in the local Docker engine nor readable from its registry: {1}. Pull or load it first ('docker pull {0}'), or set GoRuntimeImage to an image you have (or 'scratch').");
     public static readonly DiagnosticDescriptor BinaryNotBuilt = Error("GD5054", "No binary from the build stage",
         "docker build --target binary finished but left no binary at '{0}'. Check that GoMainPackage names a main package, and that nothing else writes to the project's obj/godocker/publish folder.");
+    // GD5060-GD5069: buildx builders.
+    public static readonly DiagnosticDescriptor BuilderCannotReachHostLoopback = Error("GD5060", "Builder cannot reach the host's loopback",
+        "{0} points at the host's loopback ({1}), but the build runs on the buildx {2}, where 'localhost' and --network host are the BuildKit container's own network, not this machine's. Set {0} to an address the builder can reach (the host's LAN name or IP), set GoDockerNetwork to a network that reaches it, or build with a builder whose driver is 'docker' (GoDockerBuilder=default, or 'docker buildx use default').");
+    public static readonly DiagnosticDescriptor BuilderNeedsBuildx = Error("GD5061", "GoDockerBuilder needs buildx",
+        "GoDockerBuilder is '{0}', but the docker CLI {1} has no buildx plugin, so it cannot choose a builder. Install the buildx plugin (Debian: docker-buildx; or ~/.docker/cli-plugins/docker-buildx), or clear GoDockerBuilder to build with the engine's built-in BuildKit.");
+    public static readonly DiagnosticDescriptor BuilderNotFound = Error("GD5062", "buildx builder not found",
+        "'docker buildx inspect {0}' failed: {1}. Set GoDockerBuilder to a builder that 'docker buildx ls' lists, or create it with 'docker buildx create --name {0}'.");
 
     // GD6xxx: module download failures seen in go output.
     public static readonly DiagnosticDescriptor ModuleVersionNotFound = Error("GD6001", "Module version not found",

@@ -15,6 +15,9 @@ public sealed record DockerBuildCommand
     public required string ContextDirectory { get; init; }
     public string? Target { get; init; }
     public string? Network { get; init; }
+
+    /// <summary>The buildx builder (<c>--builder</c>), from GoDockerBuilder; needs a CLI with buildx.</summary>
+    public string? Builder { get; init; }
     public string? Tag { get; init; }
     public string? Progress { get; init; }
 
@@ -32,6 +35,7 @@ public sealed record DockerBuildCommand
         DockerfilePath = dockerfilePath,
         ContextDirectory = settings.DockerContext,
         Network = settings.DockerNetwork.Length == 0 ? null : settings.DockerNetwork,
+        Builder = settings.DockerBuilder.Length == 0 ? null : settings.DockerBuilder,
         Platforms = settings.PlatformList.Platforms,
         Secrets = settings.BuildSecrets.Where(s => s.Kind != GoBuildSecretKind.Ssh).ToImmutableArray(),
         ForwardSshAgent = settings.BuildSecrets.Any(s => s.Kind == GoBuildSecretKind.Ssh),
@@ -59,6 +63,8 @@ public sealed record DockerBuildCommand
 
     public DockerBuildCommand WithNetwork(string? network) => this with { Network = network };
 
+    public DockerBuildCommand WithBuilder(string? builder) => this with { Builder = builder };
+
     public DockerBuildCommand WithTag(string? tag) => this with { Tag = tag };
 
     /// <summary>The target stage's files into a folder (<c>--output type=local</c>), as publish takes the binary.</summary>
@@ -80,6 +86,11 @@ public sealed record DockerBuildCommand
         {
             var args = ImmutableArray.CreateBuilder<string>();
             args.Add("build");
+            if (Builder is not null)
+            {
+                args.Add("--builder");
+                args.Add(Builder);
+            }
             args.Add("--file");
             args.Add(DockerfilePath);
             if (Target is not null)

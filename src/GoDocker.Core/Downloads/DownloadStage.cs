@@ -51,6 +51,12 @@ public sealed class DownloadStage
             return await DockerUnusableAsync(e.Diagnostic, settings, log, stopwatch, cancellationToken).ConfigureAwait(false);
         }
 
+        // Before the build: a builder that cannot run it (or reach a loopback GoProxy) fails in seconds, at the setting.
+        if (await new BuildxBuilderProbe().CheckAsync(cli, settings, log.Detail, cancellationToken).ConfigureAwait(false) is { } builderProblem)
+        {
+            return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [builderProblem], stopwatch.Elapsed);
+        }
+
         log.Progress($"Downloading modules in Docker: {settings.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
         var result = await new DockerBuildRunner(cli)
             .RunAsync(request.Command.BuildArguments, request.Command.ContextDirectory, log.Progress, null, cancellationToken)

@@ -38,6 +38,11 @@ public static class CompileOperation
             return Unusable(e.Diagnostic, settings, log, stopwatch);
         }
 
+        if (await new BuildxBuilderProbe().CheckAsync(cli, settings, log.Detail, cancellationToken).ConfigureAwait(false) is { } builderProblem)
+        {
+            return new CompileOutcome(CompileOutcomeKind.Failed, [builderProblem], stopwatch.Elapsed);
+        }
+
         var command = DockerBuildCommand.For(settings, settings.DockerfilePath).WithTarget(DockerfileWriter.BuildStage).WithProgress("plain");
         // One platform is enough to check the code (and the Docker CLI without buildx refuses several at once).
         command = command with { Platforms = command.Platforms.IsEmpty ? [] : [command.Platforms[0]] };

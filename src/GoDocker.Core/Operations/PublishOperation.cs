@@ -62,6 +62,10 @@ public static class PublishOperation
 
             var cli = await new DockerCliLocator().LocateAsync(cancellationToken,
                 Path.Combine(Path.GetDirectoryName(settings.DockerfilePath)!, "docker-cli.cache")).ConfigureAwait(false);
+            if (await new BuildxBuilderProbe().CheckAsync(cli, settings, log.Detail, cancellationToken).ConfigureAwait(false) is { } builderProblem)
+            {
+                return new PublishResult([builderProblem]);
+            }
             var binaryFolder = Path.Combine(Path.GetDirectoryName(settings.DockerfilePath)!, "publish", "binary");
             var binary = await BuildBinaryAsync(cli, settings, binaryFolder, request.GatewayAssembly, log, cancellationToken).ConfigureAwait(false);
             if (binary.Diagnostics.Length > 0)

@@ -38,6 +38,11 @@ public static class TestOperation
             return Failed(e.Diagnostic, name);
         }
 
+        if (await new BuildxBuilderProbe().CheckAsync(cli, settings, log.Detail, cancellationToken).ConfigureAwait(false) is { } builderProblem)
+        {
+            return Failed(builderProblem, name);
+        }
+
         var command = DockerBuildCommand.For(settings, settings.DockerfilePath).ForTestResults(outputDirectory).WithProgress("plain");
         log.Progress($"Running go test in Docker: {string.Join(' ', settings.TestFlags.Concat(settings.TestPackages))}, target {DockerfileWriter.TestResultsStage}");
         var start = DateTimeOffset.UtcNow;

@@ -22,6 +22,12 @@ public static class VerifyOperation
             return new VerifyResult(null, null, []);
         }
         var settings = request.PhaseTimeout is { } timeout ? project.Settings with { VerifyTimeout = timeout } : project.Settings;
+        // The host reaching a loopback GoProxy says nothing when the build runs on a builder with its own network.
+        if (await BuilderProblemAsync(settings, log, cancellationToken).ConfigureAwait(false) is { } builderProblem)
+        {
+            var blocked = new VerificationReport([], new DownloadVerdict(false, [$"the build's builder cannot reach {BuildxBuilderProbe.LoopbackProxy(settings) ?? "its GoProxy"}"]), [builderProblem], TimeSpan.Zero);
+            return new VerifyResult(blocked, null, [builderProblem]);
+        }
         return await BuildGateway.AroundAsync(request.GatewayAssembly, settings, log, async () =>
         {
             var report = await ProjectVerification.RunAsync(settings, cancellationToken).ConfigureAwait(false);
@@ -32,5 +38,25 @@ public static class VerifyOperation
             }
             return new VerifyResult(report, container, [.. report.Diagnostics, .. container?.Diagnostics ?? []]);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Diagnostic?> BuilderProblemAsync(GoProjectSettings settings, IOperationLog log, CancellationToken cancellationToken)
+    {
+        if (settings.Download is GoDownloadMode.Off or GoDownloadMode.Local
+            || (settings.DockerBuilder.Length == 0 && BuildxBuilderProbe.LoopbackProxy(settings) is null))
+        {
+            return null;
+        }
+        DockerCli cli;
+        try
+        {
+            var cache = settings.DockerfilePath.Length == 0 ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DockerfilePath))!, "docker-cli.cache");
+            cli = await new DockerCliLocator().LocateAsync(cancellationToken, cache).ConfigureAwait(false);
+        }
+        catch (DiagnosticException)
+        {
+            return null; // no usable docker CLI: the download step says so, or falls back to the host's go
+        }
+        return await new BuildxBuilderProbe().CheckAsync(cli, settings, log.Detail, cancellationToken).ConfigureAwait(false);
     }
 }

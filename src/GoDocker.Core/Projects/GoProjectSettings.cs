@@ -50,6 +50,9 @@ public sealed record GoProjectSettings
     public string MainPackage { get; init; } = Projects.GoMainPackage.Default;
     public string DockerfileSyntax { get; init; } = "";
     public string DockerNetwork { get; init; } = "";
+
+    /// <summary>The buildx builder (GoDockerBuilder), passed as <c>--builder</c>; empty for the CLI's current one.</summary>
+    public string DockerBuilder { get; init; } = "";
     public string BuildFlags { get; init; } = "";
     public GoBuildFlagList BuildFlagList { get; init; } = GoBuildFlagList.Empty;
     public ImmutableArray<string> TestPackages { get; init; } = [GoTestArguments.DefaultPackages];

@@ -172,6 +172,14 @@ public static partial class GoProjectSettingsReader
             network = "";
         }
 
+        var builder = Get(ProjectSettingCatalog.GoDockerBuilder.Name);
+        if (builder.Length > 0 && !BuilderNameRegex().IsMatch(builder))
+        {
+            Report(DiagnosticCatalog.InvalidPropertyValue, ProjectSettingCatalog.GoDockerBuilder.Name, ProjectSettingCatalog.GoDockerBuilder.Name, builder,
+                "use the name of a buildx builder as 'docker buildx ls' lists it (letters, digits, '_', '.', '-')");
+            builder = "";
+        }
+
         var mainPackage = Get(ProjectSettingCatalog.GoMainPackage.Name);
         if (mainPackage.Length > 0 && !GoMainPackage.IsValid(mainPackage, out var mainError))
         {
@@ -334,6 +342,7 @@ public static partial class GoProjectSettingsReader
             MainPackage = mainPackage.Length == 0 ? GoMainPackage.Default : mainPackage,
             DockerfileSyntax = syntax,
             DockerNetwork = network,
+            DockerBuilder = builder,
             BuildFlags = buildFlagsText,
             BuildFlagList = buildFlags,
             TestPackages = testPackages,
@@ -436,4 +445,8 @@ public static partial class GoProjectSettingsReader
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$")]
     private static partial Regex NetworkRegex();
+
+    // buildx validates builder names as [a-zA-Z0-9][a-zA-Z0-9_.-]* too; this also keeps the name one argv word.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$")]
+    private static partial Regex BuilderNameRegex();
 }

@@ -83,6 +83,8 @@ public static class ProjectSettingCatalog
         "the `# syntax=` image; empty uses BuildKit's built-in frontend, which works offline");
     public static readonly ProjectSetting GoDockerNetwork = Sdk(nameof(GoDockerNetwork),
         "`docker build --network` (for example `host` to reach a proxy on the host's loopback)");
+    public static readonly ProjectSetting GoDockerBuilder = Sdk(nameof(GoDockerBuilder),
+        "the buildx builder every `docker build` uses (`--builder`); empty uses the CLI's current builder. Needs the buildx plugin");
     public static readonly ProjectSetting GoDownload = Sdk(nameof(GoDownload),
         "`Auto` (Docker, else the host's go, else skip with a warning), `Docker`, `Local`, `Off`") with
     {
@@ -160,7 +162,7 @@ public static class ProjectSettingCatalog
     [
         GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
         GoModFile, GoDockerContext, GoBaseImage, GoBaseImageVariant, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoTestPackages, GoTestFlags, GoCgoEnabled, GoVet,
-        GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
+        GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDockerBuilder, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
         GoImageRepository, GoImageTags, GoImageRegistry, GoImagePush, GoImageArchiveOutputPath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,
         GoCaCertificate, GoBuildSecret, GoEnvironmentVariable, GoImageLabel,
