@@ -43,6 +43,7 @@ public static class SdkPropertyDefaults
         Go("GoPlatforms", "", DefaultAnchor.None, "linux/amd64,linux/arm64"),
         Go("GoDockerfileSyntax", "", DefaultAnchor.None, "docker/dockerfile:1"),
         Go("GoDockerNetwork", "", DefaultAnchor.None, "host"),
+        Go("GoDockerBuilder", "", DefaultAnchor.None, "ci-builder"),
         Go("GoDockerProxySnapshot", "", DefaultAnchor.None, "snapshots/2024-06"),
         Go("GoDockerProxyUpstream", "", DefaultAnchor.None, "http://127.0.0.1:3000"),
         // Publish: the repository (project name) and tags (Version, latest) are applied by GoDockerPublish.

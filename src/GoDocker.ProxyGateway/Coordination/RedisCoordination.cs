@@ -245,9 +245,11 @@ public sealed class RedisCoordination : IFetchCoordination
         {
             return await exchange(redis, timeout.Token);
         }
-        catch (Exception e) when (e is IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        // Whatever breaks the exchange (a reset socket, a connection disposed by another request's Lost, an error reply
+        // such as LOADING from a Redis that is starting again) must not fail the request: serve without coordination.
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            Lost(redis, e is IOException ? e.Message : $"no answer within {CommandTimeout.TotalSeconds:0}s");
+            Lost(redis, e is OperationCanceledException ? $"no answer within {CommandTimeout.TotalSeconds:0}s" : e.Message);
             return fallback;
         }
     }
