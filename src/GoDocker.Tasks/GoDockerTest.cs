@@ -1,5 +1,7 @@
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Operations;
+using GoDocker.Core.Projects;
+using GoDocker.Core.Testing;
 using Microsoft.Build.Framework;
 
 namespace GoDocker.Tasks;
@@ -13,8 +15,19 @@ public sealed class GoDockerTest : GoProjectTask
     /// <summary>Set by the entry point of a test runner that cannot run Go tests: the task says so and how to run them.</summary>
     public string UnsupportedRunner { get; set; } = "";
 
+    /// <summary>
+    /// Set by _MTPBuild: write the evaluated project here for the test application dotnet test runs in
+    /// Microsoft.Testing.Platform mode (GoDocker.TestHost), instead of running the tests now.
+    /// </summary>
+    public string TestApplicationRequest { get; set; } = "";
+
     protected override async System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken)
     {
+        if (TestApplicationRequest.Length > 0)
+        {
+            WriteTestApplicationRequest();
+            return;
+        }
         if (UnsupportedRunner.Length > 0)
         {
             log.Report(DiagnosticCatalog.GoTestRunnerUnsupported.Create(SourceLocationOfProject(), UnsupportedRunner, Path.GetFileName(ProjectPath)));
@@ -37,6 +50,20 @@ public sealed class GoDockerTest : GoProjectTask
         {
             Log.LogMessage(MessageImportance.High, "Results File: {0}", outcome.TrxPath);
         }
+    }
+
+    private void WriteTestApplicationRequest()
+    {
+        var input = new GoProjectInput(ProjectPath)
+        {
+            Properties = Settings.ToDictionary(i => i.ItemSpec, i => i.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase),
+            CaCertificates = [.. CaCertificates.Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec)],
+            BuildSecrets = [.. BuildSecrets.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+            EnvironmentVariables = [.. EnvironmentVariables.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+            ImageLabels = [.. ImageLabels.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+        };
+        var resultsDirectory = ResultsDirectory.Length > 0 ? ResultsDirectory : Path.Combine(Path.GetDirectoryName(ProjectPath)!, "TestResults");
+        new GoTestApplicationRequest(input, resultsDirectory, ProxyGatewayAssembly.Length > 0 ? ProxyGatewayAssembly : null).Write(TestApplicationRequest);
     }
 
     private SourceLocation SourceLocationOfProject() => new(ProjectPath);

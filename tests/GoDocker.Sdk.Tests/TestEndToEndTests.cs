@@ -150,17 +150,23 @@ public sealed class TestEndToEndTests(SdkPackages packages)
     }
 
     [Fact]
-    public async Task Dotnet_test_in_Microsoft_Testing_Platform_mode_says_how_to_run_the_go_tests()
+    public async Task Dotnet_test_in_Microsoft_Testing_Platform_mode_runs_the_go_tests_and_reports_the_failure_at_its_line()
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
         using var project = await CreateAsync(packages, proxy);
         File.WriteAllText(project.Path("global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var results = project.Path("results");
 
-        var test = await project.DotnetAsync("test", "--project", project.ProjectPath);
+        var test = await project.DotnetAsync("test", "--project", project.ProjectPath, "--results-directory", results, "--no-progress", "--no-ansi");
 
         Assert.True(test.ExitCode != 0, test.ToString());
-        Assert.Contains("GD8025", test.Output);
-        Assert.Contains("-t:Test", test.Output);
+        Assert.Matches(@"failed TestFails", test.Output);
+        Assert.True(test.Output.Contains(project.Path("main_test.go") + ":13", StringComparison.Ordinal), test.ToString());
+        Assert.Contains("answer = 41, want 42", test.Output);
+        Assert.Matches(@"failed:\s+1", test.Output);
+        Assert.Matches(@"succeeded:\s+1", test.Output);
+        Assert.Matches(@"total:\s+2", test.Output);
+        Assert.True(File.Exists(Path.Combine(results, "app.trx")), test.ToString());
     }
 }
