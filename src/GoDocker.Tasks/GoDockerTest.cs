@@ -12,8 +12,8 @@ public sealed class GoDockerTest : GoProjectTask
     /// <summary>Where the TRX file goes (dotnet test --results-directory, else TestResults/ beside the project).</summary>
     public string ResultsDirectory { get; set; } = "";
 
-    /// <summary>Set by the entry point of a test runner that cannot run Go tests: the task says so and how to run them.</summary>
-    public string UnsupportedRunner { get; set; } = "";
+    /// <summary>GoDocker.TestHost.dll, which dotnet test starts for the request (checked with it, GD8025).</summary>
+    public string TestHostAssembly { get; set; } = "";
 
     /// <summary>
     /// Set by _MTPBuild: write the evaluated project here for the test application dotnet test runs in
@@ -25,12 +25,12 @@ public sealed class GoDockerTest : GoProjectTask
     {
         if (TestApplicationRequest.Length > 0)
         {
+            if (!File.Exists(TestHostAssembly))
+            {
+                log.Report(DiagnosticCatalog.GoTestHostMissing.Create(SourceLocationOfProject(), TestHostAssembly, Path.GetFileName(ProjectPath)));
+                return;
+            }
             WriteTestApplicationRequest();
-            return;
-        }
-        if (UnsupportedRunner.Length > 0)
-        {
-            log.Report(DiagnosticCatalog.GoTestRunnerUnsupported.Create(SourceLocationOfProject(), UnsupportedRunner, Path.GetFileName(ProjectPath)));
             return;
         }
         var project = LoadProject();
