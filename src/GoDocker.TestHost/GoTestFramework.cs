@@ -16,7 +16,7 @@ namespace GoDocker.TestHost;
 /// Dockerfile's test stage) and reports every go test result, failures with their diagnostic at the _test.go line, and
 /// the TRX file as an artifact of the session.
 /// </summary>
-internal sealed class GoTestFramework(string requestPath, bool resultsDirectoryGiven, IServiceProvider services) : ITestFramework, IDataProducer
+internal sealed class GoTestFramework(string requestPath, string projectPath, bool resultsDirectoryGiven, IServiceProvider services) : ITestFramework, IDataProducer
 {
     public string Uid => nameof(GoTestFramework);
     public string Version => typeof(GoTestFramework).Assembly.GetName().Version?.ToString() ?? "0.0.0";
@@ -57,7 +57,8 @@ internal sealed class GoTestFramework(string requestPath, bool resultsDirectoryG
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            await FailAsync(session, bus, "go test", $"GoDocker.TestHost cannot read {requestPath} ({e.Message}); build the .goproj again (dotnet test builds it first).", null).ConfigureAwait(false);
+            var why = DiagnosticCatalog.GoTestRequestUnreadable.Create(SourceLocation.Of(projectPath), requestPath, Path.GetFileName(projectPath), e.Message);
+            await FailAsync(session, bus, Path.GetFileName(projectPath), why.ToString(), why.Location).ConfigureAwait(false);
             return;
         }
 

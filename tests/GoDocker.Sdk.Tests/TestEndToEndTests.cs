@@ -227,4 +227,22 @@ public sealed class TestEndToEndTests(SdkPackages packages)
         Assert.Contains("/nowhere/GoDocker.TestHost.dll", error.Message);
         Assert.DoesNotContain("[test", test.Output);
     }
+
+    [Fact]
+    public async Task Dotnet_test_no_build_in_Microsoft_Testing_Platform_mode_before_any_build_is_GD8028_at_the_project()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        using var project = await CreateAsync(packages, proxy);
+        File.WriteAllText(project.Path("global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var restore = await project.DotnetAsync("restore", project.ProjectPath);
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+
+        var test = await project.DotnetAsync("test", "--project", project.ProjectPath, "--no-build", "--no-progress", "--no-ansi");
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        Assert.True(test.Output.Contains(project.ProjectPath + ": error GD8028:", StringComparison.Ordinal), test.ToString());
+        Assert.Contains("test-application.json", test.Output);
+        Assert.Matches(@"failed:\s+1", test.Output);
+    }
 }

@@ -342,6 +342,8 @@ public static class DiagnosticCatalog
         "The Docker test stage of {0} failed before go test could report: {1}. Fix what the log above shows (the build stage must compile), then run the tests again.");
     public static readonly DiagnosticDescriptor GoTestPackageFailed = Error("GD8027", "Go test package failed",
         "The tests of {0} failed outside any test: {1}. Look at TestMain, init functions or the package's output above.");
+    public static readonly DiagnosticDescriptor GoTestRequestUnreadable = Error("GD8028", "Go test application has no project to test",
+        "The Go test application cannot read {0}, which the build of {1} writes for it: {2}. Build the project before 'dotnet test --no-build' (or run dotnet test without --no-build).");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",
