@@ -1,5 +1,7 @@
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Operations;
+using GoDocker.Core.Projects;
+using GoDocker.Core.Testing;
 using Microsoft.Build.Framework;
 
 namespace GoDocker.Tasks;
@@ -10,14 +12,25 @@ public sealed class GoDockerTest : GoProjectTask
     /// <summary>Where the TRX file goes (dotnet test --results-directory, else TestResults/ beside the project).</summary>
     public string ResultsDirectory { get; set; } = "";
 
-    /// <summary>Set by the entry point of a test runner that cannot run Go tests: the task says so and how to run them.</summary>
-    public string UnsupportedRunner { get; set; } = "";
+    /// <summary>GoDocker.TestHost.dll, which dotnet test starts for the request (checked with it, GD8025).</summary>
+    public string TestHostAssembly { get; set; } = "";
+
+    /// <summary>
+    /// Set by _MTPBuild: write the evaluated project here for the test application dotnet test runs in
+    /// Microsoft.Testing.Platform mode (GoDocker.TestHost), instead of running the tests now.
+    /// </summary>
+    public string TestApplicationRequest { get; set; } = "";
 
     protected override async System.Threading.Tasks.Task ExecuteAsync(IOperationLog log, CancellationToken cancellationToken)
     {
-        if (UnsupportedRunner.Length > 0)
+        if (TestApplicationRequest.Length > 0)
         {
-            log.Report(DiagnosticCatalog.GoTestRunnerUnsupported.Create(SourceLocationOfProject(), UnsupportedRunner, Path.GetFileName(ProjectPath)));
+            if (!File.Exists(TestHostAssembly))
+            {
+                log.Report(DiagnosticCatalog.GoTestHostMissing.Create(SourceLocationOfProject(), TestHostAssembly, Path.GetFileName(ProjectPath)));
+                return;
+            }
+            WriteTestApplicationRequest();
             return;
         }
         var project = LoadProject();
@@ -37,6 +50,20 @@ public sealed class GoDockerTest : GoProjectTask
         {
             Log.LogMessage(MessageImportance.High, "Results File: {0}", outcome.TrxPath);
         }
+    }
+
+    private void WriteTestApplicationRequest()
+    {
+        var input = new GoProjectInput(ProjectPath)
+        {
+            Properties = Settings.ToDictionary(i => i.ItemSpec, i => i.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase),
+            CaCertificates = [.. CaCertificates.Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec)],
+            BuildSecrets = [.. BuildSecrets.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+            EnvironmentVariables = [.. EnvironmentVariables.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+            ImageLabels = [.. ImageLabels.Select(i => new ProjectItem(i.ItemSpec, name => i.GetMetadata(name)))],
+        };
+        var resultsDirectory = ResultsDirectory.Length > 0 ? ResultsDirectory : Path.Combine(Path.GetDirectoryName(ProjectPath)!, "TestResults");
+        new GoTestApplicationRequest(input, resultsDirectory, ProxyGatewayAssembly.Length > 0 ? ProxyGatewayAssembly : null).Write(TestApplicationRequest);
     }
 
     private SourceLocation SourceLocationOfProject() => new(ProjectPath);

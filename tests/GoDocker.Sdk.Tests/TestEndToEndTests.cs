@@ -150,17 +150,99 @@ public sealed class TestEndToEndTests(SdkPackages packages)
     }
 
     [Fact]
-    public async Task Dotnet_test_in_Microsoft_Testing_Platform_mode_says_how_to_run_the_go_tests()
+    public async Task Dotnet_test_in_Microsoft_Testing_Platform_mode_runs_the_go_tests_and_reports_the_failure_at_its_line()
     {
         Requirements.Docker();
         await using var proxy = new TestModuleProxy();
         using var project = await CreateAsync(packages, proxy);
         File.WriteAllText(project.Path("global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var results = project.Path("results");
+
+        var test = await project.DotnetAsync("test", "--project", project.ProjectPath, "--results-directory", results, "--no-progress", "--no-ansi");
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        Assert.Matches(@"failed TestFails", test.Output);
+        Assert.True(test.Output.Contains(project.Path("main_test.go") + ":13", StringComparison.Ordinal), test.ToString());
+        Assert.Contains("answer = 41, want 42", test.Output);
+        Assert.Matches(@"failed:\s+1", test.Output);
+        Assert.Matches(@"succeeded:\s+1", test.Output);
+        Assert.Matches(@"total:\s+2", test.Output);
+        Assert.True(File.Exists(Path.Combine(results, "app.trx")), test.ToString());
+    }
+
+    [Fact]
+    public async Task Dotnet_test_in_Microsoft_Testing_Platform_mode_runs_an_xunit_v3_csproj_and_the_goproj_of_one_solution()
+    {
+        Requirements.DockerAndXunitV3Packages();
+        await using var proxy = new TestModuleProxy();
+        using var project = await CreateAsync(packages, proxy);
+        File.WriteAllText(project.Path("global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var nugetConfig = File.ReadAllText(project.Path("nuget.config"));
+        File.WriteAllText(project.Path("nuget.config"), nugetConfig.Replace("</packageSources>",
+            $"  <add key=\"offline-xunit-v3\" value=\"{Requirements.XunitV3PackagesFolder}\" />\n  </packageSources>", StringComparison.Ordinal));
+        Directory.CreateDirectory(project.Path("net"));
+        File.WriteAllText(project.Path("net", "net.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Exe</OutputType>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="xunit.v3" Version="4.0.2" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(project.Path("net", "NetTests.cs"), "public class NetTests { [Xunit.Fact] public void DotnetPasses() { } }\n");
+        File.WriteAllText(project.Path("both.slnx"), """
+            <Solution>
+              <Project Path="app.goproj" Type="13B669BE-BB05-4DDF-9536-439F39A36129" />
+              <Project Path="net/net.csproj" />
+            </Solution>
+            """);
+
+        var test = await project.DotnetAsync("test", "--solution", project.Path("both.slnx"), "--results-directory", project.Path("results"), "--no-progress", "--no-ansi");
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        Assert.True(test.Output.Contains("net.dll", StringComparison.Ordinal), test.ToString());
+        Assert.True(test.Output.Contains(project.Path("main_test.go") + ":13", StringComparison.Ordinal), test.ToString());
+        Assert.Matches(@"failed:\s+1", test.Output);
+        Assert.Matches(@"succeeded:\s+2", test.Output);
+        Assert.Matches(@"total:\s+3", test.Output);
+    }
+
+    [Fact]
+    public async Task Dotnet_test_in_Microsoft_Testing_Platform_mode_without_the_test_application_is_GD8025()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        using var project = await CreateAsync(packages, proxy, ("GoDockerTestHostAssembly", "/nowhere/GoDocker.TestHost.dll"));
+        File.WriteAllText(project.Path("global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
 
         var test = await project.DotnetAsync("test", "--project", project.ProjectPath);
 
         Assert.True(test.ExitCode != 0, test.ToString());
-        Assert.Contains("GD8025", test.Output);
-        Assert.Contains("-t:Test", test.Output);
+        var error = test.SingleError(e => e.Code == "GD8025");
+        Assert.Equal(project.ProjectPath, error.File);
+        Assert.Contains("/nowhere/GoDocker.TestHost.dll", error.Message);
+        Assert.DoesNotContain("[test", test.Output);
+    }
+
+    [Fact]
+    public async Task Dotnet_test_no_build_in_Microsoft_Testing_Platform_mode_before_any_build_is_GD8028_at_the_project()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        using var project = await CreateAsync(packages, proxy);
+        File.WriteAllText(project.Path("global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var restore = await project.DotnetAsync("restore", project.ProjectPath);
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+
+        var test = await project.DotnetAsync("test", "--project", project.ProjectPath, "--no-build", "--no-progress", "--no-ansi");
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        Assert.True(test.Output.Contains(project.ProjectPath + ": error GD8028:", StringComparison.Ordinal), test.ToString());
+        Assert.Contains("test-application.json", test.Output);
+        Assert.Matches(@"failed:\s+1", test.Output);
     }
 }

@@ -343,12 +343,14 @@ public static class DiagnosticCatalog
         "The tests of {0} timed out ({1}){2}. Make the test finish (a deadlock or a wait without a deadline is the usual cause), or raise the limit with -timeout in GoTestFlags.");
     public static readonly DiagnosticDescriptor GoTestsNotFound = Warning("GD8024", "No Go test ran",
         "No Go test ran in {0} (packages: {1}). Add TestXxx functions in _test.go files, or point GoTestPackages at the packages that have them.");
-    public static readonly DiagnosticDescriptor GoTestRunnerUnsupported = Error("GD8025", "dotnet test runner cannot run Go tests",
-        "{0} cannot run the Go tests of {1}: dotnet test is in Microsoft.Testing.Platform mode (global.json \"test\": {{ \"runner\": \"Microsoft.Testing.Platform\" }}), which only runs .NET test applications. Run 'dotnet msbuild {1} -t:Test' or 'godocker test', or use dotnet test in VSTest mode.");
+    public static readonly DiagnosticDescriptor GoTestHostMissing = Error("GD8025", "Go test application missing",
+        "dotnet test cannot run the Go tests of {1}: the test application it starts for a .goproj in Microsoft.Testing.Platform mode, {0}, does not exist. Restore the GoDocker.Sdk package again (delete its folder from the NuGet packages folder), or set GoDockerTestHostAssembly to an existing GoDocker.TestHost.dll.");
     public static readonly DiagnosticDescriptor GoTestStageFailed = Error("GD8026", "Go test stage did not run",
         "The Docker test stage of {0} failed before go test could report: {1}. Fix what the log above shows (the build stage must compile), then run the tests again.");
     public static readonly DiagnosticDescriptor GoTestPackageFailed = Error("GD8027", "Go test package failed",
         "The tests of {0} failed outside any test: {1}. Look at TestMain, init functions or the package's output above.");
+    public static readonly DiagnosticDescriptor GoTestRequestUnreadable = Error("GD8028", "Go test application has no project to test",
+        "The Go test application cannot read {0}, which the build of {1} writes for it: {2}. Build the project before 'dotnet test --no-build' (or run dotnet test without --no-build).");
 
     // GD9xxx: internal errors.
     public static readonly DiagnosticDescriptor InternalError = Error("GD9001", "Internal error",

@@ -67,6 +67,23 @@ public static class Requirements
         Need(GitHostProblem.Value);
     }
 
+    /// <summary>
+    /// The NuGet packages folder this repository restored into: it holds xunit.v3 (a Microsoft.Testing.Platform test
+    /// application) and everything it needs, and, laid out as id/version/*.nupkg, serves as an offline package source.
+    /// </summary>
+    public static string XunitV3PackagesFolder { get; } = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    /// <summary>Docker plus the xunit.v3 packages of this repository's own tests, offline.</summary>
+    public static void DockerAndXunitV3Packages()
+    {
+        Docker();
+        Need(Directory.Exists(Path.Combine(XunitV3PackagesFolder, "xunit.v3", "4.0.2"))
+            ? null
+            : $"no xunit.v3 4.0.2 in {XunitV3PackagesFolder} (restore this repository's tests first)");
+    }
+
     /// <summary>The packages of `dotnet new xunit` (VSTest: Microsoft.NET.Test.Sdk, xunit 2, its VSTest adapter), offline.</summary>
     public const string XunitPackagesFolder = "/opt/nuget/packages";
 
