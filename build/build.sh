@@ -24,8 +24,10 @@ sample() {
   cd samples/hello
   # The SDK itself serves the sample's dependency from the committed gateway snapshot (GoDockerStartProxy).
   dotnet build hello.goproj -nodeReuse:false
-  # go test in the Dockerfile's test stage; failures would be errors at their _test.go lines.
-  dotnet test hello.goproj -nodeReuse:false
+  # go test in the Dockerfile's test stage; failures would be errors at their _test.go lines. The repository's
+  # global.json puts dotnet test in Microsoft.Testing.Platform mode, whose command line names a project with
+  # --project and hands any other argument to the test application.
+  dotnet test --project hello.goproj
   # The tool is installed as docs/cli.md says, verbatim, in a fresh folder. Its own .NET CLI home holds the SDK's
   # local-tool resolver cache, whose row for a version would otherwise keep pointing at the package folder that
   # first installed it (another clone's, or one since deleted) and answer 'Run "dotnet tool restore"'.
