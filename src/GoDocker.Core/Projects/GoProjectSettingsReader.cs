@@ -340,7 +340,7 @@ public static partial class GoProjectSettingsReader
                 }
                 if (gateway is not null)
                 {
-                    diagnostics.Add(DiagnosticCatalog.GatewayModeWithStartProxy.Create(positions.Property(ProjectSettingCatalog.GoModCacheMode.Name)));
+                    diagnostics.Add(DiagnosticCatalog.GatewayModeWithStartProxy.Create(positions.Property(ProjectSettingCatalog.GoDockerStartProxy.Name)));
                 }
             }
             else if (dirText.Length > 0 && positions.IsWritten(ProjectSettingCatalog.GoModCacheDir.Name))
