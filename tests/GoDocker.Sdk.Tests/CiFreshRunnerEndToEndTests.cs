@@ -1,0 +1,77 @@
+using GoDocker.Sdk.Tests.Infrastructure;
+
+namespace GoDocker.Sdk.Tests;
+
+/// <summary>
+/// Issue 17's CI simulation: each run is a fresh runner (a second dockerd with an empty data root, started for the
+/// run) with a fresh checkout; only the CI cache folder is carried from one run to the next.
+/// </summary>
+public sealed class CiFreshRunnerEndToEndTests(SdkPackages packages)
+{
+    [Fact]
+    public async Task Gateway_mode_on_a_fresh_engine_with_the_cache_folder_restored_downloads_nothing_from_upstream()
+    {
+        Requirements.Docker();
+        await using var upstream = new TestModuleProxy();
+        var dependency = upstream.AddUniqueGreeting();
+        var ciCache = Directory.CreateTempSubdirectory("godocker-ci-cache-").FullName;
+        try
+        {
+            // Run 1: an empty cache folder on a fresh engine downloads the dependency set from upstream.
+            using (var first = await CheckoutAsync(dependency, upstream, Path.Combine(ciCache, "saved")))
+            {
+                await using var engine = await FreshDockerEngine.StartAsync(Requirements.BaseImage, Requirements.RuntimeImage);
+                var run1 = await first.DotnetAsync(engine.Environment, ["build", first.ProjectPath, "-nodeReuse:false", "-v:n"]);
+                Assert.True(run1.ExitCode == 0, run1.ToString());
+                Assert.Contains($"/{dependency.Path}/@v/v1.0.0.zip", upstream.Requests);
+                Assert.True(upstream.BytesServed > 0);
+                Assert.Contains("Module proxy gateway for this build serves", run1.Output);
+            }
+
+            // Run 2: another fresh engine and checkout, the cache folder restored (copied, as actions/cache does).
+            var restored = Path.Combine(ciCache, "restored");
+            CopyFolder(Path.Combine(ciCache, "saved"), restored);
+            upstream.ClearRequests();
+            // The preflight (GoVerify) asks each proxy for one version list (7 bytes here) whatever the cache holds;
+            // docs/ci.md turns it off on runs that restore the folder, as this one does.
+            using var second = await CheckoutAsync(dependency, upstream, restored, ("GoVerify", "false"));
+            await using (var engine = await FreshDockerEngine.StartAsync(Requirements.BaseImage, Requirements.RuntimeImage))
+            {
+                Assert.Contains("Build Cache 0", (await engine.DockerAsync("system", "df", "--format", "{{.Type}} {{.TotalCount}}")).Output);
+                var run2 = await second.DotnetAsync(engine.Environment, ["build", second.ProjectPath, "-nodeReuse:false", "-v:n"]);
+                Assert.True(run2.ExitCode == 0, run2.ToString());
+                Assert.True(upstream.BytesServed == 0, "upstream served: " + string.Join(", ", upstream.Requests));
+                Assert.Empty(upstream.Requests);
+                // The deps step really ran on this engine (nothing cached) and go mod verify passed in it.
+                Assert.Contains("all modules verified", run2.Output);
+                Assert.DoesNotContain("GD6027", run2.Output);
+            }
+        }
+        finally
+        {
+            Directory.Delete(ciCache, recursive: true);
+        }
+    }
+
+    /// <summary>A fresh checkout of the same project, building with GoModCacheMode=Gateway over <paramref name="cacheFolder"/>.</summary>
+    private async Task<TestGoProject> CheckoutAsync(TestGoModule dependency, TestModuleProxy upstream, string cacheFolder, params (string, string)[] more)
+    {
+        var project = new TestGoProject(packages).WithProject(TestGoProject.LocalDockerSettings(upstream.Url,
+            [("GoModCacheMode", "Gateway"), ("GoModCacheDir", cacheFolder), .. more])).WithMainModule(dependency);
+        await project.WriteGoSumAsync(upstream);
+        return project;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        }
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+        }
+    }
+}
