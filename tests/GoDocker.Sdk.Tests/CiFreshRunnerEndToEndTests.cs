@@ -1,3 +1,4 @@
+using GoDocker.Core.Tests.Images;
 using GoDocker.Sdk.Tests.Infrastructure;
 
 namespace GoDocker.Sdk.Tests;
@@ -51,6 +52,70 @@ public sealed class CiFreshRunnerEndToEndTests(SdkPackages packages)
         {
             Directory.Delete(ciCache, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Layer mode with what Docker 20.10's built-in BuildKit supports (no buildx here, so no registry cache export):
+    /// run 1 marks its layers with an inline cache (GoDockerCacheTo=type=inline) and the CI job pushes the deps stage's
+    /// image to a registry; run 2, on another fresh engine, imports it (GoDockerCacheFrom) and downloads nothing.
+    /// </summary>
+    [Fact]
+    public async Task Layer_mode_with_an_inline_cache_image_from_a_registry_lets_a_fresh_engine_skip_the_download()
+    {
+        Requirements.Docker();
+        using var registry = TestRegistry.StartPlain();
+        await using var upstream = new TestModuleProxy();
+        var dependency = upstream.AddUniqueGreeting();
+        var cacheImage = $"{registry.Address}/ci/app-deps:cache";
+
+        using (var first = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Layer"), ("GoDockerCacheTo", "type=inline")))
+        {
+            await using var engine = await FreshDockerEngine.StartAsync(Requirements.BaseImage, Requirements.RuntimeImage);
+            var run1 = await first.DotnetAsync(engine.Environment, ["build", first.ProjectPath, "-nodeReuse:false", "-v:n"]);
+            Assert.True(run1.ExitCode == 0, run1.ToString());
+            Assert.True(upstream.BytesServed > 0);
+            // The job's cache-save step: the deps stage (cached by run 1) tagged and pushed with its inline cache.
+            var save = await engine.DockerAsync("build", "--file", first.DockerfilePath, "--target", "deps", "--network", "host",
+                "--build-arg", "BUILDKIT_INLINE_CACHE=1", "--tag", cacheImage, first.Directory);
+            Assert.True(save.ExitCode == 0, save.ToString());
+            var push = await engine.DockerAsync("push", cacheImage);
+            Assert.True(push.ExitCode == 0, push.ToString());
+        }
+
+        upstream.ClearRequests();
+        using var second = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Layer"), ("GoDockerCacheFrom", cacheImage), ("GoVerify", "false"));
+        await using (var engine = await FreshDockerEngine.StartAsync(Requirements.BaseImage, Requirements.RuntimeImage))
+        {
+            var run2 = await second.DotnetAsync(engine.Environment, ["build", second.ProjectPath, "-nodeReuse:false", "-v:n"]);
+            Assert.True(run2.ExitCode == 0, run2.ToString());
+            Assert.True(upstream.BytesServed == 0, "upstream served: " + string.Join(", ", upstream.Requests));
+            Assert.Empty(upstream.Requests);
+        }
+    }
+
+    [Fact]
+    public async Task A_registry_cache_export_without_buildx_is_GD5070_at_GoDockerCacheTo()
+    {
+        Requirements.Docker();
+        await using var upstream = new TestModuleProxy();
+        var dependency = upstream.AddUniqueGreeting();
+        using var project = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Layer"), ("GoDockerCacheTo", "type=registry,ref=127.0.0.1:5000/app:cache"));
+
+        var build = await project.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = build.SingleError(e => e.Code == "GD5070");
+        Assert.Equal(project.ProjectPath, error.File);
+        Assert.Equal(Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<GoDockerCacheTo>", StringComparison.Ordinal)) + 1, error.Line);
+        Assert.DoesNotContain("unknown flag", build.Output);
+    }
+
+    /// <summary>A fresh checkout of the project with these settings.</summary>
+    private async Task<TestGoProject> ProjectAsync(TestGoModule dependency, TestModuleProxy upstream, params (string, string)[] properties)
+    {
+        var project = new TestGoProject(packages).WithProject(TestGoProject.LocalDockerSettings(upstream.Url, properties)).WithMainModule(dependency);
+        await project.WriteGoSumAsync(upstream);
+        return project;
     }
 
     /// <summary>A fresh checkout of the same project, building with GoModCacheMode=Gateway over <paramref name="cacheFolder"/>.</summary>

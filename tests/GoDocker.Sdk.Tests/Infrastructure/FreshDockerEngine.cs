@@ -73,9 +73,10 @@ public sealed class FreshDockerEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the docker CLI against this engine.</summary>
+    /// <summary>Runs the docker CLI against this engine (with BuildKit, as the SDK builds).</summary>
     public Task<CommandRun> DockerAsync(params string[] args) =>
-        CommandRun.ExecuteAsync(TestDocker.Cli, ["-H", Host, .. args], _root, null, TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+        CommandRun.ExecuteAsync(TestDocker.Cli, ["-H", Host, .. args], _root, new Dictionary<string, string?> { ["DOCKER_BUILDKIT"] = "1" },
+            TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
 
     private async Task WaitUntilAnsweringAsync(string log)
     {
