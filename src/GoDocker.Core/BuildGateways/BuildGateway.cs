@@ -27,8 +27,16 @@ public sealed partial class BuildGateway : IAsyncDisposable
     /// Runs <paramref name="work"/> with the build's gateway serving, when the project asks for one
     /// (<see cref="Projects.GoProjectSettings.Gateway"/>); <paramref name="gatewayAssembly"/> is the gateway the front end ships.
     /// </summary>
-    public static Task<T> AroundAsync<T>(string? gatewayAssembly, Projects.GoProjectSettings settings, IOperationLog log, Func<Task<T>> work, CancellationToken cancellationToken) =>
-        AroundAsync(gatewayAssembly, settings, log, _ => work(), cancellationToken);
+    /// <remarks>
+    /// Work that takes no gateway URL (verify) does not start the GoModCacheMode=Gateway gateway: only a docker build
+    /// step uses it. Verify probes the proxies of the GOPROXY list, which are that gateway's upstreams.
+    /// </remarks>
+    public static Task<T> AroundAsync<T>(string? gatewayAssembly, Projects.GoProjectSettings settings, IOperationLog log, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(work);
+        return settings.Gateway is null ? work() : AroundAsync(gatewayAssembly, settings, log, _ => work(), cancellationToken);
+    }
 
     /// <summary>
     /// As above; with GoModCacheMode=Gateway, <paramref name="work"/> gets the URL of the gateway this build runs over
