@@ -110,6 +110,51 @@ public sealed class CiFreshRunnerEndToEndTests(SdkPackages packages)
         Assert.DoesNotContain("unknown flag", build.Output);
     }
 
+    [Fact]
+    public async Task An_unwritable_GoModCacheDir_fails_the_build_with_GD6026_at_its_line()
+    {
+        Requirements.Docker();
+        await using var upstream = new TestModuleProxy();
+        var dependency = upstream.AddUniqueGreeting();
+        using var project = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Gateway"), ("GoModCacheDir", "main.go/cache"));
+
+        var build = await project.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = build.SingleError(e => e.Code == "GD6026");
+        Assert.Equal(project.ProjectPath, error.File);
+        Assert.Equal(Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<GoModCacheDir>", StringComparison.Ordinal)) + 1, error.Line);
+        Assert.DoesNotContain("MSB4018", build.Output);
+    }
+
+    [Fact]
+    public async Task Two_projects_of_one_job_building_at_once_share_one_GoModCacheDir()
+    {
+        Requirements.Docker();
+        await using var upstream = new TestModuleProxy();
+        var dependency = upstream.AddUniqueGreeting();
+        var shared = Directory.CreateTempSubdirectory("godocker-ci-shared-").FullName;
+        try
+        {
+            using var one = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Gateway"), ("GoModCacheDir", shared), ("GoVerify", "false"));
+            using var two = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Gateway"), ("GoModCacheDir", shared), ("GoVerify", "false"));
+            await using var engine = await FreshDockerEngine.StartAsync(Requirements.BaseImage, Requirements.RuntimeImage);
+
+            var builds = await Task.WhenAll(
+                one.DotnetAsync(engine.Environment, ["build", one.ProjectPath, "-nodeReuse:false", "-v:n"]),
+                two.DotnetAsync(engine.Environment, ["build", two.ProjectPath, "-nodeReuse:false", "-v:n"]));
+
+            Assert.All(builds, b => Assert.True(b.ExitCode == 0, b.ToString()));
+            Assert.All(builds, b => Assert.DoesNotContain("GD602", b.Output));
+            Assert.Equal("{\"layout\":1}\n", File.ReadAllText(Path.Combine(shared, "godocker-modcache.json")));
+            Assert.Empty(Directory.GetFiles(Path.Combine(shared, "v1", "tmp")));
+        }
+        finally
+        {
+            Directory.Delete(shared, recursive: true);
+        }
+    }
+
     /// <summary>A fresh checkout of the project with these settings.</summary>
     private async Task<TestGoProject> ProjectAsync(TestGoModule dependency, TestModuleProxy upstream, params (string, string)[] properties)
     {
