@@ -18,7 +18,7 @@ public sealed class GoDockerCompile : GoProjectTask
         {
             return; // GoDockerGenerate reported them.
         }
-        var outcome = await CompileOperation.RunAsync(project, log, cancellationToken).ConfigureAwait(false);
+        var outcome = await CompileOperation.RunAsync(project, log, cancellationToken, gatewayAssembly: ProxyGatewayAssembly).ConfigureAwait(false);
         foreach (var d in outcome.Diagnostics)
         {
             log.Report(d);

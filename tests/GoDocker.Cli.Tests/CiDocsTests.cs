@@ -30,7 +30,7 @@ public partial class CiDocsTests
     {
         var text = File.ReadAllText(Path.Combine(Root, "docs", "ci.md"));
         var blocks = YamlBlock().Matches(text).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(2, blocks.Count);
+        Assert.True(blocks.Count >= 2, "docs/ci.md lost its CI definitions");
         Assert.Contains(blocks, b => b.Contains("runs-on:", StringComparison.Ordinal));
         Assert.Contains(blocks, b => b.Contains("codequality:", StringComparison.Ordinal));
         return [.. blocks.SelectMany(b => b.Split('\n'))];

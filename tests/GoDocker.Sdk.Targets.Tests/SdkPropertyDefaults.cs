@@ -21,6 +21,8 @@ public static class SdkPropertyDefaults
         Go("GoVerify", "true", DefaultAnchor.None, "false"),
         Go("GoVerifyTimeout", "5", DefaultAnchor.None, "12"),
         Go("GoDockerfilePath", "obj/Debug/godocker/Dockerfile", DefaultAnchor.ProjectFolder, "build/Dockerfile"),
+        Go("GoModCacheMode", "Mount", DefaultAnchor.None, "Gateway"),
+        Go("GoModCacheDir", "obj/Debug/godocker/modcache", DefaultAnchor.ProjectFolder, "/ci/cache/godocker-mod"),
         Go("GoDockerStartProxy", "false", DefaultAnchor.None, "true"),
         Go("GoDockerProxyCache", ".godocker/proxy", DefaultAnchor.ProjectFolder, "/var/cache/godocker"),
         Go("GoDockerProxyGatewayAssembly", "../tools/gateway/GoDocker.ProxyGateway.dll", DefaultAnchor.SdkFolder, "/opt/gateway/GoDocker.ProxyGateway.dll"),
@@ -50,6 +52,8 @@ public static class SdkPropertyDefaults
         Go("GoImageRepository", "", DefaultAnchor.None, "team/hello"),
         Go("GoImageTags", "", DefaultAnchor.None, "1.0.0;latest"),
         Go("GoImageRegistry", "", DefaultAnchor.None, "registry.example.com"),
+        Go("GoDockerCacheFrom", "", DefaultAnchor.None, "type=registry,ref=registry.example.com/app:cache"),
+        Go("GoDockerCacheTo", "", DefaultAnchor.None, "type=inline"),
         Go("GoImagePush", "", DefaultAnchor.None, "false"),
         Go("GoImageArchiveOutputPath", "", DefaultAnchor.None, "out/app.tar"),
         // docs/sdk.md documents false and a distroless image, but only GoDockerGenerate applies them (the image

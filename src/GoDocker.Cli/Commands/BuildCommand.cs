@@ -30,7 +30,7 @@ internal static class BuildCommand
                 diagnostics.AddRange(download.Diagnostics);
                 if (download.Kind != DownloadOutcomeKind.Failed)
                 {
-                    var compile = await CompileOperation.RunAsync(project, log, cancellationToken);
+                    var compile = await CompileOperation.RunAsync(project, log, cancellationToken, gatewayAssembly: ProjectContext.GatewayAssembly);
                     diagnostics.AddRange(compile.Diagnostics);
                     log.Progress($"Build {compile.Kind.ToString().ToLowerInvariant()} ({compile.Duration.TotalSeconds:0.0} s).");
                 }

@@ -27,19 +27,69 @@ public sealed partial class BuildGateway : IAsyncDisposable
     /// Runs <paramref name="work"/> with the build's gateway serving, when the project asks for one
     /// (<see cref="Projects.GoProjectSettings.Gateway"/>); <paramref name="gatewayAssembly"/> is the gateway the front end ships.
     /// </summary>
-    public static async Task<T> AroundAsync<T>(string? gatewayAssembly, Projects.GoProjectSettings settings, IOperationLog log, Func<Task<T>> work, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Work that takes no gateway URL (verify) does not start the GoModCacheMode=Gateway gateway: only a docker build
+    /// step uses it. Verify probes the proxies of the GOPROXY list, which are that gateway's upstreams.
+    /// </remarks>
+    public static Task<T> AroundAsync<T>(string? gatewayAssembly, Projects.GoProjectSettings settings, IOperationLog log, Func<Task<T>> work, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(work);
+        return settings.Gateway is null ? work() : AroundAsync(gatewayAssembly, settings, log, _ => work(), cancellationToken);
+    }
+
+    /// <summary>
+    /// As above; with GoModCacheMode=Gateway, <paramref name="work"/> gets the URL of the gateway this build runs over
+    /// GoModCacheDir with the project's GOPROXY list as its upstreams (for the deps stage's GOPROXY), else null.
+    /// </summary>
+    public static async Task<T> AroundAsync<T>(string? gatewayAssembly, Projects.GoProjectSettings settings, IOperationLog log, Func<string?, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(work);
+        if (settings.ModCache.Mode == Projects.GoModCacheMode.Gateway && settings.Gateway is null)
+        {
+            var modeLocation = settings.Positions.Property(Projects.ProjectSettingCatalog.GoModCacheDir.Name) is { Line: > 0 } dirLine ? dirLine
+                : settings.Positions.Property(Projects.ProjectSettingCatalog.GoModCacheMode.Name);
+            var folder = await ModCacheFolder.OpenAsync(settings.ModCache.Directory, modeLocation, log, ModCacheLockTimeout, cancellationToken).ConfigureAwait(false);
+            var modeLaunch = new BuildGatewayLaunch(gatewayAssembly ?? "", folder) { Upstream = UpstreamList(settings.Environment.Proxy) };
+            var modeGateway = await StartAsync(modeLaunch, "127.0.0.1:0", modeLocation, log, cancellationToken).ConfigureAwait(false);
+            await using (modeGateway.ConfigureAwait(false))
+            {
+                return await work(modeGateway.Address.ToString().TrimEnd('/')).ConfigureAwait(false);
+            }
+        }
         if (settings.Gateway is not { } gateway)
         {
-            return await work().ConfigureAwait(false);
+            return await work(null).ConfigureAwait(false);
         }
         var location = settings.GoEnvLocation("GOPROXY") ?? settings.Positions.Property(Projects.ProjectSettingCatalog.GoDockerStartProxy.Name);
         var launch = new BuildGatewayLaunch(gatewayAssembly ?? "", gateway.CacheDirectory) { Snapshot = gateway.Snapshot, Upstream = gateway.Upstream };
         var running = await StartAsync(launch, gateway.Listen, location, log, cancellationToken).ConfigureAwait(false);
         await using (running.ConfigureAwait(false))
         {
-            return await work().ConfigureAwait(false);
+            return await work(null).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>How long a build waits for another to finish checking a shared GoModCacheDir.</summary>
+    public static TimeSpan ModCacheLockTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The proxies of a GOPROXY list, with their fall-through separators, as the gateway's --upstream (direct and off have no place there).</summary>
+    public static string UpstreamList(GoEnv.GoProxyList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var sb = new StringBuilder();
+        var previous = GoEnv.GoProxyFallback.OnNotFound;
+        foreach (var entry in list.Proxies)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(previous == GoEnv.GoProxyFallback.OnAnyError ? '|' : ',');
+            }
+            sb.Append(entry.Url);
+            previous = entry.Fallback;
+        }
+        return sb.ToString();
     }
 
     public static async Task<BuildGateway> StartAsync(BuildGatewayLaunch launch, string listen, SourceLocation? location, IOperationLog log, CancellationToken cancellationToken)

@@ -90,6 +90,21 @@ public static class DiagnosticCatalog
         "GoImageRegistry '{0}' is not a registry host: {1}. Use a host name or IP address with an optional port and no scheme or path, such as 'registry.example.com' or '127.0.0.1:5000'.");
     public static readonly DiagnosticDescriptor InvalidSourceDateEpoch = Error("GD1085", "Invalid SOURCE_DATE_EPOCH",
         "SOURCE_DATE_EPOCH '{0}' is not a number of seconds since 1970-01-01. Set it to an integer such as the last commit's time ('git log -1 --format=%ct'), or unset it.");
+    // GD1090-GD1099: module cache modes and layer caches (docs/ci.md).
+    public static readonly DiagnosticDescriptor InvalidModCacheMode = Error("GD1090", "Invalid GoModCacheMode",
+        "GoModCacheMode '{0}' is invalid. Use Mount (BuildKit cache mounts, persistent builders), Gateway (a host folder a CI job caches, GoModCacheDir) or Layer (an image layer, with GoDockerCacheFrom/GoDockerCacheTo).");
+    public static readonly DiagnosticDescriptor InvalidDockerCacheSpec = Error("GD1091", "Invalid docker layer cache",
+        "{0} '{1}' is not a docker build cache: {2}. Write it as buildx does, such as 'type=registry,ref=registry.example.com/team/app:cache', 'type=local,src=/tmp/cache' or 'type=inline'.");
+    public static readonly DiagnosticDescriptor LayerCacheWithoutLayerMode = Warning("GD1092", "Layer cache does not carry the module cache",
+        "{0} is set but GoModCacheMode is {1}: a layer cache does not carry {2}, so a fresh runner downloads every module again. Set GoModCacheMode to Layer to keep modules in an image layer, or remove {0}.");
+    public static readonly DiagnosticDescriptor GatewayModeNeedsProxy = Error("GD1093", "GoModCacheMode=Gateway needs a module proxy",
+        "GoModCacheMode is Gateway but GOPROXY '{0}' names no module proxy URL for the gateway to fetch from (only direct or off). Set GoProxy to a proxy list such as 'https://proxy.golang.org', or use GoModCacheMode Mount or Layer.");
+    public static readonly DiagnosticDescriptor GatewayModeWithStartProxy = Error("GD1094", "GoModCacheMode=Gateway with GoDockerStartProxy",
+        "GoModCacheMode is Gateway and GoDockerStartProxy is true: both start a module proxy gateway for the build. Keep one: remove GoDockerStartProxy (Gateway mode fetches from the GoProxy list and caches in GoModCacheDir), or set GoModCacheMode to Mount.");
+    public static readonly DiagnosticDescriptor ModCacheDirOutsideGatewayMode = Warning("GD1095", "GoModCacheDir ignored",
+        "GoModCacheDir is set but GoModCacheMode is {0}, which keeps no module cache in a host folder, so the folder stays empty. Set GoModCacheMode to Gateway, or remove GoModCacheDir.");
+    public static readonly DiagnosticDescriptor GatewayModeNeedsHostNetwork = Error("GD1096", "GoModCacheMode=Gateway needs the host network",
+        "GoModCacheMode is Gateway but GoDockerNetwork is '{0}': the build's gateway listens on the host's loopback, which only the host network reaches. Remove GoDockerNetwork (Gateway mode builds with --network host), or use GoModCacheMode Mount or Layer.");
 
     // GD2xxx: go.mod, go.sum and go.work content.
     public static readonly DiagnosticDescriptor GoModSyntax = Error("GD2001", "go.mod syntax error",
@@ -252,6 +267,9 @@ public static class DiagnosticCatalog
         "GoDockerBuilder is '{0}', but the docker CLI {1} has no buildx plugin, so it cannot choose a builder. Install the buildx plugin (Debian: docker-buildx; or ~/.docker/cli-plugins/docker-buildx), or clear GoDockerBuilder to build with the engine's built-in BuildKit.");
     public static readonly DiagnosticDescriptor BuilderNotFound = Error("GD5062", "buildx builder not found",
         "'docker buildx inspect {0}' failed: {1}. Set GoDockerBuilder to a builder that 'docker buildx ls' lists, or create it with 'docker buildx create --name {0}'.");
+    // GD5070-GD5079: layer caches and the engine.
+    public static readonly DiagnosticDescriptor DockerCacheUnsupported = Error("GD5070", "Layer cache not supported by this docker CLI",
+        "{0} '{1}' needs {2}, but {3} has no buildx: docker build's built-in BuildKit imports only images (--cache-from IMAGE, with an inline cache) and exports only inline caches (BUILDKIT_INLINE_CACHE). Install the buildx plugin, or use '{4}'.");
 
     // GD6xxx: module download failures seen in go output.
     public static readonly DiagnosticDescriptor ModuleVersionNotFound = Error("GD6001", "Module version not found",
@@ -288,6 +306,15 @@ public static class DiagnosticCatalog
         "The go command could not download {0}: {1}. GoDocker does not recognize this error; the module comes from this line.");
     public static readonly DiagnosticDescriptor RepositoryNotFound = Error("GD6025", "Repository not found",
         "The repository of {0} does not exist for the build ({1}): it was deleted, renamed or moved, which no credentials fix, or it is private and the credentials given for its host cannot see it. Require the module under its new path, or add 'replace {0} => <new path> <version>' (a fork or a mirror).");
+    // GD6026-GD6029: the Gateway mode's module cache folder (GoModCacheDir).
+    public static readonly DiagnosticDescriptor ModCacheDirNotWritable = Error("GD6026", "GoModCacheDir not writable",
+        "GoModCacheDir '{0}' cannot hold the module cache: {1}. Point GoModCacheDir at a folder this build may create and write (on CI, the folder the cache step restores), or fix its permissions or free space.");
+    public static readonly DiagnosticDescriptor ModCacheDirOlderLayout = Warning("GD6027", "GoModCacheDir from another cache layout",
+        "GoModCacheDir '{0}' holds {1}, not a module cache of layout {2}; it is left unread and the modules are downloaded into {3}. Key the CI cache on the SDK version too (docs/ci.md), or delete the old content.");
+    public static readonly DiagnosticDescriptor ModCacheDirNewerLayout = Error("GD6028", "GoModCacheDir from a newer SDK",
+        "GoModCacheDir '{0}' holds a module cache of layout {1}, written by a newer GoDocker.Sdk; this version reads layout {2} and does not touch it. Use the newer SDK, or give this build its own GoModCacheDir (key the CI cache on the SDK version).");
+    public static readonly DiagnosticDescriptor ModCacheDirBusy = Error("GD6029", "GoModCacheDir in use",
+        "GoModCacheDir '{0}' is locked by another build ({1}) and was not released within {2} s. Wait for that build, give each concurrent build its own GoModCacheDir, or remove the lock file '{3}' if no build runs.");
     public static readonly DiagnosticDescriptor UnclassifiedDownloadFailure = Error("GD6999", "Module download failed",
         "The module download failed for a reason GoDocker does not recognize. Last lines of output:\n{0}");
 

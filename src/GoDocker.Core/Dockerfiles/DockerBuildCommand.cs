@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Docker;
 using GoDocker.Core.Projects;
 
 namespace GoDocker.Core.Dockerfiles;
@@ -26,6 +28,19 @@ public sealed record DockerBuildCommand
     public ImmutableArray<string> Platforms { get; init; } = [];
     public ImmutableArray<GoBuildSecret> Secrets { get; init; } = [];
 
+    /// <summary>Layer caches to import (GoDockerCacheFrom) and the one to export (GoDockerCacheTo), with where the project sets them.</summary>
+    public ImmutableArray<DockerCacheSpec> CacheFrom { get; init; } = [];
+    public DockerCacheSpec? CacheTo { get; init; }
+    public SourceLocation? CacheFromLocation { get; init; }
+    public SourceLocation? CacheToLocation { get; init; }
+
+    /// <summary>
+    /// The URL of the gateway the build runs (GoModCacheMode=Gateway), handed to the deps stage as a secret from the
+    /// environment variable <see cref="GatewayVariable"/>, so that its port is not part of the layer's cache key.
+    /// </summary>
+    public string? GatewayUrl { get; init; }
+    public const string GatewayVariable = "GODOCKER_GOPROXY";
+
     /// <summary>Forward the host's SSH agent (<c>--ssh default</c>); set when an SSH secret is configured.</summary>
     public bool ForwardSshAgent { get; init; }
 
@@ -34,12 +49,24 @@ public sealed record DockerBuildCommand
     {
         DockerfilePath = dockerfilePath,
         ContextDirectory = settings.DockerContext,
-        Network = settings.DockerNetwork.Length == 0 ? null : settings.DockerNetwork,
+        // The Gateway mode's gateway listens on the host's loopback.
+        Network = settings.DockerNetwork.Length > 0 ? settings.DockerNetwork : settings.ModCache.Mode == GoModCacheMode.Gateway ? "host" : null,
         Builder = settings.DockerBuilder.Length == 0 ? null : settings.DockerBuilder,
         Platforms = settings.PlatformList.Platforms,
         Secrets = settings.BuildSecrets.Where(s => s.Kind != GoBuildSecretKind.Ssh).ToImmutableArray(),
         ForwardSshAgent = settings.BuildSecrets.Any(s => s.Kind == GoBuildSecretKind.Ssh),
+        CacheFrom = settings.ModCache.CacheFrom,
+        CacheTo = settings.ModCache.CacheTo,
+        CacheFromLocation = settings.Positions.Property(ProjectSettingCatalog.GoDockerCacheFrom.Name),
+        CacheToLocation = settings.Positions.Property(ProjectSettingCatalog.GoDockerCacheTo.Name),
     };
+
+    /// <summary>The deps stage downloads through the gateway at <paramref name="url"/> (null: no gateway runs).</summary>
+    public DockerBuildCommand WithGateway(string? url) => this with { GatewayUrl = url };
+
+    /// <summary>The environment the docker CLI needs besides BuildKit's: the gateway's URL for its secret.</summary>
+    public IReadOnlyDictionary<string, string?>? ProcessEnvironment =>
+        GatewayUrl is null ? null : new Dictionary<string, string?> { [GatewayVariable] = GatewayUrl };
 
     /// <summary>The download stage as the SDK runs it: the deps target with plain progress, which the log streams and the classifier reads.</summary>
     public static DockerBuildCommand ForDownloadStage(GoProjectSettings settings, string dockerfilePath) =>
@@ -113,6 +140,11 @@ public sealed record DockerBuildCommand
                 args.Add("--secret");
                 args.Add(CsvField(secret.File is not null ? $"id={secret.Id},src={secret.File}" : $"id={secret.Id},env={secret.Env}"));
             }
+            if (GatewayUrl is not null)
+            {
+                args.Add("--secret");
+                args.Add($"id={DockerfileWriter.GatewaySecretId},env={GatewayVariable}");
+            }
             if (ForwardSshAgent)
             {
                 args.Add("--ssh");
@@ -128,6 +160,16 @@ public sealed record DockerBuildCommand
                 args.Add("--output");
                 args.Add(Output);
             }
+            foreach (var from in CacheFrom)
+            {
+                args.Add("--cache-from");
+                args.Add(from.Text);
+            }
+            if (CacheTo is not null)
+            {
+                args.Add("--cache-to");
+                args.Add(CacheTo.Text);
+            }
             if (Tag is not null)
             {
                 args.Add("--tag");
@@ -138,8 +180,51 @@ public sealed record DockerBuildCommand
         }
     }
 
-    /// <summary>The arguments after the CLI's build word (<c>build</c>, or <c>buildx build</c>).</summary>
+    /// <summary>The arguments after the CLI's build word (<c>build</c>, or <c>buildx build</c>), as buildx takes them.</summary>
     public ImmutableArray<string> BuildArguments => Arguments.RemoveAt(0);
+
+    /// <summary>
+    /// The arguments after <paramref name="cli"/>'s build word. docker build's built-in BuildKit (no buildx) has no
+    /// --cache-to and imports only images: an image reference goes to --cache-from as it is, type=inline becomes
+    /// BUILDKIT_INLINE_CACHE=1, and any other cache is GD5070 here rather than an unknown-flag error from docker.
+    /// </summary>
+    public ImmutableArray<string> BuildArgumentsFor(DockerCli cli)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        if (cli.UsesBuildx || (CacheFrom.IsEmpty && CacheTo is null))
+        {
+            return BuildArguments;
+        }
+        var plain = this with { CacheFrom = [], CacheTo = null };
+        var args = plain.BuildArguments.ToBuilder();
+        var extra = new List<string>();
+        foreach (var from in CacheFrom)
+        {
+            if (from.Type != "registry" || from.Attributes.Count != 1)
+            {
+                throw Unsupported(cli, ProjectSettingCatalog.GoDockerCacheFrom.Name, from, CacheFromLocation, from.Reference is { } image ? image : "type=registry,ref=IMAGE");
+            }
+            extra.Add("--cache-from");
+            extra.Add(from.Reference!);
+        }
+        if (CacheTo is not null)
+        {
+            if (CacheTo.Type != "inline")
+            {
+                throw Unsupported(cli, ProjectSettingCatalog.GoDockerCacheTo.Name, CacheTo, CacheToLocation, "type=inline");
+            }
+            extra.Add("--build-arg");
+            extra.Add("BUILDKIT_INLINE_CACHE=1");
+        }
+        args.InsertRange(args.Count - 1, extra); // before the context, which stays last
+        return args.ToImmutable();
+    }
+
+    private static DiagnosticException Unsupported(DockerCli cli, string property, DockerCacheSpec spec, SourceLocation? location, string instead)
+    {
+        var needs = spec.Type == "registry" ? "a registry cache with options (" + string.Join(",", spec.Attributes.Keys) + ")" : $"the '{spec.Type}' cache backend";
+        return new DiagnosticException(DiagnosticCatalog.DockerCacheUnsupported.Create(location, property, spec.Text, needs, cli.ToString(), instead));
+    }
 
     /// <summary>Environment the docker CLI needs: BuildKit, which RUN --mount requires.</summary>
     public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "1" };

@@ -34,6 +34,9 @@ public sealed record DockerfileInputs
     /// <summary>Local replace directories relative to the context, sorted.</summary>
     public ImmutableArray<string> ReplaceDirectories { get; init; } = [];
 
+    /// <summary>Where modules are kept between builds: a cache mount, an image layer, or a cache mount filled through the build's gateway.</summary>
+    public GoModCacheMode ModCacheMode { get; init; } = GoModCacheMode.Mount;
+
     /// <summary>Build from vendor/ with -mod=vendor, and skip the download.</summary>
     public bool VendorMode { get; init; }
 
@@ -82,6 +85,10 @@ public sealed record DockerfileInputs
                 Line("replace", d);
             }
             Line("vendor", VendorMode.ToString());
+            if (ModCacheMode != GoModCacheMode.Mount)
+            {
+                Line("modcache", ModCacheMode.ToString()); // absent for Mount, so existing hashes stay as they were
+            }
             Line("staging", StagingDirectory);
             foreach (var f in CaCertificates.Concat(KnownHosts))
             {

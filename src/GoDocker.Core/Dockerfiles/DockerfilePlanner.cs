@@ -103,6 +103,7 @@ public static partial class DockerfilePlanner
             GoEnvironment = environment,
             ReplaceDirectories = [.. replaces],
             VendorMode = vendorMode,
+            ModCacheMode = settings.ModCache.Mode,
             StagingDirectory = staging,
             CaCertificates = certificates,
             KnownHosts = knownHosts,

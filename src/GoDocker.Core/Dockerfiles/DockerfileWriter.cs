@@ -63,6 +63,16 @@ public static class DockerfileWriter
     /// </summary>
     public const string ModuleCache = "/go/pkg/mod";
     public const string BuildCache = "/var/cache/go-build";
+
+    /// <summary>
+    /// The module cache of the Layer mode: an image folder, not a mount, so the deps stage's layer holds the modules;
+    /// under the prepared folder, which the prepare stage opens to the image's user.
+    /// </summary>
+    public const string LayerModuleCache = PreparedFolder + "/mod";
+
+    /// <summary>The Gateway mode's secret: the URL of the gateway the build runs, a secret so its port stays out of the cache key.</summary>
+    public const string GatewaySecretId = "godocker-goproxy";
+    public const string GatewaySecretFile = "/run/secrets/" + GatewaySecretId;
     /// <summary>Where go build writes the binary: a folder the prepare stage opens to the image's user.</summary>
     public const string OutputBinary = PreparedFolder + "/out/app";
     public const string ImageBinary = "/app";
@@ -139,10 +149,19 @@ public static class DockerfileWriter
             sb.Append("COPY ").Append(inputs.StagingDirectory).Append("/ca/ ").Append(CaDirectory).Append("/\n");
         }
         sb.Append("RUN ");
-        AppendCacheMount(sb, inputs, ModuleCache);
-        sb.Append(Continue);
-        AppendCacheMount(sb, inputs, BuildCache);
-        sb.Append(Continue).Append("chmod 0777 ").Append(ModuleCache).Append(' ').Append(BuildCache).Append(" && mkdir -p ").Append(PreparedFolder).Append("/out && chmod 0777 ").Append(PreparedFolder).Append("/out");
+        if (MountsModuleCache(inputs))
+        {
+            AppendCacheMount(sb, inputs, ModuleCache);
+            sb.Append(Continue);
+            AppendCacheMount(sb, inputs, BuildCache);
+            sb.Append(Continue).Append("chmod 0777 ").Append(ModuleCache).Append(' ').Append(BuildCache).Append(" && mkdir -p ").Append(PreparedFolder).Append("/out && chmod 0777 ").Append(PreparedFolder).Append("/out");
+        }
+        else
+        {
+            AppendCacheMount(sb, inputs, BuildCache);
+            sb.Append(Continue).Append("chmod 0777 ").Append(BuildCache).Append(" && mkdir -p ").Append(PreparedFolder).Append("/out ").Append(LayerModuleCache)
+              .Append(" && chmod 0777 ").Append(PreparedFolder).Append("/out ").Append(LayerModuleCache);
+        }
         if (inputs.HasCaCertificates)
         {
             sb.Append(Continue).Append("&& for f in ").AppendJoin(' ', Verification.CertificateTrust.SystemBundlePaths)
@@ -166,7 +185,7 @@ public static class DockerfileWriter
         {
             env.Add(name + "=" + DockerfileValue.Quote(value));
         }
-        env.Add("GOMODCACHE=" + DockerfileValue.Quote(ModuleCache));
+        env.Add("GOMODCACHE=" + DockerfileValue.Quote(MountsModuleCache(inputs) ? ModuleCache : LayerModuleCache));
         env.Add("GOCACHE=" + DockerfileValue.Quote(BuildCache));
         if (!inputs.Secrets.IsEmpty)
         {
@@ -207,9 +226,24 @@ public static class DockerfileWriter
         }
 
         sb.Append("RUN ");
-        AppendCacheMount(sb, inputs, ModuleCache);
+        if (MountsModuleCache(inputs))
+        {
+            AppendCacheMount(sb, inputs, ModuleCache);
+        }
+        if (inputs.ModCacheMode == GoModCacheMode.Gateway)
+        {
+            sb.Append(MountsModuleCache(inputs) ? Continue : "").Append("--mount=type=secret,id=").Append(GatewaySecretId).Append(",mode=0444,required=true");
+        }
         AppendSecretMounts(sb, inputs);
-        sb.Append(Continue);
+        if (!EndsWith(sb, "RUN "))
+        {
+            sb.Append(Continue);
+        }
+        if (inputs.ModCacheMode == GoModCacheMode.Gateway)
+        {
+            // Only the download goes through the gateway; later stages find every module in the cache mount.
+            sb.Append("GOPROXY=\"$(cat ").Append(GatewaySecretFile).Append(")\" && export GOPROXY &&").Append(Continue);
+        }
         AppendCredentialEnvironment(sb, inputs);
         sb.Append(DownloadCommand).Append(Continue).Append(NetrcReport).Append('\n');
     }
@@ -235,6 +269,12 @@ public static class DockerfileWriter
           .Append(",target=").Append(target);
     }
 
+    private static bool EndsWith(StringBuilder sb, string text) =>
+        sb.Length >= text.Length && sb.ToString(sb.Length - text.Length, text.Length) == text;
+
+    /// <summary>Every mode but Layer keeps the module cache in a BuildKit cache mount.</summary>
+    private static bool MountsModuleCache(DockerfileInputs inputs) => inputs.ModCacheMode != GoModCacheMode.Layer;
+
     private static string CacheKey(string image) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(image)))[..12].ToLowerInvariant();
 
@@ -248,8 +288,11 @@ public static class DockerfileWriter
         }
         sb.Append("COPY . ").Append(DockerfileInputs.SourceRoot).Append("/\n");
         sb.Append("RUN ");
-        AppendCacheMount(sb, inputs, ModuleCache);
-        sb.Append(Continue);
+        if (MountsModuleCache(inputs))
+        {
+            AppendCacheMount(sb, inputs, ModuleCache);
+            sb.Append(Continue);
+        }
         AppendCacheMount(sb, inputs, BuildCache);
         if (!inputs.VendorMode)
         {
@@ -326,8 +369,11 @@ public static class DockerfileWriter
     {
         sb.Append("FROM ").Append(BuildStage).Append(" AS ").Append(TestStage).Append('\n');
         sb.Append("RUN ");
-        AppendCacheMount(sb, inputs, ModuleCache);
-        sb.Append(Continue);
+        if (MountsModuleCache(inputs))
+        {
+            AppendCacheMount(sb, inputs, ModuleCache);
+            sb.Append(Continue);
+        }
         AppendCacheMount(sb, inputs, BuildCache);
         // No build secret: the deps stage has downloaded every module of the graph, and test code (which can print
         // anything into the exported JSON) never sees a credential.

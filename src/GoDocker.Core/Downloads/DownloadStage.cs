@@ -59,7 +59,7 @@ public sealed class DownloadStage
 
         log.Progress($"Downloading modules in Docker: {settings.BaseImage}, target {Dockerfiles.DockerfileWriter.DepsStage}");
         var result = await new DockerBuildRunner(cli)
-            .RunAsync(request.Command.BuildArguments, request.Command.ContextDirectory, log.Progress, null, cancellationToken)
+            .RunAsync(request.Command.BuildArgumentsFor(cli), request.Command.ContextDirectory, log.Progress, request.Command.ProcessEnvironment, cancellationToken)
             .ConfigureAwait(false);
         if (result.Succeeded)
         {

@@ -14,7 +14,7 @@ namespace GoDocker.Core.Operations;
 /// </summary>
 public static class CompileOperation
 {
-    public static async Task<CompileOutcome> RunAsync(GoProject project, IOperationLog log, CancellationToken cancellationToken, DockerCliLocator? cliLocator = null)
+    public static async Task<CompileOutcome> RunAsync(GoProject project, IOperationLog log, CancellationToken cancellationToken, DockerCliLocator? cliLocator = null, string? gatewayAssembly = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(log);
@@ -47,9 +47,10 @@ public static class CompileOperation
         // One platform is enough to check the code (and the Docker CLI without buildx refuses several at once).
         command = command with { Platforms = command.Platforms.IsEmpty ? [] : [command.Platforms[0]] };
         log.Progress($"Building in Docker: {settings.BaseImage}, target {DockerfileWriter.BuildStage}{(settings.Vet ? ", with go vet" : "")}");
-        var result = await new DockerBuildRunner(cli)
-            .RunAsync(command.BuildArguments, command.ContextDirectory, log.Progress, null, cancellationToken)
-            .ConfigureAwait(false);
+        // GoModCacheMode=Gateway: the build stage needs the deps stage, which downloads through the build's gateway.
+        var result = await BuildGateways.BuildGateway.AroundAsync(gatewayAssembly, settings, log,
+            gateway => new DockerBuildRunner(cli).RunAsync(command.WithGateway(gateway).BuildArgumentsFor(cli), command.ContextDirectory, log.Progress,
+                command.WithGateway(gateway).ProcessEnvironment, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             log.Progress($"Build stage finished in {result.Duration.TotalSeconds:0.0} s.");

@@ -18,6 +18,6 @@ public static class DownloadOperation
         var settings = project.Settings;
         var request = DownloadRequest.For(settings, settings.DockerfilePath);
         return await BuildGateway.AroundAsync(gatewayAssembly, settings, log,
-            () => new DownloadStage(new ProjectOutputClassifier()).RunAsync(request, log, cancellationToken), cancellationToken).ConfigureAwait(false);
+            gateway => new DownloadStage(new ProjectOutputClassifier()).RunAsync(request with { Command = request.Command.WithGateway(gateway) }, log, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 }

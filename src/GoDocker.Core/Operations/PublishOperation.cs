@@ -177,7 +177,7 @@ public static class PublishOperation
             .WithTarget(DockerfileWriter.BinaryStage).WithLocalOutput(folder).WithProgress("plain");
         log.Progress($"Building the binary: {command}");
         var result = await BuildGateway.AroundAsync(gatewayAssembly, settings, log,
-            () => new DockerBuildRunner(cli).RunAsync(command.BuildArguments, command.ContextDirectory, log.Detail, null, cancellationToken), cancellationToken).ConfigureAwait(false);
+            gateway => TestOperation.RunBuildAsync(cli, command.WithGateway(gateway), log, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             if (DockerEngineProbe.IsEngineUnreachable(result.Output))

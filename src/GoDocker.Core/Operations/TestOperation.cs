@@ -47,7 +47,7 @@ public static class TestOperation
         log.Progress($"Running go test in Docker: {string.Join(' ', settings.TestFlags.Concat(settings.TestPackages))}, target {DockerfileWriter.TestResultsStage}");
         var start = DateTimeOffset.UtcNow;
         var result = await BuildGateway.AroundAsync(gatewayAssembly, settings, log,
-            () => new DockerBuildRunner(cli).RunAsync(command.BuildArguments, command.ContextDirectory, log.Detail, null, cancellationToken), cancellationToken).ConfigureAwait(false);
+            gateway => RunBuildAsync(cli, command.WithGateway(gateway), log, cancellationToken), cancellationToken).ConfigureAwait(false);
         var finish = DateTimeOffset.UtcNow;
         if (!result.Succeeded)
         {
@@ -96,4 +96,8 @@ public static class TestOperation
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.Length == 0 ? "docker build printed nothing" : string.Join(" | ", lines.TakeLast(6));
     }
+
+    /// <summary>One docker build of a target, with the gateway's URL (GoModCacheMode=Gateway) and the layer caches this CLI takes.</summary>
+    internal static Task<DockerBuildResult> RunBuildAsync(DockerCli cli, DockerBuildCommand command, IOperationLog log, CancellationToken cancellationToken) =>
+        new DockerBuildRunner(cli).RunAsync(command.BuildArgumentsFor(cli), command.ContextDirectory, log.Detail, command.ProcessEnvironment, cancellationToken);
 }

@@ -45,6 +45,9 @@ public sealed record GoProjectSettings
     /// <summary>The module proxy gateway the project runs for its own verify and download, when it asks for one.</summary>
     public BuildGatewaySettings? Gateway { get; init; }
 
+    /// <summary>Where modules are kept between builds, and the layer caches docker build imports and exports.</summary>
+    public ModCacheSettings ModCache { get; init; } = ModCacheSettings.Default;
+
     public string BaseImage { get; init; } = DefaultBaseImage;
     public string RuntimeImage { get; init; } = DefaultRuntimeImage;
     public string MainPackage { get; init; } = Projects.GoMainPackage.Default;

@@ -324,6 +324,73 @@ public static partial class GoProjectSettingsReader
                 snapshot.Length > 0 ? snapshot : null, upstream.Length > 0 ? upstream : null);
         }
 
+        var modCache = ReadModCache();
+        ModCacheSettings ReadModCache()
+        {
+            var modeText = Get(ProjectSettingCatalog.GoModCacheMode.Name);
+            var mode = GoModCacheMode.Mount;
+            if (modeText.Length > 0 && (!Enum.TryParse(modeText, ignoreCase: true, out mode) || !Enum.IsDefined(mode) || char.IsDigit(modeText[0])))
+            {
+                Report(DiagnosticCatalog.InvalidModCacheMode, ProjectSettingCatalog.GoModCacheMode.Name, modeText);
+                mode = GoModCacheMode.Mount;
+            }
+            var dirText = Get(ProjectSettingCatalog.GoModCacheDir.Name);
+            if (mode == GoModCacheMode.Gateway)
+            {
+                if (!environment.Proxy.Proxies.Any())
+                {
+                    diagnostics.Add(DiagnosticCatalog.GatewayModeNeedsProxy.Create(
+                        environment["GOPROXY"].Location ?? positions.Property(ProjectSettingCatalog.GoModCacheMode.Name), environment["GOPROXY"].Value));
+                }
+                if (network.Length > 0 && network != "host")
+                {
+                    diagnostics.Add(DiagnosticCatalog.GatewayModeNeedsHostNetwork.Create(positions.Property(ProjectSettingCatalog.GoDockerNetwork.Name), network));
+                }
+                if (gateway is not null)
+                {
+                    diagnostics.Add(DiagnosticCatalog.GatewayModeWithStartProxy.Create(positions.Property(ProjectSettingCatalog.GoDockerStartProxy.Name)));
+                }
+            }
+            else if (dirText.Length > 0 && positions.IsWritten(ProjectSettingCatalog.GoModCacheDir.Name))
+            {
+                diagnostics.Add(DiagnosticCatalog.ModCacheDirOutsideGatewayMode.Create(positions.Property(ProjectSettingCatalog.GoModCacheDir.Name), mode));
+            }
+            var directory = FullPath(dirText, Path.Combine(ProjectLayout.DefaultIntermediateDirectory(projectDirectory), "modcache"));
+
+            var from = ImmutableArray.CreateBuilder<DockerCacheSpec>();
+            foreach (var text in Get(ProjectSettingCatalog.GoDockerCacheFrom.Name).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (ParseCache(ProjectSettingCatalog.GoDockerCacheFrom.Name, text, export: false) is { } spec)
+                {
+                    from.Add(spec);
+                }
+            }
+            var toText = Get(ProjectSettingCatalog.GoDockerCacheTo.Name);
+            var to = toText.Length == 0 ? null : ParseCache(ProjectSettingCatalog.GoDockerCacheTo.Name, toText, export: true);
+            if (mode != GoModCacheMode.Layer)
+            {
+                var carries = mode == GoModCacheMode.Mount ? "BuildKit cache mounts (moby/buildkit#1474)" : "the gateway's host folder";
+                foreach (var property in new[] { ProjectSettingCatalog.GoDockerCacheFrom.Name, ProjectSettingCatalog.GoDockerCacheTo.Name })
+                {
+                    if (Get(property).Length > 0)
+                    {
+                        diagnostics.Add(DiagnosticCatalog.LayerCacheWithoutLayerMode.Create(positions.Property(property), property, mode, carries));
+                    }
+                }
+            }
+            return new ModCacheSettings(mode, directory, from.ToImmutable(), to);
+        }
+        DockerCacheSpec? ParseCache(string property, string text, bool export)
+        {
+            var problem = UnsafeTextProblem(text);
+            var (spec, why) = problem is null ? DockerCacheSpec.Parse(text, export) : (null, problem);
+            if (spec is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidDockerCacheSpec.Create(positions.Property(property), property, text, why));
+            }
+            return spec;
+        }
+
         var publish = ImagePublishSettingsReader.Read(projectPath, Get, (d, p, a) => Report(d, p, a), positions, imageLabels ?? [], diagnostics, projectDirectory);
 
         var settings = new GoProjectSettings
@@ -336,6 +403,7 @@ public static partial class GoProjectSettingsReader
             Environment = environment,
             DockerfilePath = dockerfilePath,
             Gateway = gateway,
+            ModCache = modCache,
             BaseImage = baseImage,
             Vet = vet,
             RuntimeImage = runtimeImage,

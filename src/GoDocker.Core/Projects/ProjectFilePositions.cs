@@ -60,6 +60,9 @@ public sealed class ProjectFilePositions
     public SourceLocation Property(string name) =>
         _properties.TryGetValue(name, out var location) ? location : SourceLocation.Of(ProjectPath);
 
+    /// <summary>Whether the project file itself writes the property (not only a default of the SDK's targets).</summary>
+    public bool IsWritten(string name) => _properties.ContainsKey(name);
+
     public SourceLocation Item(string itemType, string include) =>
         _items.TryGetValue(itemType + "|" + include, out var location) ? location
         : _items.TryGetValue(itemType, out location) ? location

@@ -108,6 +108,25 @@ public static class ProjectSettingCatalog
         DocumentedDefault = "`$(IntermediateOutputPath)" + ProjectLayout.IntermediateFolder + "/Dockerfile`",
     };
 
+    // Where modules are kept between builds (docs/ci.md).
+    public static readonly ProjectSetting GoModCacheMode = Sdk(nameof(GoModCacheMode),
+        "where downloaded modules are kept between builds: `Mount` (BuildKit cache mounts, for persistent builders), `Gateway` (a module proxy gateway the build runs, cached in `GoModCacheDir`, for CI runners that restore a folder), `Layer` (an image layer of the deps stage, for layer caches: `GoDockerCacheFrom`/`GoDockerCacheTo`)") with
+    {
+        Default = nameof(Projects.GoModCacheMode.Mount),
+        DefaultReason = "Cache mounts cost nothing on a builder whose engine state lives on; CI runners choose Gateway (docs/ci.md).",
+    };
+    public static readonly ProjectSetting GoModCacheDir = Sdk(nameof(GoModCacheDir),
+        "the host folder of the `Gateway` mode's module cache: the folder a CI job saves and restores") with
+    {
+        Default = "$(MSBuildProjectDirectory)/$(IntermediateOutputPath)" + ProjectLayout.IntermediateFolder + "/modcache",
+        DefaultReason = "Under obj/ so a local build keeps it and a clean removes it; CI points it at a cached folder.",
+        DocumentedDefault = "`$(IntermediateOutputPath)" + ProjectLayout.IntermediateFolder + "/modcache`",
+    };
+    public static readonly ProjectSetting GoDockerCacheFrom = Sdk(nameof(GoDockerCacheFrom),
+        "layer caches docker build imports (`--cache-from`), separated by `;`: `type=registry,ref=IMAGE`, a bare image, `type=local,src=DIR`, `type=gha`… (without buildx, only images)");
+    public static readonly ProjectSetting GoDockerCacheTo = Sdk(nameof(GoDockerCacheTo),
+        "the layer cache docker build exports (`--cache-to`): `type=registry,ref=IMAGE`, `type=inline`, `type=local,dest=DIR`, `type=gha`… (without buildx, only `type=inline`)");
+
     // Publish: the image `dotnet publish` writes.
     public static readonly ProjectSetting GoImageRepository = Sdk(nameof(GoImageRepository),
         "the published image's repository name, without registry or tag (such as `team/hello`)") with
@@ -163,6 +182,7 @@ public static class ProjectSettingCatalog
         GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
         GoModFile, GoDockerContext, GoBaseImage, GoBaseImageVariant, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoTestPackages, GoTestFlags, GoCgoEnabled, GoVet,
         GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDockerBuilder, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
+        GoModCacheMode, GoModCacheDir, GoDockerCacheFrom, GoDockerCacheTo,
         GoImageRepository, GoImageTags, GoImageRegistry, GoImagePush, GoImageArchiveOutputPath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,
         GoCaCertificate, GoBuildSecret, GoEnvironmentVariable, GoImageLabel,

@@ -5,7 +5,7 @@ using GoDocker.Core.Tests.Projects;
 namespace GoDocker.Core.Tests.Dockerfiles;
 
 /// <summary>
-/// The generated Dockerfile and .dockerignore of eleven project configurations must equal the golden files byte for
+/// The generated Dockerfile and .dockerignore of thirteen project configurations must equal the golden files byte for
 /// byte. Set GODOCKER_UPDATE_GOLDEN=1 to rewrite the goldens from the generator (then review the diff).
 /// </summary>
 public class GoldenDockerfileTests
@@ -77,6 +77,15 @@ public class GoldenDockerfileTests
 
         ["vendor"] = () => new GoProjectFixture()
             .WriteFile("vendor/modules.txt", "# example.com/dep v1.0.0\n## explicit\nexample.com/dep\n"),
+
+        ["layer"] = () => new GoProjectFixture()
+            .Set("GoModCacheMode", "Layer")
+            .Set("GoDockerCacheFrom", "type=registry,ref=127.0.0.1:5000/team/app:cache")
+            .Set("GoDockerCacheTo", "type=inline"),
+
+        ["gateway"] = () => new GoProjectFixture()
+            .Set("GoModCacheMode", "Gateway")
+            .Set("GoProxy", "https://goproxy.example.corp|https://proxy.golang.org,direct"),
 
         ["cgo"] = () => new GoProjectFixture()
             .Set("GoCgoEnabled", "true")

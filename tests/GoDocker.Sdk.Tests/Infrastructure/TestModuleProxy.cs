@@ -50,7 +50,16 @@ public sealed class TestModuleProxy : IAsyncDisposable
         return module;
     }
 
-    public void ClearRequests() => _requests.Clear();
+    public void ClearRequests()
+    {
+        _requests.Clear();
+        Interlocked.Exchange(ref _bytesServed, 0);
+    }
+
+    /// <summary>Bytes of module files (info, mod, zip, list) answered since the start or the last <see cref="ClearRequests"/>.</summary>
+    public long BytesServed => Interlocked.Read(ref _bytesServed);
+
+    private long _bytesServed;
 
     public static int FreePort()
     {
@@ -90,6 +99,7 @@ public sealed class TestModuleProxy : IAsyncDisposable
         {
             response.StatusCode = 200;
             response.ContentLength64 = content.Length;
+            Interlocked.Add(ref _bytesServed, content.Length);
             await response.OutputStream.WriteAsync(content);
         }
         else
