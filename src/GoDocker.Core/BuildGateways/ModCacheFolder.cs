@@ -17,6 +17,7 @@ public static class ModCacheFolder
     public const int Layout = 1;
     public const string MarkerFile = "godocker-modcache.json";
     public const string LockFile = ".godocker-modcache.lock";
+    private const string ProbePrefix = ".godocker-probe-";
 
     public static string CacheFolderName => "v" + Layout.ToString(CultureInfo.InvariantCulture);
 
@@ -32,7 +33,7 @@ public static class ModCacheFolder
         {
             Directory.CreateDirectory(directory);
             // A write probe: a read-only or full file system fails here, not half way through a module.
-            var probe = Path.Combine(directory, $".godocker-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            var probe = Path.Combine(directory, $"{ProbePrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
             await File.WriteAllTextAsync(probe, "probe", cancellationToken).ConfigureAwait(false);
             File.Delete(probe);
         }
@@ -54,7 +55,8 @@ public static class ModCacheFolder
             {
                 var others = Directory.EnumerateFileSystemEntries(directory)
                     .Select(Path.GetFileName)
-                    .Where(n => n is not (LockFile or MarkerFile) && n != CacheFolderName)
+                    // Another build's write probe may stand there for a moment: it is not content.
+                    .Where(n => n is not (LockFile or MarkerFile) && n != CacheFolderName && !n.StartsWith(ProbePrefix, StringComparison.Ordinal))
                     .ToList();
                 if (found is not null || others.Count > 0)
                 {
