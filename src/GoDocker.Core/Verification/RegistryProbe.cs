@@ -31,7 +31,7 @@ public static class RegistryProbe
         var purpose = $"the registry of {setting} '{image}'";
 
         var answer = await PhasedHttpGet.GetAsync(registry.ApiRoot("https"), null, purpose, setting, trust, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
-        if (answer.Answer is null && registry.IsLoopback && answer.FailedPhase is { Phase: ProbePhase.Tls, Outcome: ProbeOutcome.Failed })
+        if (answer.Answer is null && registry.IsLoopback && answer.FailedPhase is { Phase: ProbePhase.Tls })
         {
             // As the engine does for a loopback registry: plain HTTP when it does not speak TLS.
             var plain = await PhasedHttpGet.GetAsync(registry.ApiRoot("http"), null, purpose, setting, trust, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
