@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Docker;
+using GoDocker.Core.Operations;
 using GoDocker.Core.Projects;
 using GoDocker.Core.Tests.Infrastructure;
 using GoDocker.Core.Verification;
@@ -179,6 +180,31 @@ public sealed class RegistryProbeTests : IDisposable
             await CliWrap.Cli.Wrap(docker).WithArguments(["rmi", local]).WithValidation(CliWrap.CommandResultValidation.None)
                 .ExecuteAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task Verify_probes_the_registries_only_when_asked_to()
+    {
+        await using var runtimeRegistry = TrustedRegistry();
+        var settings = Read($"127.0.0.1:{FreePort()}/golang:1.22", $"127.0.0.1:{runtimeRegistry.Port}/runtime:1");
+        var project = new GoProject(settings, []);
+
+        var asked = await VerifyOperation.RunAsync(project, new VerifyRequest { Registries = true }, new Log(), TestContext.Current.CancellationToken);
+        var notAsked = await VerifyOperation.RunAsync(project, new VerifyRequest(), new Log(), TestContext.Current.CancellationToken);
+
+        var refused = Assert.Single(asked.Diagnostics);
+        Assert.Equal(DiagnosticCatalog.ConnectionRefused, refused.Descriptor);
+        Assert.Equal(BaseImageLine, refused.Location?.Line);
+        Assert.Contains(refused, asked.Report!.Diagnostics);
+        Assert.Empty(notAsked.Diagnostics);
+        Assert.Equal(["/v2/"], runtimeRegistry.Requests);
+    }
+
+    private sealed class Log : IOperationLog
+    {
+        public void Progress(string text) { }
+        public void Detail(string text) { }
+        public void Report(Diagnostic diagnostic) { }
     }
 
     private const int BaseImageLine = 4;
