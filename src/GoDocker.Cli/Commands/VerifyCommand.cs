@@ -22,9 +22,13 @@ internal static class VerifyCommand
         {
             Description = "Also run the checks inside the base image with the build's network and Go environment (needs Docker).",
         };
+        var registries = new Option<bool>("--registries")
+        {
+            Description = "Also probe the registries of GoBaseImage and GoRuntimeImage (DNS, TCP, TLS, GET /v2/), unless the engine holds the image.",
+        };
         var command = new Command("verify", "Check that every endpoint the go command will contact answers: DNS, TCP, TLS and HTTP.")
         {
-            projectOption, format, verbose, timeout, inContainer,
+            projectOption, format, verbose, timeout, inContainer, registries,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,6 +58,7 @@ internal static class VerifyCommand
             {
                 PhaseTimeout = phaseTimeout,
                 InContainer = parse.GetValue(inContainer),
+                Registries = parse.GetValue(registries),
                 GatewayAssembly = ProjectContext.GatewayAssembly,
             }, log, cancellationToken);
             diagnostics.AddRange(result.Diagnostics);

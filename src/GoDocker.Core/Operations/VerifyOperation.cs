@@ -36,8 +36,28 @@ public static class VerifyOperation
             {
                 container = await ProjectVerification.RunInContainerAsync(settings, request.Engine ?? DockerEndpoint.FromEnvironment(), cancellationToken).ConfigureAwait(false);
             }
+            if (request.Registries)
+            {
+                var registries = await RegistriesAsync(settings, cancellationToken).ConfigureAwait(false);
+                report = report with { Diagnostics = [.. report.Diagnostics, .. registries] };
+            }
             return new VerifyResult(report, container, [.. report.Diagnostics, .. container?.Diagnostics ?? []]);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<Diagnostic>> RegistriesAsync(GoProjectSettings settings, CancellationToken cancellationToken)
+    {
+        string? docker = null;
+        try
+        {
+            docker = (await new DockerCliLocator().LocateAsync(cancellationToken).ConfigureAwait(false)).Path;
+        }
+        catch (DiagnosticException)
+        {
+            // no docker CLI: every image is pulled, so every registry is probed
+        }
+        return await ProjectVerification.RunRegistriesAsync(settings,
+            docker is null ? null : (image, ct) => EngineImagePresence.ContainsAsync(docker, image, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Diagnostic?> BuilderProblemAsync(GoProjectSettings settings, IOperationLog log, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public sealed record VerifyRequest
     /// <summary>Also run the checks inside the base image (the tool's --in-container).</summary>
     public bool InContainer { get; init; }
 
+    /// <summary>Also probe the registries of GoBaseImage and GoRuntimeImage (the tool's --registries).</summary>
+    public bool Registries { get; init; }
+
     /// <summary>The engine for --in-container; default: DOCKER_HOST or the local socket.</summary>
     public DockerEndpoint? Engine { get; init; }
 

@@ -44,6 +44,26 @@ public static class ProjectVerification
     }
 
     /// <summary>
+    /// The registries the build pulls from: GoBaseImage (as resolved, also from go.mod) and GoRuntimeImage, each probed
+    /// unless the engine holds the image already, each failure at its property's line (the project when defaulted).
+    /// </summary>
+    public static async Task<IReadOnlyList<Diagnostics.Diagnostic>> RunRegistriesAsync(GoProjectSettings settings,
+        Func<string, CancellationToken, Task<bool>>? presentLocally, CancellationToken cancellationToken, string dockerCertsFolder = RegistryProbe.DockerCertsFolder)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var positions = ProjectDiagnosticPositions.For(settings);
+        var options = new VerificationOptions { PhaseTimeout = settings.VerifyTimeout, CaCertificateFiles = settings.CaCertificates };
+        (string Setting, string Image)[] images =
+        [
+            (ProjectSettingCatalog.GoBaseImage.Name, settings.BaseImage),
+            (ProjectSettingCatalog.GoRuntimeImage.Name, settings.RuntimeImage),
+        ];
+        var found = await Task.WhenAll(images.Select(i => RegistryProbe.RunAsync(i.Setting, i.Image, positions.Property(i.Setting), options,
+            presentLocally, cancellationToken, dockerCertsFolder))).ConfigureAwait(false);
+        return [.. found.SelectMany(d => d)];
+    }
+
+    /// <summary>
     /// The same checks inside the project's base image (<c>godocker verify --in-container</c>): go version, go env, the CA
     /// bundle, and a real <c>go mod download</c> of the sample module with the build's network and Go environment.
     /// </summary>

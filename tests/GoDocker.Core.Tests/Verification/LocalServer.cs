@@ -37,6 +37,9 @@ internal sealed class LocalServer : IAsyncDisposable
 
     public List<string> Requests { get; } = [];
 
+    /// <summary>Header lines sent with every answer ("WWW-Authenticate: Bearer realm=…\r\n").</summary>
+    public string ExtraHeaders { get; init; } = "";
+
     /// <summary>Binary answers (module zips) by path, served with 200 before the text answer is asked.</summary>
     public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
 
@@ -67,7 +70,7 @@ internal sealed class LocalServer : IAsyncDisposable
                 Requests.Add(path);
             }
             var (status, bytes) = Files.TryGetValue(path, out var file) ? (200, file) : Text(answer(path, authorization));
-            var response = $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: text/plain\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
+            var response = $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: text/plain\r\nContent-Length: {bytes.Length}\r\n{ExtraHeaders}Connection: close\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stopping);
             await stream.WriteAsync(bytes, stopping);
             await stream.FlushAsync(stopping);
