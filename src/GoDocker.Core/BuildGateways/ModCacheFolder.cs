@@ -56,7 +56,7 @@ public static class ModCacheFolder
                 var others = Directory.EnumerateFileSystemEntries(directory)
                     .Select(Path.GetFileName)
                     // Another build's write probe may stand there for a moment: it is not content.
-                    .Where(n => n is not (LockFile or MarkerFile) && n != CacheFolderName && !n.StartsWith(ProbePrefix, StringComparison.Ordinal))
+                    .Where(n => n is not (LockFile or MarkerFile) && n != CacheFolderName && !n!.StartsWith(ProbePrefix, StringComparison.Ordinal))
                     .ToList();
                 if (found is not null || others.Count > 0)
                 {
