@@ -9,26 +9,18 @@ internal static class TestCommand
 {
     public static Command Create()
     {
-        var projectOption = CommonOptions.Project();
-        var format = CommonOptions.Format();
-        var verbose = CommonOptions.Verbose();
         var resultsDirectory = new Option<string?>("--results-directory")
         {
             Description = "Where the TRX file is written (default: TestResults beside the project).",
         };
-        var command = new Command("test", "Run go test -json in the Dockerfile's test stage: failed tests at their _test.go lines, a summary and a TRX file.")
-        {
-            projectOption, format, verbose, resultsDirectory,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var log = new ConsoleOperationLog(parse.GetValue(verbose), quiet: false);
-            var project = await ProjectContext.LoadAsync(parse.GetValue(projectOption), cancellationToken);
-            var diagnostics = new List<Diagnostic>(project.Diagnostics);
-            var generated = await GenerateOperation.RunAsync(project, cancellationToken);
-            diagnostics.AddRange(generated.Diagnostics);
-            if (generated.Dockerfile is not null && !project.HasErrors)
+        return ProjectStepsCommand.Create("test",
+            "Run go test -json in the Dockerfile's test stage: failed tests at their _test.go lines, a summary and a TRX file.",
+            async (project, parse, log, diagnostics, cancellationToken) =>
             {
+                if (project.HasErrors)
+                {
+                    return;
+                }
                 var results = parse.GetValue(resultsDirectory) is { Length: > 0 } given
                     ? Path.GetFullPath(given)
                     : Path.Combine(project.Settings.ProjectDirectory, "TestResults");
@@ -39,9 +31,7 @@ internal static class TestCommand
                 {
                     log.Progress($"Results File: {outcome.TrxPath}");
                 }
-            }
-            return DiagnosticPrinter.Print(diagnostics, parse.GetValue(format), Console.Out, project.Settings.ProjectDirectory, project.Settings.ProjectPath);
-        });
-        return command;
+            },
+            resultsDirectory);
     }
 }
