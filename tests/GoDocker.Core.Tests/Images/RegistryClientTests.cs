@@ -122,6 +122,27 @@ public sealed class RegistryClientTests
     }
 
     [Fact]
+    public async Task A_push_the_registry_forbids_is_GD7019_naming_the_repository()
+    {
+        // A TLS registry whose policy refuses this repository: /v2/ answers, every upload is 403 Forbidden.
+        using var temp = new GoDocker.Core.Tests.ModuleZip.ZipTestData.TempDir();
+        var root = GoDocker.Core.Tests.Verification.TestCertificates.CreateRoot("Forbidding Registry Test CA");
+        var leaf = GoDocker.Core.Tests.Verification.TestCertificates.CreateLeaf(root, ["localhost"], [System.Net.IPAddress.Loopback]);
+        var caFile = GoDocker.Core.Tests.Verification.TestCertificates.WritePem(temp.Path, "ca.pem", root);
+        await using var server = new GoDocker.Core.Tests.Verification.LocalServer(
+            path => path == "/v2/" ? (200, "{}") : (403, "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\"}]}"),
+            leaf);
+        var address = $"127.0.0.1:{server.Port}";
+        using var client = new RegistryClient(address, new RegistryTrust(address, [caFile], temp.Path), null, "none");
+
+        var error = await Assert.ThrowsAsync<DiagnosticException>(() => PushAsync(client, "team/app", "1.0.0", SmallImage("forbidden")));
+
+        Assert.Same(DiagnosticCatalog.RegistryPushDenied, error.Diagnostic.Descriptor);
+        Assert.Contains("team/app", error.Diagnostic.Message);
+        Assert.Contains(address, error.Diagnostic.Message);
+    }
+
+    [Fact]
     public void Challenge_parameters_are_read_with_quotes_and_commas()
     {
         var parameters = RegistryClient.ChallengeParameters("realm=\"https://auth.example.com/token\",service=\"registry.example.com\",scope=\"repository:a/b:pull,push\"");
