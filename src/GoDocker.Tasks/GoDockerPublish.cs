@@ -45,6 +45,7 @@ public sealed class GoDockerPublish : GoProjectTask
         item.SetMetadata("Tags", string.Join(";", result.References));
         item.SetMetadata("Destination", result.Destination);
         item.SetMetadata("ArchivePath", result.ArchivePath);
+        item.SetMetadata("PlatformDigests", string.Join(";", result.PlatformDigests.Select(p => $"{p.Platform}={p.Digest}")));
         PublishedImage = [item];
         var where = result.Destination switch
         {
@@ -53,5 +54,9 @@ public sealed class GoDockerPublish : GoProjectTask
             _ => "loaded into the Docker engine as",
         };
         Log.LogMessage(MessageImportance.High, "{0}", $"GoDocker: image {where} {string.Join(", ", result.References)}; digest {result.Digest}");
+        foreach (var platform in result.PlatformDigests)
+        {
+            Log.LogMessage(MessageImportance.High, "{0}", $"GoDocker:   {platform.Platform} {platform.Digest}");
+        }
     }
 }

@@ -29,6 +29,10 @@ internal static class PublishCommand
                 if (result.Succeeded && parse.GetValue(format) == OutputFormat.Text)
                 {
                     log.Progress($"Image {string.Join(", ", result.References)} ({result.Destination}); digest {result.Digest}");
+                    foreach (var platform in result.PlatformDigests)
+                    {
+                        log.Progress($"  {platform.Platform} {platform.Digest}");
+                    }
                     // The digest alone on stdout, for scripts: IMAGE=$(godocker publish | tail -1).
                     Console.Out.WriteLine(result.PushedReference.Length > 0 ? result.PushedReference : result.Digest);
                 }

@@ -253,8 +253,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DownloadSkipped = Warning("GD5008", "Module download skipped",
         "The module download stage was skipped: {0}.");
     // GD5050-GD5059: image publish.
-    public static readonly DiagnosticDescriptor MultiPlatformPublishUnsupported = Error("GD5050", "Multi-platform publish not supported",
-        "GoPlatforms lists {0} platforms ({1}), but publish writes one image and does not yet assemble a multi-platform index. Publish once per platform with -p:GoPlatforms=<one platform> and a tag of its own, or clear GoPlatforms to publish for the engine's platform.");
+    public static readonly DiagnosticDescriptor MultiPlatformPublishUnsupported = Error("GD5050", "Multi-platform image cannot be loaded",
+        "GoPlatforms lists {0} platforms ({1}), but publish would load the image into the local Docker engine, which holds one platform per tag and cannot take a multi-platform image. Set GoImageRegistry to push the multi-platform image, set GoImageArchiveOutputPath to write it as an OCI layout, or set GoPlatforms to one platform.");
     public static readonly DiagnosticDescriptor RegistryRequestFailed = Error("GD5051", "Registry refused a request",
         "The image registry {0} answered {1} to {2}: {3}. Check that {0} is a Docker Registry HTTP API v2 server with room for the image, and that GoImageRepository names a repository it accepts.");
     public static readonly DiagnosticDescriptor ImageLoadFailed = Error("GD5052", "docker load failed",
@@ -263,6 +263,8 @@ public static class DiagnosticCatalog
         "The runtime image {0} is neither in the local Docker engine nor readable from its registry: {1}. Pull or load it first ('docker pull {0}'), or set GoRuntimeImage to an image you have (or 'scratch').");
     public static readonly DiagnosticDescriptor BinaryNotBuilt = Error("GD5054", "No binary from the build stage",
         "docker build --target binary finished but left no binary at '{0}'. Check that GoMainPackage names a main package, and that nothing else writes to the project's obj/godocker/publish folder.");
+    public static readonly DiagnosticDescriptor PlatformNotBuildable = Error("GD5055", "Builder cannot build the platform",
+        "The builder cannot build the binary for {0} (from GoPlatforms): {1}. Leave GoCgoEnabled off so the deps and build stages run on the build machine and Go cross-compiles for {0}, give the builder an emulator for {0} (QEMU binfmt, as 'docker run --privileged --rm tonistiigi/binfmt --install all' installs it), or remove {0} from GoPlatforms.");
     // GD5060-GD5069: buildx builders.
     public static readonly DiagnosticDescriptor BuilderCannotReachHostLoopback = Error("GD5060", "Builder cannot reach the host's loopback",
         "{0} points at the host's loopback ({1}), but the build runs on the buildx {2}, where 'localhost' and --network host are the BuildKit container's own network, not this machine's. Set {0} to an address the builder can reach (the host's LAN name or IP), set GoDockerNetwork to a network that reaches it, or build with a builder whose driver is 'docker' (GoDockerBuilder=default, or 'docker buildx use default').");

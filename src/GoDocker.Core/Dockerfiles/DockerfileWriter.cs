@@ -278,6 +278,15 @@ public static class DockerfileWriter
     private static string CacheKey(string image) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(image)))[..12].ToLowerInvariant();
 
+    /// <summary>
+    /// GOARM from the platform's variant (linux/arm/v7: 7), only for 32-bit arm: the go command refuses any other GOARM
+    /// value whatever GOARCH is, and amd64's variants (v2, v3) are not GOARM's.
+    /// </summary>
+    private const string GoArmFromVariant = "GOARM=\"$([ \"$TARGETARCH\" != arm ] || echo \"${TARGETVARIANT#v}\")\" ";
+
+    private static bool CrossCompilesArm(DockerfileInputs inputs) =>
+        inputs.CrossCompile && inputs.Platforms.Any(p => p.Split('/') is [_, "arm", ..]);
+
     private static void WriteBuildStage(StringBuilder sb, DockerfileInputs inputs)
     {
         sb.Append("FROM ").Append(DepsStage).Append(" AS ").Append(BuildStage).Append('\n');
@@ -285,6 +294,10 @@ public static class DockerfileWriter
         {
             sb.Append("ARG TARGETOS\n");
             sb.Append("ARG TARGETARCH\n");
+            if (CrossCompilesArm(inputs))
+            {
+                sb.Append("ARG TARGETVARIANT\n");
+            }
         }
         sb.Append("COPY . ").Append(DockerfileInputs.SourceRoot).Append("/\n");
         sb.Append("RUN ");
@@ -303,7 +316,8 @@ public static class DockerfileWriter
         {
             AppendCredentialEnvironment(sb, inputs);
         }
-        var goEnvironment = "CGO_ENABLED=" + (inputs.CgoEnabled ? '1' : '0') + ' ' + (inputs.CrossCompile ? "GOOS=$TARGETOS GOARCH=$TARGETARCH " : "");
+        var goEnvironment = "CGO_ENABLED=" + (inputs.CgoEnabled ? '1' : '0') + ' ' + (inputs.CrossCompile ? "GOOS=$TARGETOS GOARCH=$TARGETARCH " : "")
+            + (CrossCompilesArm(inputs) ? GoArmFromVariant : "");
         sb.Append(goEnvironment);
 
         var words = new List<string> { "go", "build" };

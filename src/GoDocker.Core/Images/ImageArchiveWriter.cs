@@ -33,24 +33,54 @@ public static class ImageArchiveWriter
         var manifests = new JsonArray();
         foreach (var tag in repositoryTags.DefaultIfEmpty(null))
         {
-            var descriptor = new JsonObject
-            {
-                ["mediaType"] = ImageMediaTypes.Manifest,
-                ["digest"] = image.Digest,
-                ["size"] = image.Bytes.LongLength,
-            };
-            if (tag is not null)
-            {
-                descriptor["annotations"] = new JsonObject
-                {
-                    ["io.containerd.image.name"] = tag,
-                    ["org.opencontainers.image.ref.name"] = tag[(tag.LastIndexOf(':') + 1)..],
-                };
-            }
-            manifests.Add(descriptor);
+            manifests.Add(Descriptor(ImageMediaTypes.Manifest, image.Digest, image.Bytes.LongLength, tag));
         }
         var index = new JsonObject { ["schemaVersion"] = 2, ["mediaType"] = ImageMediaTypes.OciIndex, ["manifests"] = manifests };
+        WriteLayout(output, blobs, index, dockerManifest, modified);
+    }
 
+    /// <summary>
+    /// A multi-platform image as an OCI image layout only: every platform's blobs, the image index as a blob, and
+    /// index.json naming that index once per tag. No manifest.json: <c>docker load</c> of Docker 20.10 keeps one
+    /// platform per tag, so this archive is for registries and OCI tools (<c>skopeo copy oci-archive:</c>, <c>crane push</c>).
+    /// </summary>
+    public static void Write(Stream output, ImageIndex image, IReadOnlyList<string> repositoryTags, DateTimeOffset modified)
+    {
+        var blobs = new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { [Blob(image.Digest)] = image.Bytes };
+        foreach (var (_, platformImage) in image.Images)
+        {
+            blobs[Blob(platformImage.ConfigDigest)] = platformImage.Config;
+            blobs[Blob(platformImage.Digest)] = platformImage.Bytes;
+            foreach (var layer in platformImage.Layers)
+            {
+                blobs[Blob(layer.Digest)] = layer.Compressed;
+            }
+        }
+        var manifests = new JsonArray();
+        foreach (var tag in repositoryTags.DefaultIfEmpty(null))
+        {
+            manifests.Add(Descriptor(ImageMediaTypes.OciIndex, image.Digest, image.Bytes.LongLength, tag));
+        }
+        var index = new JsonObject { ["schemaVersion"] = 2, ["mediaType"] = ImageMediaTypes.OciIndex, ["manifests"] = manifests };
+        WriteLayout(output, blobs, index, null, modified);
+    }
+
+    private static JsonObject Descriptor(string mediaType, string digest, long size, string? tag)
+    {
+        var descriptor = new JsonObject { ["mediaType"] = mediaType, ["digest"] = digest, ["size"] = size };
+        if (tag is not null)
+        {
+            descriptor["annotations"] = new JsonObject
+            {
+                ["io.containerd.image.name"] = tag,
+                ["org.opencontainers.image.ref.name"] = tag[(tag.LastIndexOf(':') + 1)..],
+            };
+        }
+        return descriptor;
+    }
+
+    private static void WriteLayout(Stream output, SortedDictionary<string, byte[]> blobs, JsonObject index, JsonArray? dockerManifest, DateTimeOffset modified)
+    {
         using var writer = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: true);
         WriteDirectory(writer, "blobs/", modified);
         WriteDirectory(writer, "blobs/sha256/", modified);
@@ -59,7 +89,10 @@ public static class ImageArchiveWriter
             WriteFile(writer, name, content, modified);
         }
         WriteFile(writer, "index.json", Encoding.UTF8.GetBytes(index.ToJsonString()), modified);
-        WriteFile(writer, "manifest.json", Encoding.UTF8.GetBytes(dockerManifest.ToJsonString()), modified);
+        if (dockerManifest is not null)
+        {
+            WriteFile(writer, "manifest.json", Encoding.UTF8.GetBytes(dockerManifest.ToJsonString()), modified);
+        }
         WriteFile(writer, "oci-layout", Encoding.UTF8.GetBytes("{\"imageLayoutVersion\":\"1.0.0\"}"), modified);
     }
 

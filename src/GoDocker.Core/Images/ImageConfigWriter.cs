@@ -13,6 +13,9 @@ public sealed record ImageConfigChanges
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UnixEpoch;
     public string Os { get; init; } = "linux";
     public string Architecture { get; init; } = "amd64";
+
+    /// <summary>The platform's variant (arm's v7), written when the runtime image's config has none (scratch).</summary>
+    public string? Variant { get; init; }
 }
 
 /// <summary>
@@ -93,6 +96,10 @@ public static class ImageConfigWriter
         if (baseConfig?["variant"] is JsonValue variant && variant.TryGetValue<string>(out var variantText))
         {
             config["variant"] = variantText;
+        }
+        else if (changes.Variant is { Length: > 0 })
+        {
+            config["variant"] = changes.Variant;
         }
         return Encoding.UTF8.GetBytes(config.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
     }

@@ -32,10 +32,12 @@ public static class PublishOperation
         var publish = settings.Publish;
         var positions = settings.Positions;
 
-        if (settings.PlatformList.Platforms.Length > 1)
+        var platforms = settings.PlatformList.Platforms;
+        if (platforms.Length > 1 && !publish.Push && publish.ArchiveOutputPath.Length == 0)
         {
+            // Docker 20.10's engine keeps one platform per tag: loading would silently drop all but one.
             return Failed(DiagnosticCatalog.MultiPlatformPublishUnsupported.Create(positions.Property(ProjectSettingCatalog.GoPlatforms.Name),
-                settings.PlatformList.Platforms.Length, settings.Platforms));
+                platforms.Length, settings.Platforms));
         }
         var epoch = LayerWriter.SourceDateEpoch(request.SourceDateEpoch, out var epochSet);
         if (epoch is null)
@@ -66,14 +68,8 @@ public static class PublishOperation
             {
                 return new PublishResult([builderProblem]);
             }
-            var binaryFolder = Path.Combine(Path.GetDirectoryName(settings.DockerfilePath)!, "publish", "binary");
-            var binary = await BuildBinaryAsync(cli, settings, binaryFolder, request.GatewayAssembly, log, cancellationToken).ConfigureAwait(false);
-            if (binary.Diagnostics.Length > 0)
-            {
-                return new PublishResult(binary.Diagnostics);
-            }
+            var publishFolder = Path.Combine(Path.GetDirectoryName(settings.DockerfilePath)!, "publish");
 
-            var platform = settings.PlatformList.Platforms.FirstOrDefault() ?? await EnginePlatformAsync(cli, cancellationToken).ConfigureAwait(false);
             var registryLocation = positions.Property(ProjectSettingCatalog.GoImageRegistry.Name);
             var credentials = new DockerConfigCredentials(request.GetEnvironment);
             var clients = new Dictionary<string, RegistryClient>(StringComparer.OrdinalIgnoreCase);
@@ -91,44 +87,82 @@ public static class PublishOperation
                 }
 
                 var runtimeLocation = positions.Property(ProjectSettingCatalog.GoRuntimeImage.Name);
-                var baseImage = await new BaseImageReader(cli.Path, r => ClientFor(r, runtimeLocation))
-                    .ReadAsync(runtimeImage, platform, runtimeLocation, log, cancellationToken).ConfigureAwait(false);
-
-                var layer = LayerWriter.Write([(DockerfileWriter.ImageBinary, binary.Content!)], epoch.Value);
+                var baseImages = new BaseImageReader(cli.Path, r => ClientFor(r, runtimeLocation));
                 var labels = await ImageLabels.ComputeAsync(settings.ProjectDirectory, request.Version, epochSet ? epoch : null, cancellationToken).ConfigureAwait(false);
                 foreach (var (key, value) in publish.Labels)
                 {
                     labels[key] = value;
                 }
-                var config = ImageConfigWriter.Write(baseImage.Config, baseImage.DiffIds, layer, new ImageConfigChanges
+
+                // One platform builds into publish/binary as before; several build one at a time, each into a folder of its own.
+                var images = new List<(ImagePlatform Platform, ImageManifest Image)>();
+                foreach (var target in platforms.Length > 1 ? platforms.Select(p => (string?)p) : [null])
                 {
-                    Entrypoint = [DockerfileWriter.ImageBinary],
-                    User = DockerfileWriter.RuntimeUser,
-                    Labels = labels,
-                    Created = epoch.Value,
-                    Os = baseImage.Config is null ? BaseImageReader.SplitPlatform(platform).Os : baseImage.Os,
-                    Architecture = baseImage.Config is null ? BaseImageReader.SplitPlatform(platform).Architecture : baseImage.Architecture,
-                });
-                var image = new ImageManifest(config, [.. baseImage.Layers, layer]);
+                    var binaryFolder = target is null ? Path.Combine(publishFolder, "binary") : Path.Combine(publishFolder, ImagePlatform.Parse(target).FolderName, "binary");
+                    var binary = await BuildBinaryAsync(cli, settings, target, binaryFolder, request.GatewayAssembly, log, cancellationToken).ConfigureAwait(false);
+                    if (binary.Diagnostics.Length > 0)
+                    {
+                        return new PublishResult(binary.Diagnostics);
+                    }
+                    var platformText = target ?? platforms.FirstOrDefault() ?? await EnginePlatformAsync(cli, cancellationToken).ConfigureAwait(false);
+                    var platform = ImagePlatform.Parse(platformText);
+                    if (ExecutableArchitecture.Of(binary.Content) is { } built && built != platform.Architecture)
+                    {
+                        return Failed(DiagnosticCatalog.PlatformNotBuildable.Create(positions.Property(ProjectSettingCatalog.GoPlatforms.Name), platformText,
+                            $"the binary it built is {built}, not {platform.Architecture}, so the build stage ran on another platform and did not cross-compile"));
+                    }
+                    var baseImage = await baseImages.ReadAsync(runtimeImage, platformText, runtimeLocation, log, cancellationToken).ConfigureAwait(false);
+                    var layer = LayerWriter.Write([(DockerfileWriter.ImageBinary, binary.Content!)], epoch.Value);
+                    var config = ImageConfigWriter.Write(baseImage.Config, baseImage.DiffIds, layer, new ImageConfigChanges
+                    {
+                        Entrypoint = [DockerfileWriter.ImageBinary],
+                        User = DockerfileWriter.RuntimeUser,
+                        Labels = labels,
+                        Created = epoch.Value,
+                        Os = baseImage.Config is null ? platform.Os : baseImage.Os,
+                        Architecture = baseImage.Config is null ? platform.Architecture : baseImage.Architecture,
+                        Variant = platform.Variant,
+                    });
+                    images.Add((platform, new ImageManifest(config, [.. baseImage.Layers, layer])));
+                }
+                var index = images.Count > 1 ? new ImageIndex(images) : null;
+                var image = images[0].Image;
                 var tags = publish.EffectiveTags(request.Version);
 
                 if (publish.Push)
                 {
                     var client = ClientFor(publish.Registry, registryLocation);
                     var repository = publish.Repository;
-                    log.Progress($"Pushing {publish.Registry}/{repository} ({image.Layers.Count} layers) to {publish.Registry}.");
+                    log.Progress(index is null
+                        ? $"Pushing {publish.Registry}/{repository} ({image.Layers.Count} layers) to {publish.Registry}."
+                        : $"Pushing {publish.Registry}/{repository} for {string.Join(", ", images.Select(i => i.Platform))} to {publish.Registry}.");
                     await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-                    foreach (var blob in image.Layers)
+                    foreach (var (_, platformImage) in images)
                     {
-                        await client.PushBlobAsync(repository, blob.Digest, blob.Compressed, cancellationToken).ConfigureAwait(false);
+                        foreach (var blob in platformImage.Layers)
+                        {
+                            await client.PushBlobAsync(repository, blob.Digest, blob.Compressed, cancellationToken).ConfigureAwait(false);
+                        }
+                        await client.PushBlobAsync(repository, platformImage.ConfigDigest, platformImage.Config, cancellationToken).ConfigureAwait(false);
+                        if (index is not null)
+                        {
+                            // The registry accepts an index only once it has every manifest the index names.
+                            await client.PushManifestAsync(repository, platformImage.Digest, platformImage.Bytes, ImageMediaTypes.Manifest, cancellationToken).ConfigureAwait(false);
+                        }
                     }
-                    await client.PushBlobAsync(repository, image.ConfigDigest, image.Config, cancellationToken).ConfigureAwait(false);
                     foreach (var tag in tags)
                     {
-                        await client.PushManifestAsync(repository, tag, image.Bytes, ImageMediaTypes.Manifest, cancellationToken).ConfigureAwait(false);
+                        if (index is null)
+                        {
+                            await client.PushManifestAsync(repository, tag, image.Bytes, ImageMediaTypes.Manifest, cancellationToken).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await client.PushManifestAsync(repository, tag, index.Bytes, ImageMediaTypes.OciIndex, cancellationToken).ConfigureAwait(false);
+                        }
                     }
-                    var pushed = $"{publish.Registry}/{repository}@{image.Digest}";
-                    return Done(image, [.. tags.Select(t => $"{publish.Registry}/{repository}:{t}")], "registry") with { PushedReference = pushed };
+                    var digest = index?.Digest ?? image.Digest;
+                    return Done(image, index, [.. tags.Select(t => $"{publish.Registry}/{repository}:{t}")], "registry") with { PushedReference = $"{publish.Registry}/{repository}@{digest}" };
                 }
 
                 var names = tags.Select(t => (publish.Registry.Length > 0 ? publish.Registry + "/" : "") + publish.Repository + ":" + t).ToImmutableArray();
@@ -136,15 +170,22 @@ public static class PublishOperation
                 {
                     await using (var file = File.Create(publish.ArchiveOutputPath))
                     {
-                        ImageArchiveWriter.Write(file, image, names, epoch.Value);
+                        if (index is null)
+                        {
+                            ImageArchiveWriter.Write(file, image, names, epoch.Value);
+                        }
+                        else
+                        {
+                            ImageArchiveWriter.Write(file, index, names, epoch.Value);
+                        }
                     }
                     log.Progress($"Wrote {string.Join(", ", names)} to {publish.ArchiveOutputPath}.");
-                    return Done(image, names, "archive") with { ArchivePath = publish.ArchiveOutputPath };
+                    return Done(image, index, names, "archive") with { ArchivePath = publish.ArchiveOutputPath };
                 }
 
                 await EngineImageLoader.LoadAsync(cli.Path, image, names, epoch.Value, SourceLocation.Of(positions.ProjectPath), cancellationToken).ConfigureAwait(false);
                 log.Progress($"Loaded {string.Join(", ", names)} into the Docker engine.");
-                return Done(image, names, "engine");
+                return Done(image, null, names, "engine");
             }
             finally
             {
@@ -160,14 +201,24 @@ public static class PublishOperation
         }
     }
 
-    private static PublishResult Done(ImageManifest image, ImmutableArray<string> names, string destination) =>
-        new([]) { Digest = image.Digest, ImageId = image.ConfigDigest, References = names, Destination = destination };
+    /// <summary>A multi-platform image's digest is its index's; it has no one image ID, so ImageId stays empty.</summary>
+    private static PublishResult Done(ImageManifest image, ImageIndex? index, ImmutableArray<string> names, string destination) =>
+        new([])
+        {
+            Digest = index?.Digest ?? image.Digest,
+            ImageId = index is null ? image.ConfigDigest : "",
+            PlatformDigests = index is null ? [] : [.. index.Images.Select(i => new PublishedPlatform(i.Platform.ToString(), i.Image.Digest))],
+            References = names,
+            Destination = destination,
+        };
 
     private static PublishResult Failed(Diagnostic diagnostic) => new([diagnostic]);
 
     private sealed record BuiltBinary(byte[]? Content, ImmutableArray<Diagnostic> Diagnostics);
 
-    private static async Task<BuiltBinary> BuildBinaryAsync(DockerCli cli, GoProjectSettings settings, string folder, string? gatewayAssembly, IOperationLog log, CancellationToken cancellationToken)
+    /// <param name="platform">The one platform to build of several, else null: the build takes GoPlatforms (or the engine's) as it is.</param>
+    private static async Task<BuiltBinary> BuildBinaryAsync(DockerCli cli, GoProjectSettings settings, string? platform, string folder, string? gatewayAssembly,
+        IOperationLog log, CancellationToken cancellationToken)
     {
         if (Directory.Exists(folder))
         {
@@ -175,6 +226,10 @@ public static class PublishOperation
         }
         var command = DockerBuildCommand.For(settings, settings.DockerfilePath)
             .WithTarget(DockerfileWriter.BinaryStage).WithLocalOutput(folder).WithProgress("plain");
+        if (platform is not null)
+        {
+            command = command.WithPlatforms([platform]);
+        }
         log.Progress($"Building the binary: {command}");
         var result = await BuildGateway.AroundAsync(gatewayAssembly, settings, log,
             gateway => TestOperation.RunBuildAsync(cli, command.WithGateway(gateway), log, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -184,6 +239,13 @@ public static class PublishOperation
             {
                 var why = await new DockerEngineProbe(DockerEndpoint.FromEnvironment()).DiagnoseAsync(TimeSpan.FromSeconds(10), result.Output, cancellationToken).ConfigureAwait(false);
                 return new BuiltBinary(null, [why]);
+            }
+            if (result.Output.Contains(ExecFormatError, StringComparison.Ordinal))
+            {
+                // A stage ran a program of the target platform, which this builder cannot run (no emulator).
+                var target = platform ?? settings.PlatformList.Platforms.FirstOrDefault() ?? "the engine's platform";
+                return new BuiltBinary(null, [DiagnosticCatalog.PlatformNotBuildable.Create(settings.Positions.Property(ProjectSettingCatalog.GoPlatforms.Name),
+                    target, $"a build step failed with '{ExecFormatError}', because it runs programs built for {target} and the builder has no emulator for them")]);
             }
             var diagnostics = new ProjectOutputClassifier().Classify(result.Output, settings);
             return new BuiltBinary(null, diagnostics.Count > 0 ? [.. diagnostics]
@@ -196,6 +258,8 @@ public static class PublishOperation
         }
         return new BuiltBinary(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), []);
     }
+
+    private const string ExecFormatError = "exec format error";
 
     private static string LastLines(string output)
     {

@@ -10,7 +10,11 @@ namespace GoDocker.Core.Operations;
 public sealed record PublishResult(ImmutableArray<Diagnostic> Diagnostics)
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError) && Digest.Length > 0;
+    /// <summary>The manifest's digest; for several platforms, the image index's.</summary>
     public string Digest { get; init; } = "";
+
+    /// <summary>Each platform's manifest digest, in GoPlatforms' order, when the image is multi-platform; else empty.</summary>
+    public ImmutableArray<PublishedPlatform> PlatformDigests { get; init; } = [];
     public string ImageId { get; init; } = "";
 
     /// <summary>registry/repository:tag for each tag (without a registry when loaded or archived).</summary>

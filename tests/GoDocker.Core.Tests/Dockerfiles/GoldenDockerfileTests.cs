@@ -60,6 +60,9 @@ public class GoldenDockerfileTests
             .Set("GoPlatforms", "linux/amd64;linux/arm64")
             .Set("GoLdflags", "-s -w"),
 
+        ["arm-v7"] = () => new GoProjectFixture()
+            .Set("GoPlatforms", "linux/amd64;linux/arm/v7"),
+
         ["replace-dir"] = () =>
         {
             var f = new GoProjectFixture("services/api")

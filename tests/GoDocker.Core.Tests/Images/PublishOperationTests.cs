@@ -17,7 +17,7 @@ public sealed class PublishOperationTests
     }
 
     [Fact]
-    public async Task Several_platforms_are_GD5050_at_GoPlatforms_and_nothing_is_built()
+    public async Task Several_platforms_loaded_into_the_engine_are_GD5050_at_GoPlatforms_and_nothing_is_built()
     {
         using var project = new GoProjectFixture().Set("GoPlatforms", "linux/amd64,linux/arm64");
         var (settings, diagnostics) = project.Read();
@@ -29,6 +29,8 @@ public sealed class PublishOperationTests
         Assert.Same(DiagnosticCatalog.MultiPlatformPublishUnsupported, error.Descriptor);
         Assert.Equal(project.LineOf("GoPlatforms"), error.Location?.Line);
         Assert.Contains("linux/amd64,linux/arm64", error.Message);
+        Assert.Contains("GoImageRegistry", error.Message);
+        Assert.Contains("GoImageArchiveOutputPath", error.Message);
         Assert.False(result.Succeeded);
         Assert.False(File.Exists(settings.DockerfilePath), "publish must stop before it writes or builds anything");
         Assert.Empty(log.Lines);

@@ -1,0 +1,61 @@
+using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Images;
+using GoDocker.Core.Operations;
+using GoDocker.Core.Projects;
+using GoDocker.Core.Tests.Projects;
+using GoDocker.Core.Tests.Verification;
+
+namespace GoDocker.Core.Tests.Images;
+
+/// <summary>A platform the builder cannot build is GD5055 naming it, at GoPlatforms, with real Docker.</summary>
+public sealed class PlatformBuildTests
+{
+    private sealed class Log : IOperationLog
+    {
+        public void Progress(string text) { }
+        public void Detail(string text) { }
+        public void Report(Diagnostic diagnostic) { }
+    }
+
+    [Fact]
+    public async Task A_platform_whose_build_steps_need_emulation_is_GD5055_naming_it_at_GoPlatforms()
+    {
+        await DockerRequirement.RequireImageAsync("godocker-test/runtime:1");
+        // An arm64 image whose /bin/sh is an arm64 ELF: on this amd64 engine without QEMU, every RUN is 'exec format error'.
+        var image = "godocker-test/arm64-shell:" + Guid.NewGuid().ToString("N")[..8];
+        byte[] arm64Elf = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, .. new byte[9], 2, 0, 0xB7, 0, 1, 0, 0, 0, .. new byte[44]];
+        var layer = LayerWriter.Write([("bin/sh", arm64Elf)], DateTimeOffset.UnixEpoch);
+        var shellImage = new ImageManifest(ImageConfigWriter.Write(null, [], layer,
+            new ImageConfigChanges { Entrypoint = ["/bin/sh"], User = "0", Os = "linux", Architecture = "arm64" }), [layer]);
+        await EngineImageLoader.LoadAsync("/usr/bin/docker", shellImage, [image], DateTimeOffset.UnixEpoch, null, TestContext.Current.CancellationToken);
+        try
+        {
+            // With cgo the stages are not on $BUILDPLATFORM, so they run the arm64 image's programs.
+            using var project = new GoProjectFixture()
+                .Set("GoBaseImage", image)
+                .Set("GoCgoEnabled", "true")
+                .Set("GoRuntimeImage", "scratch")
+                .Set("GoPlatforms", "linux/arm64,linux/amd64")
+                .Set("GoImageArchiveOutputPath", "image.tar")
+                .Set("GoDockerNetwork", "host");
+            var (settings, diagnostics) = project.Read();
+            Assert.DoesNotContain(diagnostics, d => d.IsError);
+
+            var result = await PublishOperation.RunAsync(new GoProject(settings, diagnostics), new PublishRequest(), new Log(), TestContext.Current.CancellationToken);
+
+            var error = Assert.Single(result.Diagnostics, d => d.IsError);
+            Assert.Same(DiagnosticCatalog.PlatformNotBuildable, error.Descriptor);
+            Assert.Equal(project.LineOf("GoPlatforms"), error.Location?.Line);
+            Assert.Equal(settings.ProjectPath, error.Location?.File);
+            Assert.Contains("for linux/arm64", error.Message);
+            Assert.Contains("exec format error", error.Message);
+            Assert.Contains("GoCgoEnabled", error.Message);
+            Assert.False(File.Exists(Path.Combine(settings.ProjectDirectory, "image.tar")), "no partial multi-platform archive");
+        }
+        finally
+        {
+            await CliWrap.Cli.Wrap("/usr/bin/docker").WithArguments(["rmi", "--force", image])
+                .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(CancellationToken.None);
+        }
+    }
+}
