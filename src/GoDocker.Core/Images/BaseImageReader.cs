@@ -40,7 +40,7 @@ public sealed class BaseImageReader(string dockerPath, Func<string, RegistryClie
         log.Detail($"The runtime image {name} is not in the local engine; reading it from its registry.");
         try
         {
-            return await PullAsync(image, os, architecture, cancellationToken).ConfigureAwait(false);
+            return await PullAsync(image, os, architecture, ImagePlatform.Parse(platform).Variant, cancellationToken).ConfigureAwait(false);
         }
         catch (DiagnosticException e)
         {
@@ -92,7 +92,7 @@ public sealed class BaseImageReader(string dockerPath, Func<string, RegistryClie
         }
     }
 
-    private async Task<BaseImage> PullAsync(ImageReference image, string os, string architecture, CancellationToken cancellationToken)
+    private async Task<BaseImage> PullAsync(ImageReference image, string os, string architecture, string? variant, CancellationToken cancellationToken)
     {
         var (registry, repository) = RegistryLocation(image);
         var client = registryFor(registry);
@@ -100,9 +100,12 @@ public sealed class BaseImageReader(string dockerPath, Func<string, RegistryClie
         var manifest = JsonNode.Parse(content)!.AsObject();
         if (mediaType is ImageMediaTypes.ManifestList or ImageMediaTypes.OciIndex || manifest["manifests"] is JsonArray)
         {
+            // linux/arm/v6 and linux/arm/v7 are different images under one architecture; without a variant, the first.
             var chosen = manifest["manifests"]!.AsArray().FirstOrDefault(m =>
-                Text(m?["platform"], "os") == os && Text(m?["platform"], "architecture") == architecture)
-                ?? throw new DiagnosticException(DiagnosticCatalog.RuntimeImageUnavailable.Create(image.ToString(), $"it has no {os}/{architecture} image"));
+                Text(m?["platform"], "os") == os && Text(m?["platform"], "architecture") == architecture
+                && (variant is null || Text(m?["platform"], "variant") is not { } given || given == variant))
+                ?? throw new DiagnosticException(DiagnosticCatalog.RuntimeImageUnavailable.Create(image.ToString(),
+                    $"it has no {os}/{architecture}{(variant is null ? "" : "/" + variant)} image"));
             (content, _) = await client.GetManifestAsync(repository, Text(chosen, "digest")!, cancellationToken).ConfigureAwait(false);
             manifest = JsonNode.Parse(content)!.AsObject();
         }
