@@ -68,6 +68,17 @@ public sealed partial class MultiPlatformPublishEndToEndTests(SdkPackages packag
             var second = await PublishAsync(project, "-p:GoImageTags=again");
             Assert.True(second.ExitCode == 0, second.ToString());
             Assert.Equal(digest, Digest(second));
+
+            // Written to a file instead: an OCI layout whose index.json names the same index, with every blob in it.
+            var archive = await PublishAsync(project, "-p:GoImagePush=false", "-p:GoImageArchiveOutputPath=multi.tar");
+            Assert.True(archive.ExitCode == 0, archive.ToString());
+            Assert.Contains($"digest {digest}", archive.Output);
+            var entries = TarEntries(File.ReadAllBytes(project.Path("multi.tar")));
+            Assert.DoesNotContain("manifest.json", entries.Keys);
+            var top = JsonNode.Parse(entries["index.json"])!["manifests"]!.AsArray();
+            Assert.Equal(digest, (string?)top[0]!["digest"]);
+            Assert.Equal(indexBytes, entries["blobs/sha256/" + ImageDigest.Hex(digest)]);
+            Assert.Equal(armBytes, entries["blobs/sha256/" + ImageDigest.Hex((string)manifests[1]!["digest"]!)]);
         }
         finally
         {
@@ -110,19 +121,23 @@ public sealed partial class MultiPlatformPublishEndToEndTests(SdkPackages packag
         return (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), response.Content.Headers.ContentType?.MediaType ?? "");
     }
 
-    private static byte[] FileInLayer(byte[] tar, string name)
+    private static byte[] FileInLayer(byte[] tar, string name) =>
+        TarEntries(tar).TryGetValue(name, out var content) ? content : throw new InvalidOperationException($"the layer has no {name}");
+
+    private static Dictionary<string, byte[]> TarEntries(byte[] tar)
     {
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using var reader = new TarReader(new MemoryStream(tar));
         while (reader.GetNextEntry() is { } entry)
         {
-            if (entry.Name.TrimStart('.', '/') == name && entry.DataStream is not null)
+            if (entry.DataStream is not null)
             {
                 using var content = new MemoryStream();
                 entry.DataStream.CopyTo(content);
-                return content.ToArray();
+                entries[entry.Name.TrimStart('.', '/')] = content.ToArray();
             }
         }
-        throw new InvalidOperationException($"the layer has no {name}");
+        return entries;
     }
 
     private static string Digest(BuildRun run)
