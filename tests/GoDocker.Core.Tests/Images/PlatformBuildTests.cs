@@ -58,4 +58,50 @@ public sealed class PlatformBuildTests
                 .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task A_binary_of_another_architecture_than_its_platform_is_GD5055_and_no_image_is_written()
+    {
+        await DockerRequirement.RequireImageAsync("godocker-test/runtime:1-arm64");
+        // A "Go image" labelled linux/arm64 whose programs are amd64 (busybox) and whose go writes an amd64 ELF: what a
+        // Go image of the wrong platform does when the build stage does not cross-compile.
+        var image = "godocker-test/wrong-platform-go:" + Guid.NewGuid().ToString("N")[..8];
+        var context = Directory.CreateTempSubdirectory("godocker-wrong-go-");
+        File.WriteAllText(Path.Combine(context.FullName, "go"),
+            "#!/bin/sh\nwhile [ $# -gt 0 ]; do if [ \"$1\" = -o ]; then cp /bin/busybox \"$2\"; fi; shift; done\nexit 0\n");
+        File.WriteAllText(Path.Combine(context.FullName, "Dockerfile"),
+            "FROM godocker-test/runtime:1-arm64\nCOPY go /usr/local/bin/go\nRUN chmod 0755 /usr/local/bin/go\n");
+        var build = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(CliWrap.Cli.Wrap("/usr/bin/docker")
+            .WithArguments(["build", "--platform", "linux/arm64", "--network", "host", "--tag", image, context.FullName])
+            .WithEnvironmentVariables(e => e.Set("DOCKER_BUILDKIT", "1"))
+            .WithValidation(CliWrap.CommandResultValidation.None), TestContext.Current.CancellationToken);
+        Assert.True(build.ExitCode == 0, build.StandardError);
+        try
+        {
+            using var project = new GoProjectFixture()
+                .Set("GoBaseImage", image)
+                .Set("GoCgoEnabled", "true")
+                .Set("GoRuntimeImage", "scratch")
+                .Set("GoPlatforms", "linux/arm64")
+                .Set("GoImageArchiveOutputPath", "image.tar")
+                .Set("GoDockerNetwork", "host");
+            var (settings, diagnostics) = project.Read();
+            Assert.DoesNotContain(diagnostics, d => d.IsError);
+
+            var result = await PublishOperation.RunAsync(new GoProject(settings, diagnostics), new PublishRequest(), new Log(), TestContext.Current.CancellationToken);
+
+            var error = Assert.Single(result.Diagnostics, d => d.IsError);
+            Assert.Same(DiagnosticCatalog.PlatformNotBuildable, error.Descriptor);
+            Assert.Equal(project.LineOf("GoPlatforms"), error.Location?.Line);
+            Assert.Contains("for linux/arm64", error.Message);
+            Assert.Contains("is amd64, not arm64", error.Message);
+            Assert.False(File.Exists(Path.Combine(settings.ProjectDirectory, "image.tar")));
+        }
+        finally
+        {
+            context.Delete(recursive: true);
+            await CliWrap.Cli.Wrap("/usr/bin/docker").WithArguments(["rmi", "--force", image])
+                .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(CancellationToken.None);
+        }
+    }
 }
