@@ -107,6 +107,37 @@ public sealed partial class MultiPlatformPublishEndToEndTests(SdkPackages packag
         Assert.DoesNotContain("Building the binary", publish.Output);
     }
 
+    [Fact]
+    public async Task The_tool_writes_the_same_multi_platform_archive_as_dotnet_publish_and_prints_each_platform()
+    {
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url,
+            ("Version", "3.0.0"), ("GoImageRepository", "e2e/multi-tool"), ("GoRuntimeImage", "scratch"),
+            ("GoPlatforms", "linux/amd64,linux/arm64"), ("GoImageArchiveOutputPath", "image.tar")), dependency, proxy);
+        var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = Epoch };
+        await project.InstallToolAsync();
+
+        var tool = await project.DotnetAsync(environment, "tool", "run", "godocker", "publish");
+
+        Assert.True(tool.ExitCode == 0, tool.ToString());
+        var toolArchive = File.ReadAllBytes(project.Path("image.tar"));
+        var lines = tool.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var toolDigest = lines.Last(l => l.StartsWith("sha256:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"linux/amd64 sha256:[0-9a-f]{64}$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"linux/arm64 sha256:[0-9a-f]{64}$"));
+        var index = JsonNode.Parse(TarEntries(toolArchive)["index.json"])!["manifests"]!.AsArray();
+        Assert.Equal(toolDigest, (string?)index[0]!["digest"]);
+        File.Delete(project.Path("image.tar"));
+
+        var msbuild = await project.DotnetAsync(environment, "publish", project.ProjectPath, "-nodeReuse:false", "-v:n");
+
+        Assert.True(msbuild.ExitCode == 0, msbuild.ToString());
+        Assert.Contains($"written to {project.Path("image.tar")} as e2e/multi-tool:3.0.0, e2e/multi-tool:latest; digest {toolDigest}", msbuild.Output);
+        Assert.Equal(toolArchive, File.ReadAllBytes(project.Path("image.tar")));
+    }
+
     private static Task<BuildRun> PublishAsync(TestGoProject project, params string[] extra) =>
         project.DotnetAsync(new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = Epoch },
             ["publish", project.ProjectPath, "-nodeReuse:false", "-v:n", .. extra]);
