@@ -265,6 +265,8 @@ public static class DiagnosticCatalog
         "docker build --target binary finished but left no binary at '{0}'. Check that GoMainPackage names a main package, and that nothing else writes to the project's obj/godocker/publish folder.");
     public static readonly DiagnosticDescriptor PlatformNotBuildable = Error("GD5055", "Builder cannot build the platform",
         "The builder cannot build the binary for {0} (from GoPlatforms): {1}. Leave GoCgoEnabled off so the deps and build stages run on the build machine and Go cross-compiles for {0}, give the builder an emulator for {0} (QEMU binfmt, as 'docker run --privileged --rm tonistiigi/binfmt --install all' installs it), or remove {0} from GoPlatforms.");
+    public static readonly DiagnosticDescriptor PlatformNotSupportedByGo = Error("GD5056", "Go cannot compile for the platform",
+        "GoPlatforms has {0}, which the Go of GoBaseImage cannot compile for ({1}). Remove {0} from GoPlatforms or change it to a platform 'go tool dist list' prints (such as linux/amd64, linux/arm64 or linux/arm/v7); a platform newer than the image's Go needs a newer GoBaseImage.");
     // GD5060-GD5069: buildx builders.
     public static readonly DiagnosticDescriptor BuilderCannotReachHostLoopback = Error("GD5060", "Builder cannot reach the host's loopback",
         "{0} points at the host's loopback ({1}), but the build runs on the buildx {2}, where 'localhost' and --network host are the BuildKit container's own network, not this machine's. Set {0} to an address the builder can reach (the host's LAN name or IP), set GoDockerNetwork to a network that reaches it, or build with a builder whose driver is 'docker' (GoDockerBuilder=default, or 'docker buildx use default').");

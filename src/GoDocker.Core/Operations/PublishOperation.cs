@@ -247,6 +247,14 @@ public static class PublishOperation
                 return new BuiltBinary(null, [DiagnosticCatalog.PlatformNotBuildable.Create(settings.Positions.Property(ProjectSettingCatalog.GoPlatforms.Name),
                     target, $"a build step failed with '{ExecFormatError}', because it runs programs built for {target} and the builder has no emulator for them")]);
             }
+            if (result.Output.Split('\n').FirstOrDefault(l => l.Contains(UnsupportedPlatform, StringComparison.Ordinal)) is { } unsupported)
+            {
+                var target = platform ?? settings.PlatformList.Platforms.FirstOrDefault() ?? "the engine's platform";
+                var at = unsupported.IndexOf("go: ", StringComparison.Ordinal);
+                var goMessage = unsupported[Math.Max(at, 0)..].Trim();
+                return new BuiltBinary(null, [DiagnosticCatalog.PlatformNotSupportedByGo.Create(settings.Positions.Property(ProjectSettingCatalog.GoPlatforms.Name),
+                    target, goMessage)]);
+            }
             var diagnostics = new ProjectOutputClassifier().Classify(result.Output, settings);
             return new BuiltBinary(null, diagnostics.Count > 0 ? [.. diagnostics]
                 : [DiagnosticCatalog.DockerBuildFailed.Create(SourceLocation.Of(settings.ProjectPath), LastLines(result.Output))]);
@@ -260,6 +268,7 @@ public static class PublishOperation
     }
 
     private const string ExecFormatError = "exec format error";
+    private const string UnsupportedPlatform = "unsupported GOOS/GOARCH pair";
 
     private static string LastLines(string output)
     {

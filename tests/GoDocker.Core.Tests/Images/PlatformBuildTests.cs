@@ -104,4 +104,34 @@ public sealed class PlatformBuildTests
                 .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task A_platform_go_does_not_support_is_GD5056_naming_it_after_the_other_platform_built()
+    {
+        await DockerRequirement.RequireImageAsync("godocker-test/golang:1.19");
+        using var project = new GoProjectFixture()
+            .WriteFile("go.mod", "module example.com/app\n\ngo 1.19\n")
+            .WriteFile("main.go", "package main\n\nfunc main() {}\n")
+            .Set("GoBaseImage", "godocker-test/golang:1.19")
+            .Set("GoProxy", "off")
+            .Set("GoSumDb", "off")
+            .Set("GoRuntimeImage", "scratch")
+            .Set("GoPlatforms", "linux/amd64,darwin/386")
+            .Set("GoImageArchiveOutputPath", "image.tar")
+            .Set("GoDockerNetwork", "host");
+        var (settings, diagnostics) = project.Read();
+        Assert.DoesNotContain(diagnostics, d => d.IsError);
+
+        var result = await PublishOperation.RunAsync(new GoProject(settings, diagnostics), new PublishRequest(), new Log(), TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Same(DiagnosticCatalog.PlatformNotSupportedByGo, error.Descriptor);
+        Assert.Equal(project.LineOf("GoPlatforms"), error.Location?.Line);
+        Assert.Contains("GoPlatforms has darwin/386", error.Message);
+        Assert.Contains("go: unsupported GOOS/GOARCH pair darwin/386", error.Message);
+        var amd64Binary = Path.Combine(Path.GetDirectoryName(settings.DockerfilePath)!, "publish", "linux_amd64", "binary", "app");
+        Assert.True(File.Exists(amd64Binary), "linux/amd64 builds first, into a folder of its own");
+        Assert.Equal("amd64", ExecutableArchitecture.Of(File.ReadAllBytes(amd64Binary)));
+        Assert.False(File.Exists(Path.Combine(settings.ProjectDirectory, "image.tar")));
+    }
 }
