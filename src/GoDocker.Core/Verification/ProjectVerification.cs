@@ -12,7 +12,8 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class ProjectVerification
 {
-    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken)
+    /// <param name="detail">Where the reason for probing or not probing goes (a diagnostic log's detail).</param>
+    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken, Action<string>? detail = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var environment = settings.Environment;
@@ -40,6 +41,16 @@ public static class ProjectVerification
             return new VerificationReport([], new DownloadVerdict(true, ["go.mod requires no module"]), environment.Diagnostics, TimeSpan.Zero);
         }
         var plan = ProbePlan.For(environment, module.Path, module.Version, positions.Require(module.Path));
+        if (plan.Blockers.Count == 0 && settings.ModCache.Mode == GoModCacheMode.Gateway)
+        {
+            // The build's gateway asks its upstreams (the proxies probed here) only for what GoModCacheDir lacks.
+            var coverage = BuildGateways.ModCacheCoverage.Of(settings.ModCache.Directory, settings.GoModFile);
+            if (coverage.IsComplete)
+            {
+                return new VerificationReport([], new DownloadVerdict(true, [coverage.Summary]), environment.Diagnostics, TimeSpan.Zero);
+            }
+            detail?.Invoke($"GoModCacheDir {settings.ModCache.Directory} lacks {string.Join(", ", coverage.Missing.Take(3))}{(coverage.Missing.Count > 3 ? $" and {coverage.Missing.Count - 3} more" : "")}: probing the upstream proxies");
+        }
         return await EndpointVerifier.RunAsync(plan, options, cancellationToken).ConfigureAwait(false);
     }
 
