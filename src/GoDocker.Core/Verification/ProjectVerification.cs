@@ -91,7 +91,14 @@ public static class ProjectVerification
             NetworkMode = settings.DockerNetwork.Length > 0 ? settings.DockerNetwork : "host",
             CaCertificateFiles = settings.CaCertificates,
         };
-        return await new ContainerPreflight(endpoint).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await new ContainerPreflight(endpoint).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        // The image is what GoBaseImage names (or the default for go.mod's go line): its fix is that property's line.
+        var positions = ProjectDiagnosticPositions.For(settings);
+        var imageLine = positions.Property(ProjectSettingCatalog.GoBaseImage.Name) ?? positions.ProjectFile();
+        return result with
+        {
+            Diagnostics = [.. result.Diagnostics.Select(d => d.Location is null && d.Descriptor == Diagnostics.DiagnosticCatalog.BaseImageNotFound ? d.At(imageLine) : d)],
+        };
     }
 
     /// <summary>The module verify asks every endpoint for: the first direct requirement, else the first at all.</summary>
