@@ -1,4 +1,5 @@
 using GoDocker.Core.Classification;
+using GoDocker.Core.Diagnostics;
 using GoDocker.Core.GoEnv;
 using GoDocker.Core.GoMod;
 using GoDocker.Core.Projects;
@@ -55,22 +56,36 @@ public static class ProjectVerification
     }
 
     /// <summary>
-    /// The registries the build pulls from: GoBaseImage (as resolved, also from go.mod) and GoRuntimeImage, each probed
-    /// unless the engine holds the image already, each failure at its property's line (the project when defaulted).
+    /// The registries of the project's images: GoBaseImage (as resolved, also from go.mod) and the GoDockerfileSyntax
+    /// frontend, which <c>docker build</c> pulls; unless <paramref name="buildOnly"/>, also GoRuntimeImage and the
+    /// GoImageRegistry publish pushes to. Each image is probed unless the engine holds it already, each failure at its
+    /// property's line (the project when defaulted).
     /// </summary>
     public static async Task<IReadOnlyList<Diagnostics.Diagnostic>> RunRegistriesAsync(GoProjectSettings settings,
-        Func<string, CancellationToken, Task<bool>>? presentLocally, CancellationToken cancellationToken, string dockerCertsFolder = RegistryProbe.DockerCertsFolder)
+        Func<string, CancellationToken, Task<bool>>? presentLocally, CancellationToken cancellationToken, string dockerCertsFolder = RegistryProbe.DockerCertsFolder,
+        RegistryPullContext? context = null, bool buildOnly = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var positions = ProjectDiagnosticPositions.For(settings);
         var options = new VerificationOptions { PhaseTimeout = settings.VerifyTimeout, CaCertificateFiles = settings.CaCertificates };
-        (string Setting, string Image)[] images =
-        [
-            (ProjectSettingCatalog.GoBaseImage.Name, settings.BaseImage),
-            (ProjectSettingCatalog.GoRuntimeImage.Name, settings.RuntimeImage),
-        ];
-        var found = await Task.WhenAll(images.Select(i => RegistryProbe.RunAsync(i.Setting, i.Image, positions.Property(i.Setting), options,
-            presentLocally, cancellationToken, dockerCertsFolder))).ConfigureAwait(false);
+        var images = new List<(string Setting, string Image)> { (ProjectSettingCatalog.GoBaseImage.Name, settings.BaseImage) };
+        if (settings.DockerfileSyntax.Length > 0)
+        {
+            images.Add((ProjectSettingCatalog.GoDockerfileSyntax.Name, settings.DockerfileSyntax));
+        }
+        if (!buildOnly)
+        {
+            images.Add((ProjectSettingCatalog.GoRuntimeImage.Name, settings.RuntimeImage));
+        }
+        SourceLocation? Line(string setting) => positions.Property(setting) ?? positions.ProjectFile();
+        var probes = images.Select(i => RegistryProbe.RunAsync(i.Setting, i.Image, Line(i.Setting), options,
+            presentLocally, cancellationToken, dockerCertsFolder, context)).ToList();
+        if (!buildOnly && settings.Publish.Registry.Length > 0)
+        {
+            probes.Add(RegistryProbe.RunForRegistryAsync(ProjectSettingCatalog.GoImageRegistry.Name, settings.Publish.Registry,
+                Line(ProjectSettingCatalog.GoImageRegistry.Name), options, cancellationToken, dockerCertsFolder, context));
+        }
+        var found = await Task.WhenAll(probes).ConfigureAwait(false);
         return [.. found.SelectMany(d => d)];
     }
 
