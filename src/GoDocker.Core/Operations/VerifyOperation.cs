@@ -47,6 +47,10 @@ public static class VerifyOperation
 
     private static async Task<IReadOnlyList<Diagnostic>> RegistriesAsync(GoProjectSettings settings, bool buildOnly, IOperationLog log, CancellationToken cancellationToken)
     {
+        if (buildOnly && settings.Download is GoDownloadMode.Off or GoDownloadMode.Local)
+        {
+            return []; // no docker build runs, so nothing is pulled
+        }
         string? docker = null;
         try
         {
@@ -54,10 +58,21 @@ public static class VerifyOperation
         }
         catch (DiagnosticException)
         {
+            if (buildOnly)
+            {
+                return []; // the download step reports the missing CLI (or falls back to the host's go)
+            }
             // no docker CLI: every image is pulled, so every registry is probed
         }
-        return await ProjectVerification.RunRegistriesAsync(settings,
-            docker is null ? null : (image, ct) => EngineImagePresence.ContainsAsync(docker, image, ct), cancellationToken,
+        Func<string, CancellationToken, Task<bool>>? notPulled = null;
+        if (docker is not null)
+        {
+            // With GoDownload=Auto and no engine answering, the build runs without Docker: nothing is pulled.
+            Task<bool>? engineAnswers = null;
+            notPulled = async (image, ct) => await EngineImagePresence.ContainsAsync(docker, image, ct).ConfigureAwait(false)
+                || (buildOnly && settings.Download == GoDownloadMode.Auto && !await (engineAnswers ??= EngineImagePresence.EngineAnswersAsync(docker, ct)).ConfigureAwait(false));
+        }
+        return await ProjectVerification.RunRegistriesAsync(settings, notPulled, cancellationToken,
             context: RegistryPullContext.For(docker, text => log.Progress("Verify: " + text)), buildOnly: buildOnly).ConfigureAwait(false);
     }
 

@@ -75,7 +75,8 @@ public static class RegistryProbe
         {
             // As the engine does for a loopback registry: plain HTTP when it does not speak TLS.
             var plain = await GetAsync(registry.ApiRoot("http"), registry.Name, purpose, setting, options, dockerCertsFolder, null, cancellationToken).ConfigureAwait(false);
-            if (plain.Answer is not null)
+            // A 400 is a TLS server refusing plain HTTP: its certificate is then the problem, not the protocol.
+            if (plain.Answer is { StatusCode: not 400 })
             {
                 answer = plain;
                 scheme = "http";
@@ -125,7 +126,12 @@ public static class RegistryProbe
     {
         if (answer.Answer is not { } http)
         {
-            return answer.FailedPhase is { } failed ? failed.Diagnostics.Where(d => d.IsError).Take(1).ToArray() : [];
+            var first = answer.FailedPhase?.Diagnostics.FirstOrDefault(d => d.IsError);
+            // An untrusted certificate has a registry's own fixes (certs.d beside GoCaCertificate): say them.
+            return first is null ? []
+                : first.Descriptor.Subject == DiagnosticSubject.Trust ? [DiagnosticCatalog.RegistryCertificateUntrusted.Create(registry.Name,
+                    answer.FailedPhase?.LeafIssuer is { } issuer ? $"{first.Descriptor.Title.ToLowerInvariant()} (issued by '{issuer}')" : first.Message.TrimEnd('.'))]
+                : [first];
         }
         if (http.StatusCode == 200 || Challenge(http) is not null)
         {

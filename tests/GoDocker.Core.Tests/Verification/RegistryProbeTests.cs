@@ -216,6 +216,22 @@ public sealed class RegistryProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_real_TLS_registry_with_an_unknown_CA_is_a_GD4_diagnostic_at_GoBaseImage_within_twice_the_probe_timeout()
+    {
+        using var registry = Images.TestRegistry.StartSecure();
+        var settings = Read($"{registry.Address}/base/golang:1", "scratch");
+        var started = DateTime.UtcNow;
+
+        var found = await ProjectVerification.RunRegistriesAsync(settings, null, TestContext.Current.CancellationToken, _directory.FullName);
+
+        // Not GD3090: the plain-HTTP retry a loopback registry gets is refused (400) by a TLS server, whose certificate is the problem.
+        var diagnostic = Assert.Single(found);
+        Assert.StartsWith("GD4", diagnostic.Code, StringComparison.Ordinal);
+        Assert.Equal(BaseImageLine, diagnostic.Location?.Line);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2 * 3), "within twice the probe timeout");
+    }
+
+    [Fact]
     public async Task A_registry_asking_for_basic_auth_without_a_docker_login_is_GD3091_naming_docker_login()
     {
         using var registry = Images.TestRegistry.StartSecure();
