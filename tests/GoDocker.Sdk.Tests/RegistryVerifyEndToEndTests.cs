@@ -51,11 +51,32 @@ public sealed class RegistryVerifyEndToEndTests(SdkPackages packages)
         Assert.DoesNotContain("--target deps", build.Output);
     }
 
+    [Fact]
+    public async Task A_base_image_its_reachable_registry_does_not_have_is_GD5003_at_GoBaseImage()
+    {
+        Requirements.Docker();
+        using var registry = TestRegistry.StartPlain();
+        await using var proxy = new TestModuleProxy();
+        using var project = await ProjectAsync(proxy, registry, trustCa: false);
+
+        var build = await project.BuildAsync();
+
+        // The registry answers (verify passes); the pull in docker build finds no such image.
+        Assert.NotEqual(0, build.ExitCode);
+        var error = build.SingleError();
+        Assert.Equal("GD5003", error.Code);
+        Assert.Equal(project.ProjectPath, error.File);
+        Assert.Equal(BaseImageLine(project), error.Line);
+    }
+
     private async Task<TestGoProject> ProjectAsync(TestModuleProxy proxy, TestRegistry registry, bool trustCa)
     {
         var dependency = proxy.AddUniqueGreeting();
         var project = new TestGoProject(packages);
-        File.Copy(registry.CaFile, project.Path("registry-ca.crt"));
+        if (trustCa)
+        {
+            File.Copy(registry.CaFile, project.Path("registry-ca.crt"));
+        }
         project.WithProject(
             [
                 ("GoProxy", proxy.Url),
