@@ -98,6 +98,14 @@ public sealed class GatewayModeVerifyTests
         Directory.Delete(Path.Combine(modCacheDir, ModCacheFolder.CacheFolderName, "blobs"), recursive: true);
         Assert.Equal(4, ModCacheCoverage.Of(modCacheDir, goMod).Missing.Count);
 
+        // A requirement go.sum has no lines for: the go command would have to fetch it; replaced by a folder, it never does.
+        Directory.CreateDirectory(Path.Combine(modCacheDir, ModCacheFolder.CacheFolderName, "blobs"));
+        var goModText = await File.ReadAllTextAsync(goMod, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(goMod, goModText + "\nrequire example.invalid/local v1.0.0\n", TestContext.Current.CancellationToken);
+        Assert.Contains("example.invalid/local v1.0.0 (not in go.sum)", ModCacheCoverage.Of(modCacheDir, goMod).Missing);
+        await File.WriteAllTextAsync(goMod, goModText + "\nrequire example.invalid/local v1.0.0\n\nreplace example.invalid/local => ./local\n", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(ModCacheCoverage.Of(modCacheDir, goMod).Missing, m => m.Contains("example.invalid/local", StringComparison.Ordinal));
+
         // No layout marker: the build's gateway would not read the folder.
         File.Delete(Path.Combine(modCacheDir, ModCacheFolder.MarkerFile));
         Assert.False(ModCacheCoverage.Of(modCacheDir, goMod).IsComplete);

@@ -106,7 +106,8 @@ public sealed record ModCacheCoverage(int Modules, IReadOnlyList<string> Missing
     {
         try
         {
-            var file = GoModFile.ParseLax(goModFile, File.ReadAllText(goModFile));
+            // The main module's go.mod: replace directives count (ParseLax, for dependencies, drops them).
+            var file = GoModFile.Parse(goModFile, File.ReadAllText(goModFile));
             // A replaced requirement is fetched as its replacement (or not at all): go.sum pins that instead.
             return file.Require.Select(r => r.Mod).Where(m => !file.Replace.Any(r => r.Old.Path == m.Path)).ToArray();
         }
