@@ -46,7 +46,9 @@ public static class RegistryProbe
         {
             return [];
         }
-        var found = await ProbeAsync(setting, registryName, registry, options, cancellationToken, dockerCertsFolder, context ?? RegistryPullContext.None).ConfigureAwait(false);
+        // A push goes to the registry itself: Docker Hub mirrors serve pulls only.
+        var push = (context ?? RegistryPullContext.None) with { HubMirrors = _ => Task.FromResult<IReadOnlyList<Uri>>([]) };
+        var found = await ProbeAsync(setting, registryName, registry, options, cancellationToken, dockerCertsFolder, push).ConfigureAwait(false);
         return [.. found.Select(d => d.Location is null && location is not null ? d.At(location) : d)];
     }
 
