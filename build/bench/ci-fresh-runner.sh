@@ -95,7 +95,7 @@ for i in $(seq 1 "$iterations"); do
   run_logged "$work/build.log" env DOCKER_HOST="$host" dotnet build "$work/gw/service.goproj" -nodeReuse:false -nologo -v:q
   stop_engines
   cp -r "$work/ci-cache" "$work/ci-cache-restored"
-  host=$(fresh_engine); checkout "$work/gw" "<GoModCacheMode>Gateway</GoModCacheMode><GoModCacheDir>$work/ci-cache-restored</GoModCacheDir><GoVerify>false</GoVerify>"
+  host=$(fresh_engine); checkout "$work/gw" "<GoModCacheMode>Gateway</GoModCacheMode><GoModCacheDir>$work/ci-cache-restored</GoModCacheDir>"
   mark=$(proxy_mark "$work/proxy.log")
   gateway+=("$(build "$work/build.log" "$work/gw" "$host")")
   gateway_bytes=$(bytes_since "$mark")

@@ -33,9 +33,8 @@ public sealed class CiFreshRunnerEndToEndTests(SdkPackages packages)
             var restored = Path.Combine(ciCache, "restored");
             CopyFolder(Path.Combine(ciCache, "saved"), restored);
             upstream.ClearRequests();
-            // The preflight (GoVerify) asks each proxy for one version list (7 bytes here) whatever the cache holds;
-            // docs/ci.md turns it off on runs that restore the folder, as this one does.
-            using var second = await CheckoutAsync(dependency, upstream, restored, ("GoVerify", "false"));
+            // With the default GoVerify: the restored folder covers go.sum, so verify asks no upstream either.
+            using var second = await CheckoutAsync(dependency, upstream, restored);
             await using (var engine = await FreshDockerEngine.StartAsync(Requirements.BaseImage, Requirements.RuntimeImage))
             {
                 Assert.Contains("Build Cache 0", (await engine.DockerAsync("system", "df", "--format", "{{.Type}} {{.TotalCount}}")).Output);
@@ -43,6 +42,7 @@ public sealed class CiFreshRunnerEndToEndTests(SdkPackages packages)
                 Assert.True(run2.ExitCode == 0, run2.ToString());
                 Assert.True(upstream.BytesServed == 0, "upstream served: " + string.Join(", ", upstream.Requests));
                 Assert.Empty(upstream.Requests);
+                Assert.Contains("all 1 modules pinned in go.sum are in GoModCacheDir; upstream not needed", run2.Output);
                 // The deps step really ran on this engine (nothing cached) and go mod verify passed in it.
                 Assert.Contains("all modules verified", run2.Output);
                 Assert.DoesNotContain("GD6027", run2.Output);

@@ -198,9 +198,13 @@ public static class DiagnosticCatalog
         "The module proxy gateway cannot reach its coordination store {0}: {1}. Start Redis there (or fix --coordination), or run without --coordination as a single gateway.");
     public static readonly DiagnosticDescriptor ReplicaUpstreamsDiffer = Error("GD3081", "Gateway replicas use different upstreams",
         "This gateway replica uses the upstream list '{0}', but running replicas recorded '{1}' in {2}: replicas of one cache must fetch from the same upstreams. Give every replica the same --upstream, or stop the others (the record expires {3} s after the last one stops).");
-    // GD3090-GD3092: the registries of the project's images, as verify probes them.
+    // GD3090-GD3099: the registries of the project's images, as verify probes them.
     public static readonly DiagnosticDescriptor NotAnImageRegistry = Error("GD3090", "Not an image registry",
         "The registry {0} of {2} '{3}' answered GET /v2/ with {1}, but an image registry answers 200, or 401 with a WWW-Authenticate challenge: {0} is not a registry (or a proxy answers in its place). Fix the registry host in {2}, or pull the image once so the engine holds it ('docker pull {3}').");
+    public static readonly DiagnosticDescriptor RegistryLoginMissing = Error("GD3091", "Registry needs a docker login",
+        "The registry {0} of {1} '{2}' answered GET /v2/ with 401 and a {3} challenge: it needs credentials, and {4} has none for {0}, so the engine cannot pull the image. Run 'docker login {0}' as the user that builds (or set DOCKER_CONFIG to a config that holds the login), or pull the image once so the engine holds it ('docker pull {2}').");
+    public static readonly DiagnosticDescriptor RegistryLoginRefused = Error("GD3092", "Registry refused the docker login",
+        "The registry {0} of {1} '{2}' refused the credentials of {3} (GET /v2/ with them: {4}), so the engine cannot pull the image. Run 'docker login {0}' again with a valid account, or pull the image once so the engine holds it ('docker pull {2}').");
 
     // GD4xxx: TLS and CA trust.
     public static readonly DiagnosticDescriptor UnknownAuthority = Error("GD4001", "Certificate signed by unknown authority",

@@ -19,4 +19,19 @@ public static class EngineImagePresence
             return false; // no engine to ask: the registry decides whether the pull works
         }
     }
+
+    /// <summary>Whether an engine answers the CLI at all (an image it lacks is then really pulled).</summary>
+    public static async Task<bool> EngineAnswersAsync(string dockerPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = await Cli.Wrap(dockerPath).WithArguments(["version", "--format", "{{.Server.Version}}"])
+                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
+            return version.ExitCode == 0;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
 }

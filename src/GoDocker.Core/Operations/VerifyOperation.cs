@@ -30,34 +30,50 @@ public static class VerifyOperation
         }
         return await BuildGateway.AroundAsync(request.GatewayAssembly, settings, log, async () =>
         {
-            var report = await ProjectVerification.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+            var report = await ProjectVerification.RunAsync(settings, cancellationToken, log.Detail).ConfigureAwait(false);
             ContainerPreflightResult? container = null;
             if (request.InContainer)
             {
                 container = await ProjectVerification.RunInContainerAsync(settings, request.Engine ?? DockerEndpoint.FromEnvironment(), cancellationToken).ConfigureAwait(false);
             }
-            if (request.Registries)
+            if (request.Registries || request.BuildRegistries)
             {
-                var registries = await RegistriesAsync(settings, cancellationToken).ConfigureAwait(false);
+                var registries = await RegistriesAsync(settings, buildOnly: !request.Registries, log, cancellationToken).ConfigureAwait(false);
                 report = report with { Diagnostics = [.. report.Diagnostics, .. registries] };
             }
             return new VerifyResult(report, container, [.. report.Diagnostics, .. container?.Diagnostics ?? []]);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<Diagnostic>> RegistriesAsync(GoProjectSettings settings, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Diagnostic>> RegistriesAsync(GoProjectSettings settings, bool buildOnly, IOperationLog log, CancellationToken cancellationToken)
     {
+        if (buildOnly && settings.Download is GoDownloadMode.Off or GoDownloadMode.Local)
+        {
+            return []; // no docker build runs, so nothing is pulled
+        }
         string? docker = null;
         try
         {
-            docker = (await new DockerCliLocator().LocateAsync(cancellationToken).ConfigureAwait(false)).Path;
+            docker = (await new DockerCliLocator().LocateAsync(cancellationToken, CliCache(settings)).ConfigureAwait(false)).Path;
         }
         catch (DiagnosticException)
         {
+            if (buildOnly)
+            {
+                return []; // the download step reports the missing CLI (or falls back to the host's go)
+            }
             // no docker CLI: every image is pulled, so every registry is probed
         }
-        return await ProjectVerification.RunRegistriesAsync(settings,
-            docker is null ? null : (image, ct) => EngineImagePresence.ContainsAsync(docker, image, ct), cancellationToken).ConfigureAwait(false);
+        Func<string, CancellationToken, Task<bool>>? notPulled = null;
+        if (docker is not null)
+        {
+            // With GoDownload=Auto and no engine answering, the build runs without Docker: nothing is pulled.
+            Task<bool>? engineAnswers = null;
+            notPulled = async (image, ct) => await EngineImagePresence.ContainsAsync(docker, image, ct).ConfigureAwait(false)
+                || (buildOnly && settings.Download == GoDownloadMode.Auto && !await (engineAnswers ??= EngineImagePresence.EngineAnswersAsync(docker, ct)).ConfigureAwait(false));
+        }
+        return await ProjectVerification.RunRegistriesAsync(settings, notPulled, cancellationToken,
+            context: RegistryPullContext.For(docker, text => log.Progress("Verify: " + text)), buildOnly: buildOnly).ConfigureAwait(false);
     }
 
     private static async Task<Diagnostic?> BuilderProblemAsync(GoProjectSettings settings, IOperationLog log, CancellationToken cancellationToken)
@@ -70,8 +86,7 @@ public static class VerifyOperation
         DockerCli cli;
         try
         {
-            var cache = settings.DockerfilePath.Length == 0 ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DockerfilePath))!, "docker-cli.cache");
-            cli = await new DockerCliLocator().LocateAsync(cancellationToken, cache).ConfigureAwait(false);
+            cli = await new DockerCliLocator().LocateAsync(cancellationToken, CliCache(settings)).ConfigureAwait(false);
         }
         catch (DiagnosticException)
         {
@@ -79,4 +94,8 @@ public static class VerifyOperation
         }
         return await new BuildxBuilderProbe().CheckAsync(cli, settings, log.Detail, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Where the located docker CLI is remembered between builds (beside the generated Dockerfile).</summary>
+    private static string? CliCache(GoProjectSettings settings) =>
+        settings.DockerfilePath.Length == 0 ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DockerfilePath))!, "docker-cli.cache");
 }

@@ -11,8 +11,14 @@ public sealed record VerifyRequest
     /// <summary>Also run the checks inside the base image (the tool's --in-container).</summary>
     public bool InContainer { get; init; }
 
-    /// <summary>Also probe the registries of GoBaseImage and GoRuntimeImage (the tool's --registries).</summary>
+    /// <summary>Also probe the registries of GoBaseImage, GoRuntimeImage, GoDockerfileSyntax and GoImageRegistry (the tool's --registries).</summary>
     public bool Registries { get; init; }
+
+    /// <summary>
+    /// Probe the registries <c>docker build</c> pulls from (GoBaseImage, GoDockerfileSyntax) for images the engine does
+    /// not hold (the build's verify): free when the engine has them, a failure at the property's line before Docker runs otherwise.
+    /// </summary>
+    public bool BuildRegistries { get; init; }
 
     /// <summary>The engine for --in-container; default: DOCKER_HOST or the local socket.</summary>
     public DockerEndpoint? Engine { get; init; }

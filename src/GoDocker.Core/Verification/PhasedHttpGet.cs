@@ -11,7 +11,9 @@ namespace GoDocker.Core.Verification;
 public static class PhasedHttpGet
 {
     /// <param name="setting">Where the URL comes from (GoProxy, GoSumDb…), named in fixes.</param>
-    public static async Task<PhasedAnswer> GetAsync(Uri url, Uri? httpProxy, string purpose, string setting, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials = null)
+    /// <param name="authorization">A header to send instead of netrc's (a registry login); never logged.</param>
+    public static async Task<PhasedAnswer> GetAsync(Uri url, Uri? httpProxy, string purpose, string setting, CertificateTrust trust, TimeSpan timeout, CancellationToken cancellationToken, NetrcCredentials? credentials = null,
+        System.Net.Http.Headers.AuthenticationHeaderValue? authorization = null)
     {
         var phases = new List<PhaseResult>();
         var https = url.Scheme == Uri.UriSchemeHttps;
@@ -79,8 +81,7 @@ public static class PhasedHttpGet
                 async ct =>
                 {
                     // The credentials the go command would send (netrc, https only); never logged.
-                    var authorization = credentials?.GoCommandHeaderFor(url);
-                    var answer = await Http1Exchange.SendAsync(stream, "GET", target, hostHeader, ct, authorization).ConfigureAwait(false);
+                    var answer = await Http1Exchange.SendAsync(stream, "GET", target, hostHeader, ct, authorization ?? credentials?.GoCommandHeaderFor(url)).ConfigureAwait(false);
                     return (answer, $"GET {url.PathAndQuery}: {answer}");
                 },
                 (ex, stopwatch) => PhaseTimer.Fail<HttpAnswer>(ProbePhase.Http, stopwatch, ex.Message,

@@ -1,4 +1,5 @@
 using GoDocker.Core.Classification;
+using GoDocker.Core.Diagnostics;
 using GoDocker.Core.GoEnv;
 using GoDocker.Core.GoMod;
 using GoDocker.Core.Projects;
@@ -12,7 +13,8 @@ namespace GoDocker.Core.Verification;
 /// </summary>
 public static class ProjectVerification
 {
-    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken)
+    /// <param name="detail">Where the reason for probing or not probing goes (a diagnostic log's detail).</param>
+    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken, Action<string>? detail = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var environment = settings.Environment;
@@ -40,26 +42,50 @@ public static class ProjectVerification
             return new VerificationReport([], new DownloadVerdict(true, ["go.mod requires no module"]), environment.Diagnostics, TimeSpan.Zero);
         }
         var plan = ProbePlan.For(environment, module.Path, module.Version, positions.Require(module.Path));
+        if (plan.Blockers.Count == 0 && settings.ModCache.Mode == GoModCacheMode.Gateway)
+        {
+            // The build's gateway asks its upstreams (the proxies probed here) only for what GoModCacheDir lacks.
+            var coverage = BuildGateways.ModCacheCoverage.Of(settings.ModCache.Directory, settings.GoModFile);
+            if (coverage.IsComplete)
+            {
+                return new VerificationReport([], new DownloadVerdict(true, [coverage.Summary]), environment.Diagnostics, TimeSpan.Zero);
+            }
+            detail?.Invoke($"GoModCacheDir {settings.ModCache.Directory} lacks {string.Join(", ", coverage.Missing.Take(3))}{(coverage.Missing.Count > 3 ? $" and {coverage.Missing.Count - 3} more" : "")}: probing the upstream proxies");
+        }
         return await EndpointVerifier.RunAsync(plan, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The registries the build pulls from: GoBaseImage (as resolved, also from go.mod) and GoRuntimeImage, each probed
-    /// unless the engine holds the image already, each failure at its property's line (the project when defaulted).
+    /// The registries of the project's images: GoBaseImage (as resolved, also from go.mod) and the GoDockerfileSyntax
+    /// frontend, which <c>docker build</c> pulls; unless <paramref name="buildOnly"/>, also GoRuntimeImage and the
+    /// GoImageRegistry publish pushes to. Each image is probed unless the engine holds it already, each failure at its
+    /// property's line (the project when defaulted).
     /// </summary>
     public static async Task<IReadOnlyList<Diagnostics.Diagnostic>> RunRegistriesAsync(GoProjectSettings settings,
-        Func<string, CancellationToken, Task<bool>>? presentLocally, CancellationToken cancellationToken, string dockerCertsFolder = RegistryProbe.DockerCertsFolder)
+        Func<string, CancellationToken, Task<bool>>? presentLocally, CancellationToken cancellationToken, string dockerCertsFolder = RegistryProbe.DockerCertsFolder,
+        RegistryPullContext? context = null, bool buildOnly = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var positions = ProjectDiagnosticPositions.For(settings);
         var options = new VerificationOptions { PhaseTimeout = settings.VerifyTimeout, CaCertificateFiles = settings.CaCertificates };
-        (string Setting, string Image)[] images =
-        [
-            (ProjectSettingCatalog.GoBaseImage.Name, settings.BaseImage),
-            (ProjectSettingCatalog.GoRuntimeImage.Name, settings.RuntimeImage),
-        ];
-        var found = await Task.WhenAll(images.Select(i => RegistryProbe.RunAsync(i.Setting, i.Image, positions.Property(i.Setting), options,
-            presentLocally, cancellationToken, dockerCertsFolder))).ConfigureAwait(false);
+        var images = new List<(string Setting, string Image)> { (ProjectSettingCatalog.GoBaseImage.Name, settings.BaseImage) };
+        if (settings.DockerfileSyntax.Length > 0)
+        {
+            images.Add((ProjectSettingCatalog.GoDockerfileSyntax.Name, settings.DockerfileSyntax));
+        }
+        if (!buildOnly)
+        {
+            images.Add((ProjectSettingCatalog.GoRuntimeImage.Name, settings.RuntimeImage));
+        }
+        SourceLocation? Line(string setting) => positions.Property(setting) ?? positions.ProjectFile();
+        var probes = images.Select(i => RegistryProbe.RunAsync(i.Setting, i.Image, Line(i.Setting), options,
+            presentLocally, cancellationToken, dockerCertsFolder, context)).ToList();
+        if (!buildOnly && settings.Publish.Registry.Length > 0)
+        {
+            probes.Add(RegistryProbe.RunForRegistryAsync(ProjectSettingCatalog.GoImageRegistry.Name, settings.Publish.Registry,
+                Line(ProjectSettingCatalog.GoImageRegistry.Name), options, cancellationToken, dockerCertsFolder, context));
+        }
+        var found = await Task.WhenAll(probes).ConfigureAwait(false);
         return [.. found.SelectMany(d => d)];
     }
 
@@ -80,7 +106,14 @@ public static class ProjectVerification
             NetworkMode = settings.DockerNetwork.Length > 0 ? settings.DockerNetwork : "host",
             CaCertificateFiles = settings.CaCertificates,
         };
-        return await new ContainerPreflight(endpoint).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await new ContainerPreflight(endpoint).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        // The image is what GoBaseImage names (or the default for go.mod's go line): its fix is that property's line.
+        var positions = ProjectDiagnosticPositions.For(settings);
+        var imageLine = positions.Property(ProjectSettingCatalog.GoBaseImage.Name) ?? positions.ProjectFile();
+        return result with
+        {
+            Diagnostics = [.. result.Diagnostics.Select(d => d.Location is null && d.Descriptor == Diagnostics.DiagnosticCatalog.BaseImageNotFound ? d.At(imageLine) : d)],
+        };
     }
 
     /// <summary>The module verify asks every endpoint for: the first direct requirement, else the first at all.</summary>

@@ -19,20 +19,22 @@ public sealed class TestRegistry : IDisposable
     public const string Password = "s3cret-test-password";
 
     private readonly Process _process;
+    private readonly string _host;
     private readonly StringBuilder _log = new();
 
-    private TestRegistry(string folder, bool secure)
+    private TestRegistry(string folder, bool secure, string? hostName = null)
     {
         Folder = folder;
         Port = FreePort();
-        Address = $"127.0.0.1:{Port}";
+        _host = hostName ?? "127.0.0.1";
+        Address = $"{_host}:{Port}";
         var config = new StringBuilder()
             .Append("version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\n")
             .Append($"storage:\n  filesystem:\n    rootdirectory: {folder}/data\n  delete:\n    enabled: true\n")
             .Append($"http:\n  addr: {Address}\n  secret: {Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}\n");
         if (secure)
         {
-            WriteTls(folder);
+            WriteTls(folder, hostName);
             config.Append($"  tls:\n    certificate: {folder}/server.crt\n    key: {folder}/server.key\n");
             File.WriteAllText(Path.Combine(folder, "htpasswd"), Htpasswd(UserName, Password));
             config.Append($"auth:\n  htpasswd:\n    realm: godocker-test\n    path: {folder}/htpasswd\n");
@@ -71,12 +73,15 @@ public sealed class TestRegistry : IDisposable
 
     public static TestRegistry StartSecure() => Start(secure: true);
 
-    private static TestRegistry Start(bool secure)
+    /// <summary>A TLS registry named by <paramref name="hostName"/> (a name of this machine's loopback) in its address and certificate.</summary>
+    public static TestRegistry StartSecure(string hostName) => Start(secure: true, hostName);
+
+    private static TestRegistry Start(bool secure, string? hostName = null)
     {
         Require();
         var folder = Path.Combine(Path.GetTempPath(), "godocker-registry-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
-        return new TestRegistry(folder, secure);
+        return new TestRegistry(folder, secure, hostName);
     }
 
     public static void Require()
@@ -125,7 +130,7 @@ public sealed class TestRegistry : IDisposable
         }
     }
 
-    private void WriteTls(string folder)
+    private static void WriteTls(string folder, string? hostName)
     {
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=GoDocker Test Registry CA " + Guid.NewGuid().ToString("N")[..6], caKey, HashAlgorithmName.SHA256);
@@ -139,6 +144,10 @@ public sealed class TestRegistry : IDisposable
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
+        if (hostName is not null)
+        {
+            names.AddDnsName(hostName);
+        }
         request.CertificateExtensions.Add(names.Build());
         using var leaf = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMonths(1), RandomNumberGenerator.GetBytes(8));
 
@@ -170,7 +179,7 @@ public sealed class TestRegistry : IDisposable
             try
             {
                 using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
+                client.Connect(_host, Port);
                 return;
             }
             catch (SocketException)

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using GoDocker.Core.Docker;
+using GoDocker.Core.Tests.Infrastructure;
 using GoDocker.Core.Verification;
 
 namespace GoDocker.Core.Tests.Verification;
@@ -109,6 +110,55 @@ public sealed class ContainerPreflightTests : IDisposable
         var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment()).RunAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal("GD5003", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public async Task A_missing_base_image_is_GD5003_at_the_GoBaseImage_line()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        var settings = ProjectNaming("<GoBaseImage>godocker-test/does-not-exist:1</GoBaseImage>");
+
+        var result = await ProjectVerification.RunInContainerAsync(settings, DockerEndpoint.FromEnvironment(), TestContext.Current.CancellationToken);
+
+        var missing = Assert.Single(result!.Diagnostics);
+        Assert.Equal("GD5003", missing.Code);
+        Assert.Equal(settings.ProjectPath, missing.Location?.File);
+        Assert.Equal(4, missing.Location?.Line);
+    }
+
+    [Fact]
+    public async Task A_missing_default_base_image_is_GD5003_at_the_project()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        // Set outside the project file (a default, Directory.Build.props): no line of the project to point at.
+        var settings = ProjectNaming("", null, ("GoBaseImage", "godocker-test/does-not-exist:2"));
+
+        var result = await ProjectVerification.RunInContainerAsync(settings, DockerEndpoint.FromEnvironment(), TestContext.Current.CancellationToken);
+
+        var missing = Assert.Single(result!.Diagnostics);
+        Assert.Equal("GD5003", missing.Code);
+        Assert.Equal(GoDocker.Core.Diagnostics.SourceLocation.Of(settings.ProjectPath), missing.Location);
+    }
+
+    /// <summary>A .goproj whose line 4 is <paramref name="property"/>, beside a go.mod requiring the test module.</summary>
+    private GoDocker.Core.Projects.GoProjectSettings ProjectNaming(string property, string? goMod = null, params (string Name, string Value)[] evaluated)
+    {
+        var project = Path.Combine(directory, "app.goproj");
+        File.WriteAllText(project, $"<Project Sdk=\"GoDocker.Sdk\">\n  <PropertyGroup>\n    <GoSumDb>off</GoSumDb>\n    {property}\n  </PropertyGroup>\n</Project>\n");
+        File.WriteAllText(Path.Combine(directory, "go.mod"), goMod ?? $"module example.com/app\n\ngo 1.19\n\nrequire {Module} v1.0.0\n");
+        var properties = new Dictionary<string, string> { ["GoSumDb"] = "off" };
+        var named = System.Text.RegularExpressions.Regex.Match(property, "<(\\w+)>([^<]*)<");
+        if (named.Success)
+        {
+            properties[named.Groups[1].Value] = named.Groups[2].Value;
+        }
+        foreach (var (name, value) in evaluated)
+        {
+            properties[name] = value;
+        }
+        var (settings, _) = GoDocker.Core.Projects.GoProjectSettingsReader.Read(project, properties, [], [],
+            GoDocker.Core.Projects.ProjectFilePositions.Read(project), new DictionaryEnvironmentSource(new Dictionary<string, string> { ["HOME"] = "/nonexistent" }));
+        return settings;
     }
 
     [Fact]

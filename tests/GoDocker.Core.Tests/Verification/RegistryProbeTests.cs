@@ -200,6 +200,124 @@ public sealed class RegistryProbeTests : IDisposable
         Assert.Equal(["/v2/"], runtimeRegistry.Requests);
     }
 
+    [Fact]
+    public async Task The_builds_verify_probes_the_base_images_registry_but_not_the_runtime_images()
+    {
+        await using var runtimeRegistry = TrustedRegistry();
+        var settings = Read($"127.0.0.1:{FreePort()}/golang:1.22", $"127.0.0.1:{runtimeRegistry.Port}/runtime:1");
+
+        var build = await VerifyOperation.RunAsync(new GoProject(settings, []), new VerifyRequest { BuildRegistries = true }, new Log(), TestContext.Current.CancellationToken);
+
+        // docker build pulls the base image, never the runtime image (publish reads that one itself).
+        var refused = Assert.Single(build.Diagnostics);
+        Assert.Equal(DiagnosticCatalog.ConnectionRefused, refused.Descriptor);
+        Assert.Equal(BaseImageLine, refused.Location?.Line);
+        Assert.Empty(runtimeRegistry.Requests);
+    }
+
+    [Fact]
+    public async Task A_real_TLS_registry_with_an_unknown_CA_is_a_GD4_diagnostic_at_GoBaseImage_within_twice_the_probe_timeout()
+    {
+        using var registry = Images.TestRegistry.StartSecure();
+        var settings = Read($"{registry.Address}/base/golang:1", "scratch");
+        var started = DateTime.UtcNow;
+
+        var found = await ProjectVerification.RunRegistriesAsync(settings, null, TestContext.Current.CancellationToken, _directory.FullName);
+
+        // Not GD3090: the plain-HTTP retry a loopback registry gets is refused (400) by a TLS server, whose certificate is the problem.
+        var diagnostic = Assert.Single(found);
+        Assert.StartsWith("GD4", diagnostic.Code, StringComparison.Ordinal);
+        Assert.Equal(BaseImageLine, diagnostic.Location?.Line);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2 * 3), "within twice the probe timeout");
+    }
+
+    [Fact]
+    public async Task A_registry_asking_for_basic_auth_without_a_docker_login_is_GD3091_naming_docker_login()
+    {
+        using var registry = Images.TestRegistry.StartSecure();
+        var settings = Read($"{registry.Address}/base/golang:1", "scratch", registry.CaFile);
+        var progress = new List<string>();
+        var noLogin = RegistryPullContext.For(null, progress.Add, DockerConfigEnvironment(Directory.CreateDirectory(Path.Combine(_directory.FullName, "empty-config")).FullName));
+
+        var found = await ProjectVerification.RunRegistriesAsync(settings, null, TestContext.Current.CancellationToken, _directory.FullName, noLogin);
+
+        var diagnostic = Assert.Single(found);
+        Assert.Equal("GD3091", diagnostic.Code);
+        Assert.Contains($"docker login {registry.Address}", diagnostic.Message);
+        Assert.Equal(BaseImageLine, diagnostic.Location?.Line);
+    }
+
+    [Fact]
+    public async Task The_docker_login_for_the_registry_is_tried_and_a_refused_one_is_GD3092_without_the_password()
+    {
+        using var registry = Images.TestRegistry.StartSecure();
+        var settings = Read($"{registry.Address}/base/golang:1", "scratch", registry.CaFile);
+        var progress = new List<string>();
+
+        var good = await ProjectVerification.RunRegistriesAsync(settings, null, TestContext.Current.CancellationToken, _directory.FullName,
+            RegistryPullContext.For(null, progress.Add, DockerConfigEnvironment(registry.DockerConfig(Images.TestRegistry.UserName, Images.TestRegistry.Password))));
+        var bad = await ProjectVerification.RunRegistriesAsync(settings, null, TestContext.Current.CancellationToken, _directory.FullName,
+            RegistryPullContext.For(null, progress.Add, DockerConfigEnvironment(registry.DockerConfig(Images.TestRegistry.UserName, "not-the-password"))));
+
+        Assert.Empty(good);
+        Assert.Contains(progress, p => p.Contains($"with the login of {Images.TestRegistry.UserName}", StringComparison.Ordinal) && p.Contains("200", StringComparison.Ordinal));
+        var refused = Assert.Single(bad);
+        Assert.Equal("GD3092", refused.Code);
+        Assert.Contains($"docker login {registry.Address}", refused.Message);
+        Assert.Equal(BaseImageLine, refused.Location?.Line);
+        Assert.DoesNotContain("not-the-password", refused.Message + string.Join("\n", progress));
+        Assert.DoesNotContain(Images.TestRegistry.Password, string.Join("\n", progress));
+    }
+
+    [Fact]
+    public async Task A_Docker_Hub_image_is_probed_at_the_engines_registry_mirror()
+    {
+        await using var mirror = new LocalServer(_ => (200, "{}"));
+        var settings = Read("golang:1.22-bookworm", "scratch");
+        var progress = new List<string>();
+        var context = RegistryPullContext.For(null, progress.Add) with { HubMirrors = _ => Task.FromResult<IReadOnlyList<Uri>>([new Uri(mirror.Url("http").ToString())]) };
+
+        var found = await ProjectVerification.RunRegistriesAsync(settings, null, TestContext.Current.CancellationToken, _directory.FullName, context);
+
+        Assert.Empty(found);
+        Assert.Equal(["/v2/"], mirror.Requests);
+        Assert.Contains(progress, p => p.Contains($"registry mirror http://127.0.0.1:{mirror.Port} for docker.io", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[\"https://mirror.example:5000\",\"http://10.0.0.1/\"]", new[] { "https://mirror.example:5000/", "http://10.0.0.1/" })]
+    [InlineData("null", new string[0])]
+    [InlineData("[]", new string[0])]
+    public void The_engines_mirrors_are_read_from_docker_info(string json, string[] expected)
+    {
+        Assert.Equal(expected, RegistryPullContext.ParseMirrors(json).Select(u => u.ToString()));
+    }
+
+    [Fact]
+    public async Task GoImageRegistry_and_GoDockerfileSyntax_are_probed_at_their_lines()
+    {
+        await using var notARegistry = new LocalServer(_ => (404, "not found"));
+        await using var baseRegistry = TrustedRegistry();
+        var settings = Read($"127.0.0.1:{baseRegistry.Port}/golang:1.22", "scratch", null,
+            ("GoImageRegistry", $"127.0.0.1:{notARegistry.Port}"), ("GoDockerfileSyntax", $"127.0.0.1:{FreePort()}/docker/dockerfile:1"));
+
+        var found = await ProjectVerification.RunRegistriesAsync(settings, null, TestContext.Current.CancellationToken, _directory.FullName);
+
+        var notRegistry = Assert.Single(found, d => d.Descriptor == DiagnosticCatalog.NotAnImageRegistry);
+        Assert.Equal(6, notRegistry.Location?.Line);
+        var syntax = Assert.Single(found, d => d.Descriptor == DiagnosticCatalog.ConnectionRefused);
+        Assert.Equal(7, syntax.Location?.Line);
+        Assert.Equal(2, found.Count);
+    }
+
+    /// <summary>A process environment whose Docker config folder is <paramref name="dockerConfig"/>.</summary>
+    private static Func<string, string?> DockerConfigEnvironment(string dockerConfig) => name => name switch
+    {
+        "DOCKER_CONFIG" => dockerConfig,
+        "HOME" => "/nonexistent",
+        _ => null,
+    };
+
     private sealed class Log : IOperationLog
     {
         public void Progress(string text) { }
@@ -210,7 +328,7 @@ public sealed class RegistryProbeTests : IDisposable
     private const int BaseImageLine = 4;
     private const int RuntimeImageLine = 5;
 
-    private GoProjectSettings Read(string baseImage, string runtimeImage, string? ca = null)
+    private GoProjectSettings Read(string baseImage, string runtimeImage, string? ca = null, params (string Name, string Value)[] more)
     {
         var project = Path.Combine(_directory.FullName, "app.goproj");
         File.WriteAllText(project, $"""
@@ -219,13 +337,17 @@ public sealed class RegistryProbeTests : IDisposable
                 <GoSumDb>off</GoSumDb>
                 <GoBaseImage>{baseImage}</GoBaseImage>
                 <GoRuntimeImage>{runtimeImage}</GoRuntimeImage>
-              </PropertyGroup>
+            {string.Concat(more.Select(p => $"    <{p.Name}>{p.Value}</{p.Name}>\n"))}  </PropertyGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(_directory.FullName, "go.mod"), "module example.com/app\n\ngo 1.19\n");
         var trusted = TestCertificates.WritePem(_directory.FullName, "trusted-root.crt", _trustedRoot);
-        var (settings, diagnostics) = GoProjectSettingsReader.Read(project,
-            new Dictionary<string, string> { ["GoSumDb"] = "off", ["GoBaseImage"] = baseImage, ["GoRuntimeImage"] = runtimeImage, ["GoVerifyTimeout"] = "3" },
+        var properties = new Dictionary<string, string> { ["GoSumDb"] = "off", ["GoBaseImage"] = baseImage, ["GoRuntimeImage"] = runtimeImage, ["GoVerifyTimeout"] = "3" };
+        foreach (var (name, value) in more)
+        {
+            properties[name] = value;
+        }
+        var (settings, diagnostics) = GoProjectSettingsReader.Read(project, properties,
             ca is null ? [trusted] : [trusted, ca], [], ProjectFilePositions.Read(project),
             new DictionaryEnvironmentSource(new Dictionary<string, string> { ["HOME"] = "/nonexistent" }), InMemoryTextFileSource.Empty);
         Assert.DoesNotContain(diagnostics, d => d.IsError);

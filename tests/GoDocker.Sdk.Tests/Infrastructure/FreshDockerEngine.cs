@@ -26,7 +26,10 @@ public sealed class FreshDockerEngine : IAsyncDisposable
     /// <summary>DOCKER_HOST for a process that should build on this engine.</summary>
     public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["DOCKER_HOST"] = Host };
 
-    public static async Task<FreshDockerEngine> StartAsync(params string[] images)
+    public static Task<FreshDockerEngine> StartAsync(params string[] images) => StartAsync(new Dictionary<string, string>(), images);
+
+    /// <param name="environment">dockerd's own environment on top of this process's (SSL_CERT_FILE: the roots its pulls trust).</param>
+    public static async Task<FreshDockerEngine> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] images)
     {
         // Short: a unix socket path is limited to 108 bytes.
         var root = Path.Combine("/tmp", "gdfe-" + Guid.NewGuid().ToString("N")[..10]);
@@ -37,6 +40,10 @@ public sealed class FreshDockerEngine : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in new[]
         {
             "--data-root", Path.Combine(root, "data"), "--exec-root", Path.Combine(root, "exec"),
