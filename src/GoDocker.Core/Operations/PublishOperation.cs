@@ -60,8 +60,7 @@ public static class PublishOperation
                 return new PublishResult([.. generated.Diagnostics]);
             }
 
-            var cli = await new DockerCliLocator().LocateAsync(cancellationToken,
-                Path.Combine(Path.GetDirectoryName(settings.DockerfilePath)!, "docker-cli.cache")).ConfigureAwait(false);
+            var cli = await new ContainerEngineSelector().SelectAsync(settings, Path.GetDirectoryName(settings.DockerfilePath)!, cancellationToken).ConfigureAwait(false);
             if (await new BuildxBuilderProbe().CheckAsync(cli, settings, log.Detail, cancellationToken).ConfigureAwait(false) is { } builderProblem)
             {
                 return new PublishResult([builderProblem]);
@@ -205,7 +204,8 @@ public static class PublishOperation
 
     private static async Task<string> EnginePlatformAsync(DockerCli cli, CancellationToken cancellationToken)
     {
-        var version = await Cli.Wrap(cli.Path).WithArguments(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"])
+        // Podman runs its builds in-process: its client's platform is the engine's.
+        var version = await Cli.Wrap(cli.Path).WithArguments(["version", "--format", cli.IsPodman ? "{{.Client.OsArch}}" : "{{.Server.Os}}/{{.Server.Arch}}"])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
         var text = version.StandardOutput.Trim();
         return version.ExitCode == 0 && text.Contains('/') ? text : "linux/amd64";

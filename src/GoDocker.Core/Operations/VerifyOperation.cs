@@ -50,7 +50,7 @@ public static class VerifyOperation
         string? docker = null;
         try
         {
-            docker = (await new DockerCliLocator().LocateAsync(cancellationToken).ConfigureAwait(false)).Path;
+            docker = (await new ContainerEngineSelector().SelectAsync(settings, null, cancellationToken).ConfigureAwait(false)).Path;
         }
         catch (DiagnosticException)
         {
@@ -70,8 +70,8 @@ public static class VerifyOperation
         DockerCli cli;
         try
         {
-            var cache = settings.DockerfilePath.Length == 0 ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DockerfilePath))!, "docker-cli.cache");
-            cli = await new DockerCliLocator().LocateAsync(cancellationToken, cache).ConfigureAwait(false);
+            var state = settings.DockerfilePath.Length == 0 ? null : Path.GetDirectoryName(Path.GetFullPath(settings.DockerfilePath))!;
+            cli = await new ContainerEngineSelector().SelectAsync(settings, state, cancellationToken).ConfigureAwait(false);
         }
         catch (DiagnosticException)
         {
