@@ -76,10 +76,10 @@ public sealed class ContainerEngineSelector
             await new DockerEngineProbe(_endpoint ?? DockerEndpoint.FromEnvironment()).CheckAsync(AutoProbeTimeout, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DiagnosticException e) when (e.Diagnostic.Descriptor == DiagnosticCatalog.DockerEngineUnreachable)
+        catch (DiagnosticException e)
         {
-            // An engine that answers but is too old is still Docker's to report (GD5007).
-            return false;
+            // An engine that answers but is too old is still Docker's, and its build reports it (GD5007).
+            return e.Diagnostic.Descriptor != DiagnosticCatalog.DockerEngineUnreachable;
         }
     }
 }
