@@ -81,6 +81,50 @@ public sealed class PodmanEndToEndTests(SdkPackages packages)
     }
 
     [Fact]
+    public async Task Publish_on_podman_loads_the_same_reproducible_image_that_Docker_gets()
+    {
+        Requirements.Podman();
+        Requirements.Docker();
+        await using var proxy = new TestModuleProxy();
+        var dependency = proxy.AddUniqueGreeting();
+        var repository = "godocker-e2e/podman-" + Guid.NewGuid().ToString("N")[..8];
+        var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1700000000" };
+        var ids = new Dictionary<string, string>();
+        try
+        {
+            foreach (var engine in new[] { "Docker", "Podman" })
+            {
+                // The runtime image comes from each engine's own store (podman image inspect and podman save under Podman).
+                using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url,
+                    ("Version", "2.1.0"), ("GoImageRepository", repository), ("GoContainerEngine", engine)), dependency, proxy);
+
+                var publish = await project.DotnetAsync(environment, "publish", project.ProjectPath, "-nodeReuse:false", "-v:n");
+
+                Assert.True(publish.ExitCode == 0, publish.ToString());
+                var cli = engine == "Podman" ? "podman" : "docker";
+                Assert.Contains(engine == "Podman" ? "loaded into podman as" : "loaded into the Docker engine as", publish.Output);
+                var inspect = await CommandRun.ExecuteAsync(cli, ["image", "inspect", "--format", "{{.Id}}", $"{repository}:2.1.0"], project.Directory,
+                    new Dictionary<string, string?>(), cancellationToken: TestContext.Current.CancellationToken);
+                Assert.True(inspect.ExitCode == 0, inspect.ToString());
+                ids[engine] = inspect.Output.Trim().Replace("sha256:", "", StringComparison.Ordinal);
+                if (engine == "Podman")
+                {
+                    Assert.Contains("STEP ", publish.Output);
+                }
+            }
+            Assert.Equal(ids["Docker"], ids["Podman"]);
+        }
+        finally
+        {
+            foreach (var cli in new[] { "docker", "podman" })
+            {
+                await CommandRun.ExecuteAsync(cli, ["rmi", "--force", $"{repository}:2.1.0", $"{repository}:latest"], Path.GetTempPath(),
+                    new Dictionary<string, string?>(), cancellationToken: TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_netrc_protected_module_behind_a_private_CA_builds_on_podman_and_the_secret_is_in_no_layer()
     {
         Requirements.Podman();

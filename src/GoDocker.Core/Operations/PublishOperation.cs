@@ -142,8 +142,9 @@ public static class PublishOperation
                 }
 
                 await EngineImageLoader.LoadAsync(cli.Path, image, names, epoch.Value, SourceLocation.Of(positions.ProjectPath), cancellationToken).ConfigureAwait(false);
-                log.Progress($"Loaded {string.Join(", ", names)} into the Docker engine.");
-                return Done(image, names, "engine");
+                var engineName = cli.IsPodman ? "podman" : "the Docker engine";
+                log.Progress($"Loaded {string.Join(", ", names)} into {engineName}.");
+                return Done(image, names, "engine") with { LoadedInto = engineName };
             }
             finally
             {
