@@ -261,6 +261,8 @@ public static class DiagnosticCatalog
         "GoContainerEngine is Podman but no podman CLI runs here ({0}). Install podman (apt-get install podman buildah) and put it on PATH or name it in GODOCKER_PODMAN_CLI, or set GoContainerEngine to Docker or Auto.");
     public static readonly DiagnosticDescriptor PodmanOptionUnsupported = Error("GD5021", "Setting needs docker buildx",
         "{0} '{1}' needs docker buildx, but this build runs on {2}, and podman build has {3}. Remove {0}, or set GoContainerEngine to Docker.");
+    public static readonly DiagnosticDescriptor PodmanApiSocketMissing = Error("GD5022", "Podman API socket not running",
+        "verify --in-container runs its check container through podman's API, but nothing serves it at {0}. Start it (systemctl enable --now podman.socket, or podman system service --time=0 unix://{0} &) or set CONTAINER_HOST to the socket podman serves; or verify without --in-container.");
     // GD5050-GD5059: image publish.
     public static readonly DiagnosticDescriptor MultiPlatformPublishUnsupported = Error("GD5050", "Multi-platform publish not supported",
         "GoPlatforms lists {0} platforms ({1}), but publish writes one image and does not yet assemble a multi-platform index. Publish once per platform with -p:GoPlatforms=<one platform> and a tag of its own, or clear GoPlatforms to publish for the engine's platform.");

@@ -34,7 +34,7 @@ public static class VerifyOperation
             ContainerPreflightResult? container = null;
             if (request.InContainer)
             {
-                container = await ProjectVerification.RunInContainerAsync(settings, request.Engine ?? DockerEndpoint.FromEnvironment(), cancellationToken).ConfigureAwait(false);
+                container = await InContainerAsync(settings, request, cancellationToken).ConfigureAwait(false);
             }
             if (request.Registries)
             {
@@ -43,6 +43,25 @@ public static class VerifyOperation
             }
             return new VerifyResult(report, container, [.. report.Diagnostics, .. container?.Diagnostics ?? []]);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The checks inside the base image, on the engine the build runs on: Docker's API, or podman's compatible one.</summary>
+    private static async Task<ContainerPreflightResult?> InContainerAsync(GoProjectSettings settings, VerifyRequest request, CancellationToken cancellationToken)
+    {
+        var endpoint = request.Engine;
+        if (endpoint is null && settings.ContainerEngine != ContainerEngineChoice.Docker)
+        {
+            try
+            {
+                var cli = await new ContainerEngineSelector().SelectAsync(settings, null, cancellationToken).ConfigureAwait(false);
+                endpoint = cli.IsPodman ? PodmanApiSocket.Endpoint(settings) : null;
+            }
+            catch (DiagnosticException e)
+            {
+                return new ContainerPreflightResult(settings.BaseImage, null, new Dictionary<string, string>(), null, -1, "", [e.Diagnostic], TimeSpan.Zero);
+            }
+        }
+        return await ProjectVerification.RunInContainerAsync(settings, endpoint ?? DockerEndpoint.FromEnvironment(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<Diagnostic>> RegistriesAsync(GoProjectSettings settings, CancellationToken cancellationToken)

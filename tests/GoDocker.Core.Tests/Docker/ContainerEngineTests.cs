@@ -154,6 +154,54 @@ public sealed class ContainerEngineTests
         }
     }
 
+    [Fact]
+    public void Verify_in_container_on_podman_without_its_API_socket_is_GD5022_at_GoContainerEngine()
+    {
+        using var fixture = new GoProjectFixture().Set("GoContainerEngine", "Podman");
+        var (settings, _) = fixture.Read();
+        var socket = Path.Combine(fixture.Root, "podman.sock");
+
+        var e = Assert.Throws<DiagnosticException>(() => PodmanApiSocket.Endpoint(settings, name => name == "CONTAINER_HOST" ? "unix://" + socket : null));
+
+        Assert.Equal("GD5022", e.Diagnostic.Code);
+        Assert.Equal(fixture.LineOf("GoContainerEngine"), e.Diagnostic.Location?.Line);
+        Assert.Contains($"nothing serves it at {socket}", e.Diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("podman.socket", e.Diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Podmans_API_socket_answers_as_a_Docker_engine_for_verify_in_container()
+    {
+        var podman = new PodmanCliLocator();
+        if (!podman.IsInstalled)
+        {
+            Assert.SkipWhen(Environment.GetEnvironmentVariable("GODOCKER_REQUIRE_DOCKER") != "1", "Skipped: no podman (run build/docker-setup.sh).");
+            Assert.Fail("GODOCKER_REQUIRE_DOCKER=1 but no podman on PATH.");
+        }
+        using var fixture = new GoProjectFixture().Set("GoContainerEngine", "Podman");
+        var (settings, _) = fixture.Read();
+        var socket = Path.Combine(fixture.Root, "podman.sock");
+        var cli = await podman.LocateAsync(null, TestContext.Current.CancellationToken);
+        using var service = System.Diagnostics.Process.Start(cli.Path, ["system", "service", "--time=0", "unix://" + socket])!;
+        try
+        {
+            for (var i = 0; i < 100 && !File.Exists(socket); i++)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            var endpoint = PodmanApiSocket.Endpoint(settings, name => name == "CONTAINER_HOST" ? "unix://" + socket : null);
+            var status = await new DockerEngineProbe(endpoint).CheckAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+            Assert.Equal(new Uri("unix://" + socket), endpoint.Uri);
+            Assert.True(status.SupportsBuildKit, status.ToString());
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+        }
+    }
+
     private static string Script(string folder, string name, string body)
     {
         var path = Path.Combine(folder, name);
