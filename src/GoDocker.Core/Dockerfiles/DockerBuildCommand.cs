@@ -262,6 +262,14 @@ public sealed record DockerBuildCommand
 
     public override string ToString() => "DOCKER_BUILDKIT=1 docker " + ShellWord.Join(Arguments);
 
+    /// <summary>The command as <paramref name="cli"/> runs it, shell-quoted for a log.</summary>
+    public string ToString(DockerCli cli)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        var environment = string.Concat(cli.Environment.Select(e => e.Key + "=" + e.Value + " "));
+        return environment + ShellWord.Join([cli.Path, .. cli.BuildCommand, .. BuildArgumentsFor(cli)]);
+    }
+
     // docker parses --secret as one CSV record; a path holding a comma or quote must be a quoted field.
     private static string CsvField(string spec)
     {

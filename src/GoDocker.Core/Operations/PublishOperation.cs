@@ -175,7 +175,7 @@ public static class PublishOperation
         }
         var command = DockerBuildCommand.For(settings, settings.DockerfilePath)
             .WithTarget(DockerfileWriter.BinaryStage).WithLocalOutput(folder).WithProgress("plain");
-        log.Progress($"Building the binary: {command}");
+        log.Progress($"Building the binary: {command.ToString(cli)}");
         var result = await BuildGateway.AroundAsync(gatewayAssembly, settings, log,
             gateway => TestOperation.RunBuildAsync(cli, command.WithGateway(gateway), log, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)

@@ -76,6 +76,9 @@ public sealed class ContainerEngineTests
             .BuildArgumentsFor(Podman);
         Assert.Equal("type=local,dest=/tmp/out", args[args.IndexOf("--output") + 1]);
         Assert.DoesNotContain("--progress", args);
+        var logged = DockerBuildCommand.For(settings, settings.DockerfilePath).WithTarget(DockerfileWriter.BinaryStage).ToString(Podman);
+        Assert.StartsWith("/usr/bin/podman build --file ", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("DOCKER_BUILDKIT", logged, StringComparison.Ordinal);
     }
 
     [Theory]
