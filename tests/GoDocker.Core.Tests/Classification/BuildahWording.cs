@@ -58,6 +58,65 @@ public static partial class BuildahWording
         return text.ToString();
     }
 
+    /// <summary>
+    /// A BuildKit plain-progress log of a failed RUN as Buildah prints it: each <c>#N [stage k/m] INSTRUCTION</c>
+    /// header as <c>STEP k/m: INSTRUCTION</c>, the step's lines without their <c>#N t.ttt</c> prefix, no BuildKit
+    /// summary or bookkeeping, and Buildah's final error for the failed step.
+    /// </summary>
+    public static string FromBuildKitPlain(string plain)
+    {
+        var text = new StringBuilder();
+        string? instruction = null;
+        var summary = false;
+        foreach (var line in plain.Replace("\r", "").Split('\n'))
+        {
+            if (line == "------")
+            {
+                summary = !summary;
+                continue;
+            }
+            if (summary || line.StartsWith("ERROR: ", StringComparison.Ordinal) || line.Trim().Length == 0)
+            {
+                continue;
+            }
+            if (PlainHeader().Match(line) is { Success: true } header)
+            {
+                if (header.Groups["name"].Value.StartsWith("[internal]", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                instruction = StagePrefix().Replace(header.Groups["name"].Value, "");
+                var count = StageCount().Match(header.Groups["name"].Value) is { Success: true } c ? c.Value : "1/1";
+                text.Append($"STEP {count}: {instruction}\n");
+                continue;
+            }
+            if (PlainStepLine().Match(line) is { Success: true } step)
+            {
+                var body = step.Groups["body"].Value;
+                if (body.StartsWith("ERROR: ", StringComparison.Ordinal))
+                {
+                    text.Append($"Error: building at STEP \"{instruction ?? "RUN go mod download"}\": while running runtime: exit status 1\n");
+                }
+                else if (!body.StartsWith("DONE ", StringComparison.Ordinal) && body != "CACHED" && !body.StartsWith("transferring ", StringComparison.Ordinal))
+                {
+                    text.Append(step.Groups["log"].Success ? step.Groups["log"].Value : body).Append('\n');
+                }
+                continue;
+            }
+            text.Append(line).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    [GeneratedRegex(@"^#\d+ (?<name>\[[^\]]*\] .*|FROM .*)$")]
+    private static partial Regex PlainHeader();
+
+    [GeneratedRegex(@"^#\d+ (?:\d+\.\d+ (?<log>.*)|(?<body>.*))$")]
+    private static partial Regex PlainStepLine();
+
+    [GeneratedRegex(@"\d+/\d+(?=\])")]
+    private static partial Regex StageCount();
+
     [GeneratedRegex(@"load metadata for (?<image>\S+)")]
     private static partial Regex Metadata();
 
