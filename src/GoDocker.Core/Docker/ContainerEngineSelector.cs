@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.Projects;
 
@@ -6,7 +7,7 @@ namespace GoDocker.Core.Docker;
 /// <summary>
 /// The one place that decides which CLI runs a project's builds (GoContainerEngine). Docker and Podman take that
 /// CLI or fail with its diagnostic. Auto takes the docker CLI when one is found; where podman is installed too, only
-/// if Docker's engine answers its API within <see cref="AutoProbeTimeout"/>, else podman. A machine without podman
+/// if Docker's engine takes a connection at its address within <see cref="AutoProbeTimeout"/>, else podman. A machine without podman
 /// pays nothing for Auto: no probe runs, and Docker's own diagnostics stay what they were.
 /// </summary>
 public sealed class ContainerEngineSelector
@@ -69,17 +70,43 @@ public sealed class ContainerEngineSelector
         }
     }
 
+    /// <summary>
+    /// Whether Docker's engine takes a connection at its address: a socket connect, not an API call, so Auto costs a
+    /// build microseconds rather than an API client's start-up. A named pipe (Windows) is asked through the API.
+    /// </summary>
     private async Task<bool> DockerAnswersAsync(CancellationToken cancellationToken)
     {
+        var endpoint = _endpoint ?? DockerEndpoint.FromEnvironment();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AutoProbeTimeout);
         try
         {
-            await new DockerEngineProbe(_endpoint ?? DockerEndpoint.FromEnvironment()).CheckAsync(AutoProbeTimeout, cancellationToken).ConfigureAwait(false);
+            switch (endpoint.Uri.Scheme)
+            {
+                case "unix":
+                    using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+                    {
+                        await socket.ConnectAsync(new UnixDomainSocketEndPoint(endpoint.Uri.LocalPath), timeout.Token).ConfigureAwait(false);
+                    }
+                    return true;
+                case "tcp" or "http" or "https":
+                    using (var client = new TcpClient())
+                    {
+                        await client.ConnectAsync(endpoint.Uri.Host, endpoint.Uri.Port > 0 ? endpoint.Uri.Port : 2375, timeout.Token).ConfigureAwait(false);
+                    }
+                    return true;
+            }
+            await new DockerEngineProbe(endpoint).CheckAsync(AutoProbeTimeout, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (DiagnosticException e)
         {
             // An engine that answers but is too old is still Docker's, and its build reports it (GD5007).
             return e.Diagnostic.Descriptor != DiagnosticCatalog.DockerEngineUnreachable;
+        }
+        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
         }
     }
 }
