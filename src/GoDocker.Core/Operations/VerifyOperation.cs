@@ -56,9 +56,13 @@ public static class VerifyOperation
                 var cli = await new ContainerEngineSelector().SelectAsync(settings, null, cancellationToken).ConfigureAwait(false);
                 endpoint = cli.IsPodman ? PodmanApiSocket.Endpoint(settings) : null;
             }
-            catch (DiagnosticException e)
+            catch (DiagnosticException e) when (settings.ContainerEngine == ContainerEngineChoice.Podman || e.Diagnostic.Descriptor == DiagnosticCatalog.PodmanApiSocketMissing)
             {
                 return new ContainerPreflightResult(settings.BaseImage, null, new Dictionary<string, string>(), null, -1, "", [e.Diagnostic], TimeSpan.Zero);
+            }
+            catch (DiagnosticException)
+            {
+                // Auto with no CLI to pick: the engine's API may still answer, as it did before engines were chosen.
             }
         }
         return await ProjectVerification.RunInContainerAsync(settings, endpoint ?? DockerEndpoint.FromEnvironment(), cancellationToken).ConfigureAwait(false);
