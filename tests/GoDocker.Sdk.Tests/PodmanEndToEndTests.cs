@@ -33,6 +33,27 @@ public sealed class PodmanEndToEndTests(SdkPackages packages)
     }
 
     [Fact]
+    public async Task Dotnet_test_on_podman_reports_the_failed_go_test_at_its_line()
+    {
+        Requirements.Podman();
+        await using var proxy = new TestModuleProxy();
+        var dependency = proxy.AddUniqueGreeting();
+        using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url, ("GoContainerEngine", "Podman")), dependency, proxy);
+        File.WriteAllText(project.Path("main_test.go"),
+            "package main\n\nimport \"testing\"\n\nfunc TestPasses(t *testing.T) {}\n\nfunc TestFails(t *testing.T) {\n\tt.Errorf(\"answer = %d, want 42\", 41)\n}\n");
+
+        var test = await project.DotnetAsync("test", project.ProjectPath, "-nodeReuse:false", "-v:n");
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        var error = test.SingleError(e => e.Code == "GD8020");
+        Assert.Equal(project.Path("main_test.go"), error.File);
+        Assert.True(error.Line == 8, test.ToString());
+        Assert.Contains("answer = 41, want 42", error.Message);
+        Assert.Contains("Failed:     1, Passed:     1, Skipped:     0, Total:     2", test.Output);
+        Assert.Contains("STEP ", test.Output);
+    }
+
+    [Fact]
     public async Task Auto_builds_on_podman_when_no_docker_engine_answers()
     {
         Requirements.Podman();
