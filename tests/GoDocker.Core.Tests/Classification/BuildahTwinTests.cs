@@ -64,4 +64,24 @@ public class BuildahTwinTests
         Assert.Equal(expected.Message, actual.Message);
         Assert.Equal(expected.Location, actual.Location);
     }
+
+    [Theory]
+    // RootCauseTests' BuildKit samples: a reset wrapped onto an indented line, and inconsistent vendoring.
+    [InlineData("#7 3.210 go: github.com/kr/text@v0.2.0: Get \"https://proxy.golang.org/github.com/kr/text/@v/v0.2.0.mod\": read tcp 172.17.0.2:35956->142.251.42.251:443: read: connection reset by\n#7 3.210    peer", "github.com/kr/text", "GD3004")]
+    [InlineData("#14 0.990 go: inconsistent vendoring in /src:\n#14 0.990 \tgithub.com/fsnotify/fsnotify@v1.4.9: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n#14 0.990 \n#14 0.990 run 'go mod vendor' to sync, or use -mod=mod or -mod=readonly to ignore the vendor directory", "github.com/fsnotify/fsnotify", "GD2042")]
+    public void Go_messages_of_a_failed_Buildah_RUN_step_are_read_as_BuildKit_shows_them(string buildKitLines, string module, string code)
+    {
+        using var project = new TestProject(module);
+        var buildKit = "#6 [deps 4/4] RUN go mod download\n" + buildKitLines + "\n#6 ERROR: process \"/bin/sh -c go mod download\" did not complete successfully: exit code: 1\n";
+        var buildah = BuildahWording.FromBuildKitPlain(buildKit);
+        Assert.StartsWith("STEP 4/4: RUN go mod download\n", buildah, StringComparison.Ordinal);
+        Assert.EndsWith("Error: building at STEP \"RUN go mod download\": while running runtime: exit status 1\n", buildah, StringComparison.Ordinal);
+
+        var expected = Assert.Single(GoOutputClassifier.Default.Classify(buildKit, project.Positions()));
+        var actual = Assert.Single(GoOutputClassifier.Default.Classify(buildah, project.Positions()));
+
+        Assert.Equal(code, actual.Code);
+        Assert.Equal(expected.Location, actual.Location);
+        Assert.Equal(TestProject.RequireLine, actual.Location?.Line);
+    }
 }
