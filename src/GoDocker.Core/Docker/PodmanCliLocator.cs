@@ -47,7 +47,9 @@ public sealed class PodmanCliLocator
             }
             return cli;
         }
-        var reason = rejected.Count == 0 ? "no 'podman' on PATH" : string.Join("; ", rejected);
+        var explicitCli = _getEnv("GODOCKER_PODMAN_CLI");
+        var reason = rejected.Count > 0 ? string.Join("; ", rejected)
+            : string.IsNullOrWhiteSpace(explicitCli) ? "no 'podman' on PATH" : $"GODOCKER_PODMAN_CLI names {explicitCli}, which does not exist";
         throw new DiagnosticException(DiagnosticCatalog.PodmanUnavailable.Create(at, reason));
     }
 

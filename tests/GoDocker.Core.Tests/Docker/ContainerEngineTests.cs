@@ -122,6 +122,20 @@ public sealed class ContainerEngineTests
     }
 
     [Fact]
+    public async Task A_GODOCKER_PODMAN_CLI_that_does_not_exist_is_named_in_GD5020()
+    {
+        using var fixture = new GoProjectFixture().Set("GoContainerEngine", "Podman");
+        var (settings, _) = fixture.Read();
+        var missing = Path.Combine(fixture.Root, "no-such-podman");
+        var selector = new ContainerEngineSelector(podman: new PodmanCliLocator(name => name == "GODOCKER_PODMAN_CLI" ? missing : null));
+
+        var e = await Assert.ThrowsAsync<DiagnosticException>(() => selector.SelectAsync(settings, null, TestContext.Current.CancellationToken));
+
+        Assert.Equal("GD5020", e.Diagnostic.Code);
+        Assert.Contains($"GODOCKER_PODMAN_CLI names {missing}, which does not exist", e.Diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Auto_takes_podman_when_the_docker_engine_does_not_answer_and_docker_otherwise()
     {
         using var fixture = new GoProjectFixture();
