@@ -105,3 +105,27 @@ if command -v redis-cli >/dev/null 2>&1 && redis-cli -p 6379 ping >/dev/null 2>&
   redis-cli -p 6379 shutdown nosave >/dev/null 2>&1 || true
 fi
 # --- end gateway replicas ---------------------------------------------------------------------------------------
+# --- podman (issue 16): GoContainerEngine=Podman runs the same Dockerfile with podman build (Buildah) -------------
+# Rootful podman with Debian's default storage (/var/lib/containers) and runtime; builds use --network host, so no
+# CNI bridge is needed. Podman has its own image store: the test images are copied in from Docker whenever Docker's
+# copy differs (test-images.sh may have rebuilt them).
+podman_packages=()
+command -v podman >/dev/null 2>&1 || podman_packages+=(podman)
+command -v buildah >/dev/null 2>&1 || podman_packages+=(buildah)
+if [ ${#podman_packages[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  echo "docker-setup: installing ${podman_packages[*]}"
+  $sudo_cmd apt-get update -qq
+  # podman's recommends bring crun/runc, conmon, netavark, slirp4netns, fuse-overlayfs and uidmap.
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${podman_packages[@]}" >/dev/null
+fi
+for image in godocker-test/golang:1.19 godocker-test/golang:1.19-nonroot godocker-test/runtime:1; do
+  docker_id="$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null | sed 's/^sha256://')" || docker_id=""
+  podman_id="$(${sudo_cmd:-} podman image inspect --format '{{.Id}}' "$image" 2>/dev/null)" || podman_id=""
+  if [ -n "$docker_id" ] && [ "$docker_id" != "$podman_id" ]; then
+    docker save "$image" | ${sudo_cmd:-} podman load -q >/dev/null
+    echo "docker-setup: loaded $image into podman"
+  fi
+done
+# --- end podman -------------------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ public sealed class GoDockerPublish : GoProjectTask
         {
             "registry" => "pushed",
             "archive" => "written to " + result.ArchivePath + " as",
-            _ => "loaded into the Docker engine as",
+            _ => $"loaded into {result.LoadedInto} as",
         };
         Log.LogMessage(MessageImportance.High, "{0}", $"GoDocker: image {where} {string.Join(", ", result.References)}; digest {result.Digest}");
         foreach (var platform in result.PlatformDigests)

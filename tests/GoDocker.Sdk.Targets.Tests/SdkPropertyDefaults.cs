@@ -18,6 +18,7 @@ public static class SdkPropertyDefaults
         Go("GoTestPackages", "./...", DefaultAnchor.None, "./internal/..."),
         Go("GoToolchain", "local", DefaultAnchor.None, "go1.22.5"),
         Go("GoDownload", "Auto", DefaultAnchor.None, "Docker"),
+        Go("GoContainerEngine", "Auto", DefaultAnchor.None, "Podman"),
         Go("GoVerify", "true", DefaultAnchor.None, "false"),
         Go("GoVerifyTimeout", "5", DefaultAnchor.None, "12"),
         Go("GoDockerfilePath", "obj/Debug/godocker/Dockerfile", DefaultAnchor.ProjectFolder, "build/Dockerfile"),

@@ -7,7 +7,8 @@ namespace GoDocker.Sdk.Tests;
 /// loopback: GD5060 at the GoProxy line before any build starts, from `godocker verify` (the host reaching the proxy
 /// proves nothing for such a builder), `godocker download` and `dotnet build`.
 /// There is no buildx here, so the docker CLI is a stand-in (GODOCKER_DOCKER_CLI) that answers `buildx inspect` with
-/// output recorded from the buildx sources and records any build it is asked for.
+/// output recorded from the buildx sources and records any build it is asked for. GoContainerEngine=Docker: under Auto
+/// a machine without a Docker engine but with podman would build on podman, which has no builders.
 /// </summary>
 public sealed class BuildxBuilderEndToEndTests(SdkPackages packages)
 {
@@ -22,7 +23,7 @@ public sealed class BuildxBuilderEndToEndTests(SdkPackages packages)
         await using var proxy = new TestModuleProxy();
         var dependency = proxy.AddUniqueGreeting();
         using var project = new TestGoProject(packages)
-            .WithProject(TestGoProject.LocalDockerSettings(proxy.Url + ",direct", ("GoDownload", "Docker")))
+            .WithProject(TestGoProject.LocalDockerSettings(proxy.Url + ",direct", ("GoDownload", "Docker"), ("GoContainerEngine", "Docker")))
             .WithMainModule(dependency);
         await project.WriteGoSumAsync(proxy);
         var inspect = RepositoryPaths.Path("tests", "GoDocker.Core.Tests", "TestData", "buildx", "inspect-docker-container.txt");

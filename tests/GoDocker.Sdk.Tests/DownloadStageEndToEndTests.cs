@@ -63,7 +63,8 @@ public sealed class DownloadStageEndToEndTests(SdkPackages packages)
         var modCache = Directory.CreateTempSubdirectory("godocker-gomodcache-").FullName;
         try
         {
-            using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Auto")), dependency, proxy);
+            // GoContainerEngine=Docker: under Auto a machine with podman would build there instead (PodmanEndToEndTests).
+            using var project = await TestGoProject.CreateAsync(packages, TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Auto"), ("GoContainerEngine", "Docker")), dependency, proxy);
             var noEngine = new Dictionary<string, string?>
             {
                 ["DOCKER_HOST"] = "unix://" + project.Path("no-docker.sock"),
@@ -78,7 +79,7 @@ public sealed class DownloadStageEndToEndTests(SdkPackages packages)
             Assert.Contains($"/{dependency.Path}/@v/v1.0.0.zip", proxy.Requests);
 
             // Asked for Docker explicitly, the same machine is an error that names the engine address.
-            project.WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Docker")));
+            project.WithProject(TestGoProject.LocalDockerSettings(proxy.Url, ("GoDownload", "Docker"), ("GoContainerEngine", "Docker")));
             var docker = await project.DotnetAsync(noEngine, "build", project.ProjectPath, "-nodeReuse:false", "-v:n");
             Assert.NotEqual(0, docker.ExitCode);
             var error = docker.SingleError(e => e.Code == "GD5001");

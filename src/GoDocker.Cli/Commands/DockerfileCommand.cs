@@ -1,7 +1,9 @@
 using System.CommandLine;
 using GoDocker.Core.Diagnostics;
+using GoDocker.Core.Docker;
 using GoDocker.Core.Dockerfiles;
 using GoDocker.Core.Operations;
+using GoDocker.Core.Projects;
 
 namespace GoDocker.Cli.Commands;
 
@@ -21,7 +23,7 @@ internal static class DockerfileCommand
         };
         var printBuildCommand = new Option<bool>("--print-build-command")
         {
-            Description = "Print the docker build command line (with --secret, --ssh, --platform, --network) for the written Dockerfile.",
+            Description = "Print the docker build command line (with --secret, --ssh, --platform, --network) for the written Dockerfile; podman build under GoContainerEngine=Podman.",
         };
         var command = new Command("dockerfile", "Write the generated Dockerfile and .dockerignore for a project.")
         {
@@ -55,7 +57,23 @@ internal static class DockerfileCommand
             diagnostics.AddRange(generated.Diagnostics);
             if (generated.Dockerfile is not null && parse.GetValue(printBuildCommand))
             {
-                Console.Out.WriteLine(DockerBuildCommand.For(project.Settings, project.Settings.DockerfilePath).ToString());
+                var build = DockerBuildCommand.For(project.Settings, project.Settings.DockerfilePath);
+                if (project.Settings.ContainerEngine == ContainerEngineChoice.Podman)
+                {
+                    // The command for podman on PATH, without starting it: printing needs no engine.
+                    try
+                    {
+                        Console.Out.WriteLine(build.ToString(new DockerCli("podman", "", UsesBuildx: false, ContainerEngineKind.Podman)));
+                    }
+                    catch (DiagnosticException e)
+                    {
+                        diagnostics.Add(e.Diagnostic);
+                    }
+                }
+                else
+                {
+                    Console.Out.WriteLine(build.ToString());
+                }
             }
             // Diagnostics move to stderr only when stdout carries the Dockerfile or the command line.
             var toStderr = target == "-" || parse.GetValue(printBuildCommand);

@@ -76,7 +76,7 @@ public sealed partial class BuildOutput
 
     /// <summary>
     /// The lines a person would want to see when nothing was recognized: no blanks, no BuildKit bookkeeping
-    /// (digests, DONE/CACHED, transfer counters, separators, the Dockerfile excerpt).
+    /// (digests, DONE/CACHED, transfer counters, separators, the Dockerfile excerpt; Buildah's layer ids, COMMIT and pull progress).
     /// </summary>
     public IReadOnlyList<string> MeaningfulLines(int count)
     {
@@ -165,6 +165,6 @@ public sealed partial class BuildOutput
     [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])")]
     private static partial Regex Ansi();
 
-    [GeneratedRegex(@"^(?:sha256:[0-9a-f]{64}|DONE \d+(?:\.\d+)?s|CACHED|transferring \w+:.*|-{3,}|Dockerfile:\d+|\d+ \|.*|>>>.*|resolve docker\.io/.* done|extracting sha256:.*|\[\+\] Building .*|=> (?!.*ERROR).*|writing image .*|naming to .*|exporting .*)$")]
+    [GeneratedRegex(@"^(?:sha256:[0-9a-f]{64}|DONE \d+(?:\.\d+)?s|CACHED|transferring \w+:.*|-{3,}|Dockerfile:\d+|\d+ \|.*|>>>.*|resolve docker\.io/.* done|extracting sha256:.*|\[\+\] Building .*|=> (?!.*ERROR).*|writing image .*|naming to .*|exporting .*|--> .*|(?:\[\d+/\d+\] )?COMMIT.*|[0-9a-f]{64}|Trying to pull .*|Getting image source signatures|Copying (?:blob|config) .*|Writing manifest to image destination|Storing signatures)$")]
     private static partial Regex BuildKitNoise();
 }

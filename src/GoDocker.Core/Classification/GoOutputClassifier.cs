@@ -28,6 +28,7 @@ public sealed class GoOutputClassifier
         [
             // Docker and BuildKit first: their steps wrap network errors that are about images, not modules.
             new ClassicBuilderRule(),
+            new BuildahImagePullRule(),
             new ImageResolutionRule(),
             // A toolchain switch (Go 1.21+) fails before any module is fetched; its network error is part of it.
             new ToolchainDownloadRule(),

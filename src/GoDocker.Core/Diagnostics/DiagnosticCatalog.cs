@@ -106,6 +106,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor GatewayModeNeedsHostNetwork = Error("GD1096", "GoModCacheMode=Gateway needs the host network",
         "GoModCacheMode is Gateway but GoDockerNetwork is '{0}': the build's gateway listens on the host's loopback, which only the host network reaches. Remove GoDockerNetwork (Gateway mode builds with --network host), or use GoModCacheMode Mount or Layer.");
 
+    // GD1105-GD1109: the container engine (docs/engines.md).
+    public static readonly DiagnosticDescriptor InvalidContainerEngine = Error("GD1105", "Invalid GoContainerEngine",
+        "GoContainerEngine '{0}' is invalid. Use Auto, Docker or Podman.");
+
     // GD2xxx: go.mod, go.sum and go.work content.
     public static readonly DiagnosticDescriptor GoModSyntax = Error("GD2001", "go.mod syntax error",
         "{0}");
@@ -256,6 +260,13 @@ public static class DiagnosticCatalog
         "The Docker engine API version {0} is older than {1}, the first with BuildKit. Upgrade Docker.");
     public static readonly DiagnosticDescriptor DownloadSkipped = Warning("GD5008", "Module download skipped",
         "The module download stage was skipped: {0}.");
+    // GD5020-GD5029: podman as the container engine (docs/engines.md).
+    public static readonly DiagnosticDescriptor PodmanUnavailable = Error("GD5020", "No usable podman CLI",
+        "GoContainerEngine is Podman but no podman CLI runs here ({0}). Install podman (apt-get install podman buildah) and put it on PATH or name it in GODOCKER_PODMAN_CLI, or set GoContainerEngine to Docker or Auto.");
+    public static readonly DiagnosticDescriptor PodmanOptionUnsupported = Error("GD5021", "Setting needs docker buildx",
+        "{0} '{1}' needs docker buildx, but this build runs on {2}, and podman build has {3}. Remove {0}, or set GoContainerEngine to Docker.");
+    public static readonly DiagnosticDescriptor PodmanApiSocketMissing = Error("GD5022", "Podman API socket not running",
+        "verify --in-container runs its check container through podman's API, but nothing serves it at {0}. Start it (systemctl enable --now podman.socket, or podman system service --time=0 unix://{0} &) or set CONTAINER_HOST to the socket podman serves; or verify without --in-container.");
     // GD5050-GD5059: image publish.
     public static readonly DiagnosticDescriptor MultiPlatformPublishUnsupported = Error("GD5050", "Multi-platform image cannot be loaded",
         "GoPlatforms lists {0} platforms ({1}), but publish would load the image into the local Docker engine, which holds one platform per tag and cannot take a multi-platform image. Set GoImageRegistry to push the multi-platform image, set GoImageArchiveOutputPath to write it as an OCI layout, or set GoPlatforms to one platform.");

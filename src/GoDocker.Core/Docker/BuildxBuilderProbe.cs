@@ -21,7 +21,8 @@ public sealed class BuildxBuilderProbe
     public async Task<Diagnostic?> CheckAsync(DockerCli cli, GoProjectSettings settings, Action<string>? detail, CancellationToken cancellationToken)
     {
         var loopback = LoopbackProxy(settings);
-        if (settings.DockerBuilder.Length == 0 && loopback is null)
+        // Podman has no builders: Buildah runs in the podman process, on the network the build names.
+        if (cli.IsPodman || (settings.DockerBuilder.Length == 0 && loopback is null))
         {
             return null;
         }

@@ -20,6 +20,7 @@ public sealed record DockerBuildCommand
 
     /// <summary>The buildx builder (<c>--builder</c>), from GoDockerBuilder; needs a CLI with buildx.</summary>
     public string? Builder { get; init; }
+    public SourceLocation? BuilderLocation { get; init; }
     public string? Tag { get; init; }
     public string? Progress { get; init; }
 
@@ -52,6 +53,7 @@ public sealed record DockerBuildCommand
         // The Gateway mode's gateway listens on the host's loopback.
         Network = settings.DockerNetwork.Length > 0 ? settings.DockerNetwork : settings.ModCache.Mode == GoModCacheMode.Gateway ? "host" : null,
         Builder = settings.DockerBuilder.Length == 0 ? null : settings.DockerBuilder,
+        BuilderLocation = settings.Positions.Property(ProjectSettingCatalog.GoDockerBuilder.Name),
         Platforms = settings.PlatformList.Platforms,
         Secrets = settings.BuildSecrets.Where(s => s.Kind != GoBuildSecretKind.Ssh).ToImmutableArray(),
         ForwardSshAgent = settings.BuildSecrets.Any(s => s.Kind == GoBuildSecretKind.Ssh),
@@ -191,6 +193,10 @@ public sealed record DockerBuildCommand
     public ImmutableArray<string> BuildArgumentsFor(DockerCli cli)
     {
         ArgumentNullException.ThrowIfNull(cli);
+        if (cli.IsPodman)
+        {
+            return PodmanArguments(cli);
+        }
         if (cli.UsesBuildx || (CacheFrom.IsEmpty && CacheTo is null))
         {
             return BuildArguments;
@@ -220,6 +226,31 @@ public sealed record DockerBuildCommand
         return args.ToImmutable();
     }
 
+    /// <summary>
+    /// podman build (Buildah) takes the same Dockerfile and the same --target, --network, --platform, --secret (src=
+    /// and env=), --ssh and --output type=local; it has no --progress (its output is always plain), no buildx
+    /// builders and no BuildKit cache backends, so those settings are GD5021 at their line rather than a podman usage error.
+    /// </summary>
+    private ImmutableArray<string> PodmanArguments(DockerCli cli)
+    {
+        if (Builder is not null)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.PodmanOptionUnsupported.Create(BuilderLocation,
+                ProjectSettingCatalog.GoDockerBuilder.Name, Builder, cli.ToString(), "no buildx builders (Buildah builds in the podman process)"));
+        }
+        if (!CacheFrom.IsEmpty)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.PodmanOptionUnsupported.Create(CacheFromLocation,
+                ProjectSettingCatalog.GoDockerCacheFrom.Name, string.Join(";", CacheFrom.Select(c => c.Text)), cli.ToString(), "no BuildKit cache backends"));
+        }
+        if (CacheTo is not null)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.PodmanOptionUnsupported.Create(CacheToLocation,
+                ProjectSettingCatalog.GoDockerCacheTo.Name, CacheTo.Text, cli.ToString(), "no BuildKit cache backends"));
+        }
+        return (this with { Progress = null }).BuildArguments;
+    }
+
     private static DiagnosticException Unsupported(DockerCli cli, string property, DockerCacheSpec spec, SourceLocation? location, string instead)
     {
         var needs = spec.Type == "registry" ? "a registry cache with options (" + string.Join(",", spec.Attributes.Keys) + ")" : $"the '{spec.Type}' cache backend";
@@ -230,6 +261,14 @@ public sealed record DockerBuildCommand
     public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "1" };
 
     public override string ToString() => "DOCKER_BUILDKIT=1 docker " + ShellWord.Join(Arguments);
+
+    /// <summary>The command as <paramref name="cli"/> runs it, shell-quoted for a log.</summary>
+    public string ToString(DockerCli cli)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        var environment = string.Concat(cli.Environment.Select(e => e.Key + "=" + e.Value + " "));
+        return environment + ShellWord.Join([cli.Path, .. cli.BuildCommand, .. BuildArgumentsFor(cli)]);
+    }
 
     // docker parses --secret as one CSV record; a path holding a comma or quote must be a quoted field.
     private static string CsvField(string spec)

@@ -42,8 +42,7 @@ public sealed class DownloadStage
         DockerCli cli;
         try
         {
-            var cache = request.StateDirectory is null ? null : Path.Combine(request.StateDirectory, "docker-cli.cache");
-            cli = await _cliLocator.LocateAsync(cancellationToken, cache).ConfigureAwait(false);
+            cli = await new ContainerEngineSelector(_cliLocator, endpoint: _endpoint).SelectAsync(settings, request.StateDirectory, cancellationToken).ConfigureAwait(false);
             log.Detail($"Using {cli}");
         }
         catch (DiagnosticException e)

@@ -31,7 +31,7 @@ public static class CompileOperation
         var stateDirectory = Path.GetDirectoryName(Path.GetFullPath(settings.DockerfilePath))!;
         try
         {
-            cli = await (cliLocator ?? new DockerCliLocator()).LocateAsync(cancellationToken, Path.Combine(stateDirectory, "docker-cli.cache")).ConfigureAwait(false);
+            cli = await new ContainerEngineSelector(cliLocator).SelectAsync(settings, stateDirectory, cancellationToken).ConfigureAwait(false);
         }
         catch (DiagnosticException e)
         {

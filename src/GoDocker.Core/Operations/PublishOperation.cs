@@ -62,8 +62,7 @@ public static class PublishOperation
                 return new PublishResult([.. generated.Diagnostics]);
             }
 
-            var cli = await new DockerCliLocator().LocateAsync(cancellationToken,
-                Path.Combine(Path.GetDirectoryName(settings.DockerfilePath)!, "docker-cli.cache")).ConfigureAwait(false);
+            var cli = await new ContainerEngineSelector().SelectAsync(settings, Path.GetDirectoryName(settings.DockerfilePath)!, cancellationToken).ConfigureAwait(false);
             if (await new BuildxBuilderProbe().CheckAsync(cli, settings, log.Detail, cancellationToken).ConfigureAwait(false) is { } builderProblem)
             {
                 return new PublishResult([builderProblem]);
@@ -184,8 +183,9 @@ public static class PublishOperation
                 }
 
                 await EngineImageLoader.LoadAsync(cli.Path, image, names, epoch.Value, SourceLocation.Of(positions.ProjectPath), cancellationToken).ConfigureAwait(false);
-                log.Progress($"Loaded {string.Join(", ", names)} into the Docker engine.");
-                return Done(image, null, names, "engine");
+                var engineName = cli.IsPodman ? "podman" : "the Docker engine";
+                log.Progress($"Loaded {string.Join(", ", names)} into {engineName}.");
+                return Done(image, null, names, "engine") with { LoadedInto = engineName };
             }
             finally
             {
@@ -230,7 +230,7 @@ public static class PublishOperation
         {
             command = command.WithPlatforms([platform]);
         }
-        log.Progress($"Building the binary: {command}");
+        log.Progress($"Building the binary: {command.ToString(cli)}");
         var result = await BuildGateway.AroundAsync(gatewayAssembly, settings, log,
             gateway => TestOperation.RunBuildAsync(cli, command.WithGateway(gateway), log, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
@@ -278,7 +278,8 @@ public static class PublishOperation
 
     private static async Task<string> EnginePlatformAsync(DockerCli cli, CancellationToken cancellationToken)
     {
-        var version = await Cli.Wrap(cli.Path).WithArguments(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"])
+        // Podman runs its builds in-process: its client's platform is the engine's.
+        var version = await Cli.Wrap(cli.Path).WithArguments(["version", "--format", cli.IsPodman ? "{{.Client.OsArch}}" : "{{.Server.Os}}/{{.Server.Arch}}"])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
         var text = version.StandardOutput.Trim();
         return version.ExitCode == 0 && text.Contains('/') ? text : "linux/amd64";

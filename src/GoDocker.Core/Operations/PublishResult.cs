@@ -26,4 +26,7 @@ public sealed record PublishResult(ImmutableArray<Diagnostic> Diagnostics)
     /// <summary>"registry", "engine" or "archive".</summary>
     public string Destination { get; init; } = "";
     public string ArchivePath { get; init; } = "";
+
+    /// <summary>For "engine": the engine that holds the image now ("the Docker engine" or "podman").</summary>
+    public string LoadedInto { get; init; } = "the Docker engine";
 }

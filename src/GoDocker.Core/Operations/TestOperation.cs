@@ -31,7 +31,7 @@ public static class TestOperation
         DockerCli cli;
         try
         {
-            cli = await new DockerCliLocator().LocateAsync(cancellationToken, Path.Combine(stateDirectory, "docker-cli.cache")).ConfigureAwait(false);
+            cli = await new ContainerEngineSelector().SelectAsync(settings, stateDirectory, cancellationToken).ConfigureAwait(false);
         }
         catch (DiagnosticException e)
         {

@@ -34,7 +34,7 @@ public static class VerifyOperation
             ContainerPreflightResult? container = null;
             if (request.InContainer)
             {
-                container = await ProjectVerification.RunInContainerAsync(settings, request.Engine ?? DockerEndpoint.FromEnvironment(), cancellationToken).ConfigureAwait(false);
+                container = await InContainerAsync(settings, request, cancellationToken).ConfigureAwait(false);
             }
             if (request.Registries || request.BuildRegistries)
             {
@@ -43,6 +43,29 @@ public static class VerifyOperation
             }
             return new VerifyResult(report, container, [.. report.Diagnostics, .. container?.Diagnostics ?? []]);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The checks inside the base image, on the engine the build runs on: Docker's API, or podman's compatible one.</summary>
+    private static async Task<ContainerPreflightResult?> InContainerAsync(GoProjectSettings settings, VerifyRequest request, CancellationToken cancellationToken)
+    {
+        var endpoint = request.Engine;
+        if (endpoint is null && settings.ContainerEngine != ContainerEngineChoice.Docker)
+        {
+            try
+            {
+                var cli = await new ContainerEngineSelector().SelectAsync(settings, null, cancellationToken).ConfigureAwait(false);
+                endpoint = cli.IsPodman ? PodmanApiSocket.Endpoint(settings) : null;
+            }
+            catch (DiagnosticException e) when (settings.ContainerEngine == ContainerEngineChoice.Podman || e.Diagnostic.Descriptor == DiagnosticCatalog.PodmanApiSocketMissing)
+            {
+                return new ContainerPreflightResult(settings.BaseImage, null, new Dictionary<string, string>(), null, -1, "", [e.Diagnostic], TimeSpan.Zero);
+            }
+            catch (DiagnosticException)
+            {
+                // Auto with no CLI to pick: the engine's API may still answer, as it did before engines were chosen.
+            }
+        }
+        return await ProjectVerification.RunInContainerAsync(settings, endpoint ?? DockerEndpoint.FromEnvironment(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<Diagnostic>> RegistriesAsync(GoProjectSettings settings, bool buildOnly, IOperationLog log, CancellationToken cancellationToken)
@@ -54,7 +77,7 @@ public static class VerifyOperation
         string? docker = null;
         try
         {
-            docker = (await new DockerCliLocator().LocateAsync(cancellationToken, CliCache(settings)).ConfigureAwait(false)).Path;
+            docker = (await new ContainerEngineSelector().SelectAsync(settings, StateFolder(settings), cancellationToken).ConfigureAwait(false)).Path;
         }
         catch (DiagnosticException)
         {
@@ -86,7 +109,7 @@ public static class VerifyOperation
         DockerCli cli;
         try
         {
-            cli = await new DockerCliLocator().LocateAsync(cancellationToken, CliCache(settings)).ConfigureAwait(false);
+            cli = await new ContainerEngineSelector().SelectAsync(settings, StateFolder(settings), cancellationToken).ConfigureAwait(false);
         }
         catch (DiagnosticException)
         {
@@ -96,6 +119,6 @@ public static class VerifyOperation
     }
 
     /// <summary>Where the located docker CLI is remembered between builds (beside the generated Dockerfile).</summary>
-    private static string? CliCache(GoProjectSettings settings) =>
-        settings.DockerfilePath.Length == 0 ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DockerfilePath))!, "docker-cli.cache");
+    private static string? StateFolder(GoProjectSettings settings) =>
+        settings.DockerfilePath.Length == 0 ? null : Path.GetDirectoryName(Path.GetFullPath(settings.DockerfilePath))!;
 }

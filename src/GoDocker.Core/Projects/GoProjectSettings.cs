@@ -68,6 +68,9 @@ public sealed record GoProjectSettings
     public string Platforms { get; init; } = "";
     public GoPlatformList PlatformList { get; init; } = GoPlatformList.Empty;
     public GoDownloadMode Download { get; init; } = GoDownloadMode.Auto;
+
+    /// <summary>The container engine every build stage runs on (GoContainerEngine); ContainerEngineSelector applies it.</summary>
+    public ContainerEngineChoice ContainerEngine { get; init; } = ContainerEngineChoice.Auto;
     public bool Verify { get; init; } = true;
     public TimeSpan VerifyTimeout { get; init; } = TimeSpan.FromSeconds(5);
     public ImmutableArray<string> CaCertificates { get; init; } = [];

@@ -95,6 +95,14 @@ public static partial class GoProjectSettingsReader
             download = GoDownloadMode.Auto;
         }
 
+        var engine = ContainerEngineChoice.Auto;
+        var engineText = Get(ProjectSettingCatalog.GoContainerEngine.Name);
+        if (engineText.Length > 0 && (!Enum.TryParse(engineText, ignoreCase: true, out engine) || !Enum.IsDefined(engine) || char.IsDigit(engineText[0])))
+        {
+            Report(DiagnosticCatalog.InvalidContainerEngine, ProjectSettingCatalog.GoContainerEngine.Name, engineText);
+            engine = ContainerEngineChoice.Auto;
+        }
+
         var verify = true;
         var verifyText = Get(ProjectSettingCatalog.GoVerify.Name);
         if (verifyText.Length > 0 && !TryParseBool(verifyText, out verify))
@@ -420,6 +428,7 @@ public static partial class GoProjectSettingsReader
             Platforms = platforms.ToString(),
             PlatformList = platforms,
             Download = download,
+            ContainerEngine = engine,
             Verify = verify,
             VerifyTimeout = timeout,
             CaCertificates = certificates.ToImmutable(),

@@ -91,6 +91,12 @@ public static class ProjectSettingCatalog
         Default = nameof(GoDownloadMode.Auto),
         DefaultReason = "Docker when it answers, else the host's go, else skip with a warning.",
     };
+    public static readonly ProjectSetting GoContainerEngine = Sdk(nameof(GoContainerEngine),
+        "`Auto`, `Docker` or `Podman`: the engine that runs the download, build, test and publish stages and verify's in-container checks. Auto takes the docker CLI when one is found and, where podman is installed too, its engine answers; otherwise podman") with
+    {
+        Default = nameof(ContainerEngineChoice.Auto),
+        DefaultReason = "Docker where it works, so nothing changes for Docker users; podman on a machine without a working Docker.",
+    };
     public static readonly ProjectSetting GoVerify = Sdk(nameof(GoVerify), "run the preflight probes before the download") with
     {
         Default = "true",
@@ -181,7 +187,7 @@ public static class ProjectSettingCatalog
     [
         GoProxy, GoSumDb, GoPrivate, GoNoProxy, GoNoSumDb, GoInsecure, GoFlags, GoAuth, GoToolchain,
         GoModFile, GoDockerContext, GoBaseImage, GoBaseImageVariant, GoRuntimeImage, GoMainPackage, GoBuildFlags, GoLdflags, GoTestPackages, GoTestFlags, GoCgoEnabled, GoVet,
-        GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDockerBuilder, GoDownload, GoVerify, GoVerifyTimeout, GoDockerfilePath,
+        GoPlatforms, GoDockerfileSyntax, GoDockerNetwork, GoDockerBuilder, GoDownload, GoContainerEngine, GoVerify, GoVerifyTimeout, GoDockerfilePath,
         GoModCacheMode, GoModCacheDir, GoDockerCacheFrom, GoDockerCacheTo,
         GoImageRepository, GoImageTags, GoImageRegistry, GoImagePush, GoImageArchiveOutputPath,
         GoDockerStartProxy, GoDockerProxyCache, GoDockerProxySnapshot, GoDockerProxyUpstream,

@@ -16,7 +16,7 @@ public static partial class BuildKitWording
     private const string RunName = "[deps 4/4] RUN --mount=type=cache,target=/go/pkg/mod go mod download -x";
     private const string ProcessError = "process \"/bin/sh -c go mod download -x\" did not complete successfully: exit code: 1";
 
-    private sealed record Step(int Number, string Name)
+    internal sealed record Step(int Number, string Name)
     {
         public List<string> Logs { get; } = [];
         public string? Error { get; set; }
@@ -78,7 +78,7 @@ public static partial class BuildKitWording
     /// sample (<c>=> ERROR [stage] NAME</c>, the <c>------</c> summary) its failed step with the summary's lines; bare
     /// go output becomes what the deps stage's RUN printed.
     /// </summary>
-    private static (List<Step> Steps, string Final) Read(string sample)
+    internal static (List<Step> Steps, string Final) Read(string sample)
     {
         var steps = new Dictionary<int, Step>();
         var order = new List<Step>();

@@ -8,7 +8,7 @@ namespace GoDocker.Core.Tests.Classification;
 /// </summary>
 public class DownloadJsonTests
 {
-    private const string Missing = """
+    internal const string Missing = """
         #9 0.512 {
         #9 0.512 	"Path": "github.com/natefinch/lumberjack",
         #9 0.512 	"Version": "v1.0.0",

@@ -10,7 +10,7 @@ namespace GoDocker.Core.Tests.Classification;
 public sealed class PostQuantumHandshakeTimeoutTests
 {
     // The shape of a BuildKit download stage stalled by such a middlebox (golang/go#70047).
-    private static string BuildLog(string image) => $"""
+    internal static string BuildLog(string image) => $"""
         #1 [internal] load build definition from Dockerfile
         #1 transferring dockerfile: 1.21kB done
         #1 DONE 0.0s

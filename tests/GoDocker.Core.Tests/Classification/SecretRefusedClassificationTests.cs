@@ -10,7 +10,7 @@ namespace GoDocker.Core.Tests.Classification;
 /// </summary>
 public sealed class SecretRefusedClassificationTests
 {
-    private const string TokenRefused = """
+    internal const string TokenRefused = """
         #10 0.162 go: git.example.corp/team/lib@v1.0.0: reading git.example.corp/team/lib/go.mod at revision v1.0.0: git ls-remote -q origin in /go/pkg/mod/cache/vcs/a1b9: exit status 128:
         #10 0.162 	fatal: Authentication failed for 'https://git.example.corp/team/lib.git/'
         #10 ERROR: executor failed running [/bin/sh -c go mod download]: exit code: 1

@@ -43,7 +43,21 @@ public static class Requirements
         : Check(("git", ["--version"], "no git on PATH (apt-get install git)"),
             ("/usr/bin/docker", ["image", "inspect", GitImage], $"the test image {GitImage} is missing (run build/test-images.sh)")));
 
+    // Podman keeps its own image store: build/docker-setup.sh loads the test images into it from Docker.
+    private static readonly Lazy<string?> PodmanProblem = new(() => Check(
+        ("podman", ["version", "--format", "{{.Client.Version}}"], "no podman CLI runs (run build/docker-setup.sh, which installs podman and buildah)"),
+        ("podman", ["image", "exists", BaseImage], $"the test image {BaseImage} is not in podman's store (run build/docker-setup.sh)"),
+        ("podman", ["image", "exists", NonRootImage], $"the test image {NonRootImage} is not in podman's store (run build/docker-setup.sh)"),
+        ("podman", ["image", "exists", RuntimeImage], $"the test image {RuntimeImage} is not in podman's store (run build/docker-setup.sh)")));
+
     public static bool Required => Environment.GetEnvironmentVariable("GODOCKER_REQUIRE_DOCKER") == "1";
+
+    /// <summary>Go plus podman (GoContainerEngine=Podman) with the test images in its store.</summary>
+    public static void Podman()
+    {
+        Go();
+        Need(PodmanProblem.Value);
+    }
 
     public static void Docker()
     {

@@ -38,9 +38,9 @@ public static partial class BuildKitFailure
         return make > 0 ? reason[..make].Trim() : reason;
     }
 
-    [GeneratedRegex(@"(?:^|\s)(?:ERROR: |error: )?(?:failed to solve|failed to build|executor failed running|process ""[^""]*"" did not complete successfully)|^ERROR: ")]
+    [GeneratedRegex(@"(?:^|\s)(?:ERROR: |error: )?(?:failed to solve|failed to build|executor failed running|process ""[^""]*"" did not complete successfully)|^ERROR: |^Error: building at STEP ")]
     private static partial Regex FinalError();
 
-    [GeneratedRegex(@"^(?:Error: buildx failed with: |ERROR: |error: |failed to build: |failed to solve(?: with frontend [\w.]+)?: |failed to create LLB definition: |rpc error: code = \w+ desc = )")]
+    [GeneratedRegex(@"^(?:Error: buildx failed with: |Error: (?=building at STEP )|ERROR: |error: |failed to build: |failed to solve(?: with frontend [\w.]+)?: |failed to create LLB definition: |rpc error: code = \w+ desc = )")]
     private static partial Regex Wrapper();
 }

@@ -7,7 +7,7 @@ namespace GoDocker.Core.Classification.Rules;
 /// Failures of the legacy (non-BuildKit) builder: <c>the --mount option requires BuildKit</c> (GD5006: the generated
 /// Dockerfile uses cache and secret mounts) and a FROM image it cannot pull (GD5003): "pull access denied", "manifest
 /// for X not found", a registry error right after the <c>Step N/M : FROM</c> line (network errors included, since the
-/// pull is what failed), and Podman/Buildah's "creating build container".
+/// pull is what failed). Podman's Buildah has its own rule (BuildahImagePullRule).
 /// </summary>
 public sealed partial class ClassicBuilderRule : IOutputRule
 {
@@ -34,11 +34,6 @@ public sealed partial class ClassicBuilderRule : IOutputRule
                 fromImage = null;
                 continue;
             }
-            if (Podman().Match(line) is { Success: true } podman)
-            {
-                yield return BaseImage(podman.Groups["image"].Value, line.Trim(), i, i);
-                continue;
-            }
             if (Mount().IsMatch(line))
             {
                 var step = i > 0 && output.Lines[i - 1].StartsWith("Step ", StringComparison.Ordinal) ? i - 1 : i;
@@ -63,10 +58,6 @@ public sealed partial class ClassicBuilderRule : IOutputRule
 
     [GeneratedRegex(@"/v2/|manifest unknown|toomanyrequests|pull rate limit|unauthorized|denied|Error response from daemon|no such host|i/o timeout|network is unreachable|connection refused|x509: |TLS handshake timeout|not found")]
     private static partial Regex RegistryFailure();
-
-    // Podman and Buildah: "Error: creating build container: initializing source docker://golang:1.99: ... manifest unknown".
-    [GeneratedRegex(@"creating build container: .*?(?:docker://|pulling image "")(?<image>[^\s"":]+(?::[^\s"":]+)?)")]
-    private static partial Regex Podman();
 
     [GeneratedRegex(@"--mount option requires BuildKit|[Uu]nknown flag: (?:--)?mount")]
     private static partial Regex Mount();

@@ -6,7 +6,8 @@ namespace GoDocker.Core.Classification.Rules;
 /// <summary>
 /// GD5005, the fallback for a docker build that failed for a reason no other rule names: BuildKit's final error
 /// (<c>failed to solve: process ... did not complete successfully</c>) plus the last lines the failing step printed,
-/// which is where the real cause is.
+/// which is where the real cause is. Buildah's final error (<c>Error: building at STEP "…": while running runtime: exit
+/// status 1</c>) is read the same way.
 /// </summary>
 public sealed partial class DockerBuildFailedRule : IOutputRule
 {
@@ -28,10 +29,11 @@ public sealed partial class DockerBuildFailedRule : IOutputRule
         yield return new OutputFinding(DiagnosticCatalog.DockerBuildFailed, [message], PositionHint.None, first, last, DiagnosticCatalog.DockerBuildFailed.Code);
     }
 
-    [GeneratedRegex(@"failed to solve|executor failed running|did not complete successfully|returned a non-zero code")]
+    // Buildah (podman build): 'Error: building at STEP "RUN …": while running runtime: exit status 1'.
+    [GeneratedRegex(@"failed to solve|executor failed running|did not complete successfully|returned a non-zero code|^Error: building at STEP ")]
     private static partial Regex Failure();
 
     // BuildKit's step headers and summaries repeat the Dockerfile, not what the step printed.
-    [GeneratedRegex(@"^\s*(?:\[[^\]]*\] |> \[|=> |ERROR |Step \d+/\d+ : |---> )")]
+    [GeneratedRegex(@"^\s*(?:\[[^\]]*\] |> \[|=> |ERROR |Step \d+/\d+ : |---> |STEP \d+/\d+: |--> )")]
     private static partial Regex StepHeader();
 }
