@@ -34,7 +34,11 @@ public sealed class ContainerPreflight
         var stopwatch = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(request.Timeout);
-        using var client = new DockerClientConfiguration(_endpoint.Uri, defaultTimeout: request.Timeout).CreateClient();
+        if (_endpoint.Problem is { } problem)
+        {
+            return Failed(request, stopwatch, problem);
+        }
+        using var client = new DockerEngineProbe(_endpoint).CreateClient(request.Timeout);
 
         string? id = null;
         try
