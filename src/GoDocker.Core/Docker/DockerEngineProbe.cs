@@ -17,6 +17,10 @@ public sealed class DockerEngineProbe
         {
             throw new DiagnosticException(problem);
         }
+        if (_endpoint.IsSsh)
+        {
+            return await new DockerSshEngineClient(_endpoint).CheckAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         using var tls = CreateCredentials();
