@@ -89,6 +89,40 @@ public sealed partial class RemoteEngineEndToEndTests(SdkPackages packages, TlsE
     }
 
     [Fact]
+    public async Task DOCKER_HOST_ssh_runs_the_build_on_the_engine_behind_ssh()
+    {
+        var engine = await fixture.GetAsync();
+        await using var ssh = await SshDockerEndpoint.StartAsync(engine.SocketHost);
+        await using var upstream = new TestModuleProxy();
+        using var project = await ProjectAsync(upstream);
+        var before = await BuildCacheRecordsAsync(engine);
+
+        var build = await project.DotnetAsync(ssh.Environment, ["build", project.ProjectPath, "-nodeReuse:false", "-v:n"]);
+
+        Assert.True(build.ExitCode == 0, build + "\nsshd:\n" + ssh.Log);
+        Assert.True(await BuildCacheRecordsAsync(engine) > before, "the engine behind ssh has no new build cache: the build ran elsewhere");
+        Assert.Contains("Accepted publickey for root", ssh.Log);
+    }
+
+    [Fact]
+    public async Task An_ssh_host_that_refuses_the_key_is_one_GD5012_naming_ssh_and_the_endpoint()
+    {
+        var engine = await fixture.GetAsync();
+        await using var ssh = await SshDockerEndpoint.StartAsync(engine.SocketHost);
+        await using var upstream = new TestModuleProxy();
+        using var project = await ProjectAsync(upstream);
+        var env = new Dictionary<string, string?>(ssh.Environment) { ["DOCKER_HOST"] = $"ssh://nobody@127.0.0.1:{ssh.Port}" };
+
+        var build = await project.DotnetAsync(env, ["build", project.ProjectPath, "-nodeReuse:false", "-v:n"]);
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = Assert.Single(build.Errors);
+        Assert.Equal("GD5012", error.Code);
+        Assert.Contains($"Cannot reach the Docker engine at ssh://nobody@127.0.0.1:{ssh.Port} (DOCKER_HOST) over ssh: ", error.Message);
+        Assert.Contains("Permission denied", error.Message);
+    }
+
+    [Fact]
     public async Task A_client_certificate_the_engine_does_not_trust_is_one_GD5011_naming_TLS_and_the_endpoint()
     {
         var engine = await fixture.GetAsync();
