@@ -17,9 +17,6 @@ public sealed record DockerEndpoint(Uri Uri)
     /// <summary>A configuration the docker CLI refuses too (bad DOCKER_HOST, unknown context, missing TLS files).</summary>
     public Diagnostic? Problem { get; init; }
 
-    /// <summary>The environment variable or context the user changes to point at another engine.</summary>
-    public string ChangeHint { get; init; } = "DOCKER_HOST";
-
     public bool IsSsh => Uri.Scheme == "ssh";
 
     public static DockerEndpoint FromEnvironment(Func<string, string?>? getEnv = null) =>

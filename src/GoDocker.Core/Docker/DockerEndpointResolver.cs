@@ -61,12 +61,12 @@ public sealed class DockerEndpointResolver
         {
             return endpoint with
             {
-                Tls = entry.Tls,
+                Tls = entry.Tls with { ChangeHint = update },
                 Problem = DiagnosticCatalog.DockerTlsFilesMissing.Create(named, endpoint, $"{Path.Combine(entry.Tls.Folder, DockerTlsMaterial.CaFileName)} does not exist",
                     entry.Tls.Folder, update),
             };
         }
-        return WithTls(endpoint, entry.Tls, update);
+        return WithTls(endpoint, entry.Tls with { ChangeHint = update }, update);
     }
 
     /// <summary>
@@ -77,11 +77,11 @@ public sealed class DockerEndpointResolver
     {
         if (Env("CONTAINER_HOST") is { } host)
         {
-            return Parse(host, "CONTAINER_HOST", tls: false, sshPath: true) with { ChangeHint = "CONTAINER_HOST" };
+            return Parse(host, "CONTAINER_HOST", tls: false, sshPath: true);
         }
         var runtime = Env("XDG_RUNTIME_DIR");
         var socket = runtime is not null && !IsRoot() ? Path.Combine(runtime, "podman", "podman.sock") : "/run/podman/podman.sock";
-        return new DockerEndpoint(new Uri("unix://" + socket)) { Origin = "Podman's default socket", ChangeHint = "CONTAINER_HOST" };
+        return new DockerEndpoint(new Uri("unix://" + socket)) { Origin = "Podman's default socket" };
     }
 
     /// <summary>The default context: <paramref name="host"/> (DOCKER_HOST) or the local socket, with the TLS environment.</summary>
@@ -101,7 +101,7 @@ public sealed class DockerEndpointResolver
         var ca = Path.Combine(folder, DockerTlsMaterial.CaFileName);
         var cert = Existing(DockerTlsMaterial.CertFileName);
         var key = Existing(DockerTlsMaterial.KeyFileName);
-        var material = new DockerTlsMaterial(folder, ca, cert, key, verify);
+        var material = new DockerTlsMaterial(folder, ca, cert, key, verify) { ChangeHint = "DOCKER_CERT_PATH" };
         // The CLI always reads ca.pem; cert.pem and key.pem only where they exist, and then both.
         var missing = !File.Exists(ca) ? $"{ca} does not exist"
             : cert is null && key is not null ? $"{key} has no {DockerTlsMaterial.CertFileName} beside it"

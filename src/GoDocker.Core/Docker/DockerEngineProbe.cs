@@ -121,7 +121,7 @@ public sealed class DockerEngineProbe
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
         {
             // The resolver checked the files; they changed since.
-            throw new DiagnosticException(DiagnosticCatalog.DockerTlsFilesInvalid.Create(_endpoint, _endpoint.Origin, e.Message, material.Folder, "DOCKER_CERT_PATH"), e);
+            throw new DiagnosticException(DiagnosticCatalog.DockerTlsFilesInvalid.Create(_endpoint, _endpoint.Origin, e.Message, material.Folder, material.ChangeHint), e);
         }
     }
 
@@ -158,7 +158,7 @@ public sealed class DockerEngineProbe
             // The engine's certificate passed; the handshake failed after it, when the engine read ours.
             return DiagnosticCatalog.DockerEngineRefusedClientCertificate.Create(endpoint.Description,
                 material.CertFile ?? $"(none: no {DockerTlsMaterial.CertFileName} in {material.Folder})", innermost.Message,
-                endpoint.Origin.StartsWith("Docker context", StringComparison.Ordinal) ? endpoint.Origin : $"DOCKER_CERT_PATH ({material.Folder})");
+                material.ChangeHint == "DOCKER_CERT_PATH" ? $"DOCKER_CERT_PATH ({material.Folder})" : material.ChangeHint);
         }
         return DiagnosticCatalog.DockerEngineUnreachable.Create(endpoint.Description, innermost.Message);
     }

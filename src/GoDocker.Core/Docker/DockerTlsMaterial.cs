@@ -14,6 +14,9 @@ public sealed record DockerTlsMaterial(string Folder, string? CaFile, string? Ce
     public const string CertFileName = "cert.pem";
     public const string KeyFileName = "key.pem";
 
+    /// <summary>What the user changes to give other files: DOCKER_CERT_PATH, or the context's TLS files.</summary>
+    public string ChangeHint { get; init; } = "DOCKER_CERT_PATH";
+
     /// <summary>The CA certificates of ca.pem (empty without one).</summary>
     public X509Certificate2Collection LoadCa()
     {
