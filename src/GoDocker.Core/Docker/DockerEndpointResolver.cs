@@ -151,7 +151,9 @@ public sealed class DockerEndpointResolver
                     ? new DockerEndpoint(tcp) { Origin = origin }
                     : Invalid($"'{rest}' is not host:port (port 1-65535)");
             case "unix":
-                return new DockerEndpoint(rest.Length == 0 ? DefaultSocket : new Uri("unix://" + rest)) { Origin = origin };
+                return rest.Length == 0 ? new DockerEndpoint(DefaultSocket) { Origin = origin }
+                    : rest.StartsWith('/') && Uri.TryCreate("unix://" + rest, UriKind.Absolute, out var socket) ? new DockerEndpoint(socket) { Origin = origin }
+                    : Invalid($"'{rest}' is not an absolute socket path");
             case "npipe":
                 return Uri.TryCreate(trimmed, UriKind.Absolute, out var pipe) ? new DockerEndpoint(pipe) { Origin = origin } : Invalid("not a pipe name");
             case "ssh":

@@ -66,6 +66,28 @@ public sealed class DockerEndpointResolverTests : IDisposable
         Assert.Contains("Set it to unix:///path/to/docker.sock, tcp://host:port", problem.Message);
     }
 
+    [Theory]
+    [InlineData("unix://a b/docker.sock")]
+    [InlineData("tcp://[::1")]
+    [InlineData("tcp://host:port:extra")]
+    [InlineData("ssh://@")]
+    [InlineData("ssh://user@host:notaport")]
+    [InlineData("npipe://")]
+    [InlineData("::::")]
+    [InlineData("tcp://h\u0000st:2375")]
+    [InlineData("tcp://%zz:1")]
+    public void Any_DOCKER_HOST_gives_an_address_or_a_diagnostic_never_an_exception(string host)
+    {
+        _env["DOCKER_HOST"] = host;
+        _env["DOCKER_TLS_VERIFY"] = "1";
+        _env["DOCKER_CERT_PATH"] = "/nonexistent\u0000";
+
+        var endpoint = Resolve();
+
+        Assert.True(endpoint.Problem is not null || endpoint.Uri.IsAbsoluteUri);
+        Assert.True(endpoint.Problem is null || endpoint.Problem.Code is "GD1100" or "GD1102" or "GD1103", endpoint.Problem?.ToString());
+    }
+
     [Fact]
     public void DOCKER_TLS_VERIFY_takes_the_TLS_files_from_DOCKER_CERT_PATH_and_port_2376()
     {
