@@ -271,6 +271,8 @@ public static class DiagnosticCatalog
         "Cannot reach the Docker engine at {0} over ssh: {1}. Check that 'ssh {2} docker system dial-stdio' runs without a prompt (the key in ssh-agent or ~/.ssh/config, the host in known_hosts) and that the remote user may use Docker, or change {3}.");
     public static readonly DiagnosticDescriptor DockerEngineExpectsTls = Error("GD5013", "Docker engine expects TLS",
         "The Docker engine at {0} speaks TLS, but {1} connects without it. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem (or create a Docker context with ca=, cert= and key=).");
+    public static readonly DiagnosticDescriptor InContainerCheckNeedsEngineApi = Error("GD5014", "verify --in-container cannot reach an ssh engine",
+        "verify --in-container runs its check container through the engine's API, which it cannot reach at {0}: it talks to unix://, tcp:// and npipe:// engines only. Run verify --in-container on the build host, or point DOCKER_HOST at the engine's socket or TLS address (builds themselves work over ssh).");
     // GD5050-GD5059: image publish.
     public static readonly DiagnosticDescriptor MultiPlatformPublishUnsupported = Error("GD5050", "Multi-platform publish not supported",
         "GoPlatforms lists {0} platforms ({1}), but publish writes one image and does not yet assemble a multi-platform index. Publish once per platform with -p:GoPlatforms=<one platform> and a tag of its own, or clear GoPlatforms to publish for the engine's platform.");

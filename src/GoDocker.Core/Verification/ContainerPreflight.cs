@@ -38,7 +38,20 @@ public sealed class ContainerPreflight
         {
             return Failed(request, stopwatch, problem);
         }
-        using var client = new DockerEngineProbe(_endpoint).CreateClient(request.Timeout);
+        if (_endpoint.IsSsh)
+        {
+            return Failed(request, stopwatch, DiagnosticCatalog.InContainerCheckNeedsEngineApi.Create(_endpoint.Description));
+        }
+        DockerClient client;
+        try
+        {
+            client = new DockerEngineProbe(_endpoint).CreateClient(request.Timeout);
+        }
+        catch (DiagnosticException e)
+        {
+            return Failed(request, stopwatch, e.Diagnostic);
+        }
+        using var _ = client;
 
         string? id = null;
         try

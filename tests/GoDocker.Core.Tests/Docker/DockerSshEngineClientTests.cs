@@ -42,4 +42,17 @@ public sealed class DockerSshEngineClientTests
         Assert.Contains("Connection refused", e.Diagnostic.Message);
         Assert.Contains("'ssh root@127.0.0.1 -p 1 docker system dial-stdio'", e.Diagnostic.Message);
     }
+
+    [Fact]
+    public async Task verify_in_container_with_an_ssh_engine_is_GD5014_without_a_container()
+    {
+        var endpoint = DockerEndpoint.FromEnvironment(name => name == "DOCKER_HOST" ? "ssh://builder@127.0.0.1:1" : null);
+        var request = new GoDocker.Core.Verification.ContainerPreflightRequest("godocker-test/golang:1.19", new Dictionary<string, string>(), "example.com/hello", "v1.0.0");
+
+        var result = await new GoDocker.Core.Verification.ContainerPreflight(endpoint).RunAsync(request, TestContext.Current.CancellationToken);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("GD5014", diagnostic.Code);
+        Assert.StartsWith("verify --in-container runs its check container through the engine's API, which it cannot reach at ssh://builder@127.0.0.1:1 (DOCKER_HOST)", diagnostic.Message);
+    }
 }
