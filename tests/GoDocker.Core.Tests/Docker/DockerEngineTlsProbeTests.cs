@@ -70,6 +70,38 @@ public sealed class DockerEngineTlsProbeTests(TlsDockerEngineFixture fixture) : 
     }
 
     [Fact]
+    public async Task A_context_with_a_foreign_client_certificate_is_GD5011_naming_the_context_to_update()
+    {
+        var engine = await fixture.GetAsync();
+        var foreign = engine.Tls.WriteForeignClientFolder();
+        var config = Directory.CreateTempSubdirectory("godocker-dockerconfig-").FullName;
+        try
+        {
+            var store = new DockerContextStore(config);
+            Directory.CreateDirectory(Path.GetDirectoryName(store.MetaFile("remote"))!);
+            File.WriteAllText(store.MetaFile("remote"),
+                System.Text.Json.JsonSerializer.Serialize(new { Name = "remote", Metadata = new { }, Endpoints = new { docker = new { Host = engine.TcpHost, SkipTLSVerify = false } } }));
+            Directory.CreateDirectory(store.TlsFolder("remote"));
+            foreach (var file in new[] { "ca.pem", "cert.pem", "key.pem" })
+            {
+                File.Copy(Path.Combine(foreign, file), Path.Combine(store.TlsFolder("remote"), file));
+            }
+            var env = new Dictionary<string, string?> { ["DOCKER_CONFIG"] = config, ["DOCKER_CONTEXT"] = "remote" };
+
+            var e = await Assert.ThrowsAsync<DiagnosticException>(() =>
+                new DockerEngineProbe(Resolve(env)).CheckAsync(Timeout, TestContext.Current.CancellationToken));
+
+            Assert.Equal("GD5011", e.Diagnostic.Code);
+            Assert.StartsWith($"TLS with the Docker engine at {engine.TcpHost} (Docker context 'remote' (DOCKER_CONTEXT)) failed", e.Diagnostic.Message);
+            Assert.Contains("docker context update remote --docker ca=...,cert=...,key=...", e.Diagnostic.Message);
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task When_the_docker_CLI_fails_on_the_certificate_the_probe_says_why()
     {
         var engine = await fixture.GetAsync();
