@@ -141,6 +141,25 @@ public sealed partial class RemoteEngineEndToEndTests(SdkPackages packages, TlsE
     }
 
     [Fact]
+    public async Task godocker_download_uses_the_same_TLS_endpoint_and_reports_the_same_GD5011()
+    {
+        var engine = await fixture.GetAsync();
+        await using var upstream = new TestModuleProxy();
+        using var project = await ProjectAsync(upstream);
+        await project.InstallToolAsync();
+        var before = await BuildCacheRecordsAsync(engine);
+
+        var good = await project.DotnetAsync(engine.TlsEnvironment(), ["tool", "run", "godocker", "download"]);
+        var foreign = await project.DotnetAsync(engine.TlsEnvironment(engine.Tls.WriteForeignClientFolder()), ["tool", "run", "godocker", "download"]);
+
+        Assert.True(good.ExitCode == 0, good.ToString());
+        Assert.True(await BuildCacheRecordsAsync(engine) > before, "the TLS engine has no new build cache: godocker downloaded elsewhere");
+        Assert.Equal(1, foreign.ExitCode);
+        Assert.Contains("GD5011", foreign.Output);
+        Assert.Contains($"TLS with the Docker engine at {engine.TcpHost} (DOCKER_HOST) failed", foreign.Output);
+    }
+
+    [Fact]
     public async Task DOCKER_CERT_PATH_without_the_files_is_GD1102_naming_the_variables()
     {
         var engine = await fixture.GetAsync();
