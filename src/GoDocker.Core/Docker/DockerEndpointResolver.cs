@@ -155,7 +155,10 @@ public sealed class DockerEndpointResolver
                     : rest.StartsWith('/') && Uri.TryCreate("unix://" + rest, UriKind.Absolute, out var socket) ? new DockerEndpoint(socket) { Origin = origin }
                     : Invalid($"'{rest}' is not an absolute socket path");
             case "npipe":
-                return Uri.TryCreate(trimmed, UriKind.Absolute, out var pipe) ? new DockerEndpoint(pipe) { Origin = origin } : Invalid("not a pipe name");
+                // The CLI writes npipe:////./pipe/NAME; the engine API client wants npipe://./pipe/NAME.
+                return rest.TrimStart('/') is { Length: > 0 } pipeName && Uri.TryCreate("npipe://" + pipeName, UriKind.Absolute, out var pipe) && pipe.Segments is [_, "pipe/", _]
+                    ? new DockerEndpoint(pipe) { Origin = origin }
+                    : Invalid("a pipe address is npipe:////./pipe/NAME");
             case "ssh":
                 return Uri.TryCreate(trimmed, UriKind.Absolute, out var ssh) && ssh.Host.Length > 0 && (sshPath || ssh.AbsolutePath is "" or "/")
                     ? new DockerEndpoint(ssh) { Origin = origin }

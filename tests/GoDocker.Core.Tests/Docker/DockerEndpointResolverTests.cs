@@ -36,6 +36,7 @@ public sealed class DockerEndpointResolverTests : IDisposable
     [InlineData("10.0.0.5:2380", "tcp://10.0.0.5:2380/")]
     [InlineData("tcp://[::1]:2380", "tcp://[::1]:2380/")]
     [InlineData("ssh://builder@build-host:2222", "ssh://builder@build-host:2222/")]
+    [InlineData("npipe:////./pipe/docker_engine", "npipe://./pipe/docker_engine")]
     public void DOCKER_HOST_is_read_as_the_CLI_reads_it(string host, string expected)
     {
         _env["DOCKER_HOST"] = host;

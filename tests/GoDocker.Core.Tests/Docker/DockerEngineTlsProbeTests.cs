@@ -139,6 +139,29 @@ public sealed class DockerEngineTlsProbeTests(TlsDockerEngineFixture fixture) : 
     }
 
     [Fact]
+    public async Task DOCKER_TLS_without_DOCKER_TLS_VERIFY_connects_without_checking_the_engine_s_certificate()
+    {
+        var engine = await fixture.GetAsync();
+        var folder = Path.Combine(engine.Tls.Folder, "no-verify");
+        Directory.CreateDirectory(folder);
+        foreach (var file in new[] { "cert.pem", "key.pem" })
+        {
+            File.Copy(Path.Combine(engine.Tls.ClientFolder, file), Path.Combine(folder, file), overwrite: true);
+        }
+        using (var other = TestDockerTls.CreateCa("Not the engine's CA"))
+        {
+            File.WriteAllText(Path.Combine(folder, "ca.pem"), other.ExportCertificatePem());
+        }
+        var env = new Dictionary<string, string?> { ["DOCKER_HOST"] = engine.TcpHost, ["DOCKER_TLS"] = "1", ["DOCKER_CERT_PATH"] = folder };
+        var cli = await TlsDockerEngine.RunAsync(TlsDockerEngine.DockerCli, ["version", "--format", "{{.Server.Version}}"], env);
+
+        var status = await new DockerEngineProbe(Resolve(env)).CheckAsync(Timeout, TestContext.Current.CancellationToken);
+
+        Assert.True(cli.ExitCode == 0, cli.Output);
+        Assert.Equal(cli.Output.Trim(), status.ServerVersion);
+    }
+
+    [Fact]
     public async Task Plain_tcp_to_an_engine_that_speaks_TLS_is_GD5013_in_the_probe_and_after_the_CLI()
     {
         var engine = await fixture.GetAsync();
