@@ -57,15 +57,7 @@ public sealed class DockerEndpointResolver
             return endpoint;
         }
         var update = $"the context (docker context update {name} --docker ca=...,cert=...,key=...)";
-        if (entry.Tls.Verify && entry.Tls.CaFile is null)
-        {
-            return endpoint with
-            {
-                Tls = entry.Tls with { ChangeHint = update },
-                Problem = DiagnosticCatalog.DockerTlsFilesMissing.Create(named, endpoint, $"{Path.Combine(entry.Tls.Folder, DockerTlsMaterial.CaFileName)} does not exist",
-                    entry.Tls.Folder, update),
-            };
-        }
+        // Unlike DOCKER_CERT_PATH, a context needs no ca.pem: without one the engine's certificate is checked against the system's roots.
         return WithTls(endpoint, entry.Tls with { ChangeHint = update }, update);
     }
 

@@ -151,7 +151,7 @@ public sealed class DockerEngineProbe
         }
         if (tls?.ServerCertificateProblem is { } rejected)
         {
-            return DiagnosticCatalog.DockerEngineCertificateUntrusted.Create(endpoint.Description, endpoint.Tls?.CaFile, rejected);
+            return DiagnosticCatalog.DockerEngineCertificateUntrusted.Create(endpoint.Description, endpoint.Tls?.CaFile ?? "this machine's root store", rejected);
         }
         if (tls is not null && endpoint.Tls is { } material && (handshake || tls.ServerCertificateAccepted))
         {

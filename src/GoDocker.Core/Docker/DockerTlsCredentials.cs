@@ -66,6 +66,10 @@ public sealed class DockerTlsCredentials : global::Docker.DotNet.Credentials
         {
             return $"'{certificate.Subject}' is not issued for the address's host name";
         }
+        if (_ca.Count == 0)
+        {
+            return errors == SslPolicyErrors.None ? null : $"'{certificate.Subject}' is not trusted by this machine's root certificates ({errors})";
+        }
         using var leaf = new X509Certificate2(certificate);
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

@@ -102,6 +102,34 @@ public sealed class DockerEngineTlsProbeTests(TlsDockerEngineFixture fixture) : 
     }
 
     [Fact]
+    public async Task A_context_without_ca_pem_checks_the_engine_against_the_system_roots_as_the_CLI_does()
+    {
+        var engine = await fixture.GetAsync();
+        var config = Directory.CreateTempSubdirectory("godocker-dockerconfig-").FullName;
+        try
+        {
+            var env = new Dictionary<string, string?> { ["DOCKER_CONFIG"] = config, ["DOCKER_CONTEXT"] = "no-ca" };
+            var client = engine.Tls.ClientFolder;
+            var create = await TlsDockerEngine.RunAsync(TlsDockerEngine.DockerCli, ["context", "create", "no-ca", "--docker",
+                $"host={engine.TcpHost},cert={client}/cert.pem,key={client}/key.pem"], new Dictionary<string, string?> { ["DOCKER_CONFIG"] = config });
+            Assert.True(create.ExitCode == 0, create.Output);
+            var cli = await TlsDockerEngine.RunAsync(TlsDockerEngine.DockerCli, ["version", "--format", "{{.Server.Version}}"], env);
+
+            var e = await Assert.ThrowsAsync<DiagnosticException>(() =>
+                new DockerEngineProbe(Resolve(env)).CheckAsync(Timeout, TestContext.Current.CancellationToken));
+
+            Assert.NotEqual(0, cli.ExitCode); // the test CA is in no system store: the CLI refuses the engine too
+            Assert.Contains("x509: certificate", cli.Output);
+            Assert.Equal("GD5010", e.Diagnostic.Code);
+            Assert.Contains("its certificate is not one this machine's root store vouches for", e.Diagnostic.Message);
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task When_the_docker_CLI_fails_on_the_certificate_the_probe_says_why()
     {
         var engine = await fixture.GetAsync();
