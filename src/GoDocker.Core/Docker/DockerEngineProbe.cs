@@ -58,10 +58,10 @@ public sealed class DockerEngineProbe
         // The CLI refusing its own configuration (DOCKER_HOST, context, TLS files): the resolver says which and why.
         || cliOutput.Contains("unable to resolve docker endpoint", StringComparison.Ordinal)
         || cliOutput.Contains("ssh host connection is not valid", StringComparison.Ordinal)
-        // TLS: the engine refused our certificate, we refused its, or one side spoke TLS and the other did not.
-        || cliOutput.Contains("remote error: tls:", StringComparison.Ordinal)
-        || cliOutput.Contains("x509: certificate", StringComparison.Ordinal)
-        || cliOutput.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal);
+        // TLS with the engine (refusing its certificate is "error during connect", the engine refusing ours is "failed to
+        // dial gRPC" in a build). Not any "x509:" or "tls:" line: go and BuildKit print those for proxies and registries.
+        || cliOutput.Contains("the server probably has client authentication (--tlsverify) enabled", StringComparison.Ordinal)
+        || cliOutput.Contains("Client sent an HTTP request to an HTTPS server", StringComparison.Ordinal);
 
     /// <summary>
     /// Asks the engine's API why the CLI could not reach it, for a diagnostic that names the address and the reason

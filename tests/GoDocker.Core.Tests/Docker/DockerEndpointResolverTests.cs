@@ -256,6 +256,15 @@ public sealed class DockerEndpointResolverTests : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(client, "key.pem")), File.ReadAllText(endpoint.Tls.KeyFile!));
     }
 
+    [Theory]
+    [InlineData("#9 1.234 go: example.com/m@v1.0.0: Get \"https://proxy.example.corp/example.com/m/@v/v1.0.0.info\": x509: certificate signed by unknown authority")]
+    [InlineData("#9 0.52 go: example.com/m@v1.0.0: Get \"https://proxy.example.corp/example.com/m/@v/list\": remote error: tls: handshake failure")]
+    [InlineData("ERROR: failed to solve: registry.example.corp/golang:1.22: failed to do request: Head \"https://registry.example.corp/v2/golang/manifests/1.22\": x509: certificate signed by unknown authority")]
+    public void TLS_errors_of_go_or_a_registry_inside_the_build_are_not_the_engine_s(string buildOutput)
+    {
+        Assert.False(DockerEngineProbe.IsEngineUnreachable(buildOutput));
+    }
+
     [Fact]
     public void CONTAINER_HOST_is_read_for_Podman()
     {
