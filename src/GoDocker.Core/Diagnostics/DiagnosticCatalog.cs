@@ -109,6 +109,15 @@ public static class DiagnosticCatalog
     // GD1105-GD1109: the container engine (docs/engines.md).
     public static readonly DiagnosticDescriptor InvalidContainerEngine = Error("GD1105", "Invalid GoContainerEngine",
         "GoContainerEngine '{0}' is invalid. Use Auto, Docker or Podman.");
+    // GD1100-GD1104: the Docker engine's address as the docker CLI resolves it (docs/engines.md).
+    public static readonly DiagnosticDescriptor InvalidDockerHost = Error("GD1100", "Invalid Docker engine address",
+        "{0} names the Docker engine '{1}', which the docker CLI refuses: {2}. Set it to unix:///path/to/docker.sock, tcp://host:port, ssh://user@host[:port] or npipe:////./pipe/name (or unset DOCKER_HOST to use the current Docker context).");
+    public static readonly DiagnosticDescriptor DockerContextMissing = Error("GD1101", "Docker context not found",
+        "The Docker context '{0}' ({1}) is not in the context store: {2}. Create it ('docker context create {0} --docker host=...'), or choose one 'docker context ls' lists: set DOCKER_CONTEXT, or run 'docker context use NAME' ('default' is DOCKER_HOST or the local socket).");
+    public static readonly DiagnosticDescriptor DockerTlsFilesMissing = Error("GD1102", "Docker TLS files missing",
+        "{0} connects to the Docker engine {1} with TLS, but {2}. Put ca.pem (and cert.pem with key.pem for a client certificate) in {3}, point {4} at the folder that has them, or turn TLS off for an engine without it.");
+    public static readonly DiagnosticDescriptor DockerTlsFilesInvalid = Error("GD1103", "Docker TLS files unusable",
+        "The TLS files for the Docker engine {0} ({1}) cannot be used: {2}. ca.pem must be the CA that signed the engine's certificate, cert.pem and key.pem one client certificate and its own key: copy the right files to {3}, or point {4} at the folder that has them.");
 
     // GD2xxx: go.mod, go.sum and go.work content.
     public static readonly DiagnosticDescriptor GoModSyntax = Error("GD2001", "go.mod syntax error",
@@ -267,6 +276,17 @@ public static class DiagnosticCatalog
         "{0} '{1}' needs docker buildx, but this build runs on {2}, and podman build has {3}. Remove {0}, or set GoContainerEngine to Docker.");
     public static readonly DiagnosticDescriptor PodmanApiSocketMissing = Error("GD5022", "Podman API socket not running",
         "verify --in-container runs its check container through podman's API, but nothing serves it at {0}. Start it (systemctl enable --now podman.socket, or podman system service --time=0 unix://{0} &) or set CONTAINER_HOST to the socket podman serves; or verify without --in-container.");
+    // GD5010-GD5019: the Docker engine endpoint (TLS, ssh).
+    public static readonly DiagnosticDescriptor DockerEngineCertificateUntrusted = Error("GD5010", "Docker engine certificate not trusted",
+        "TLS with the Docker engine at {0} failed: its certificate is not one {1} vouches for ({2}). Use as ca.pem the CA that signed the engine's --tlscert, or connect by a name the certificate was issued for.");
+    public static readonly DiagnosticDescriptor DockerEngineRefusedClientCertificate = Error("GD5011", "Docker engine refused the TLS client certificate",
+        "TLS with the Docker engine at {0} failed: the engine refused the client certificate {1} ({2}). Use a cert.pem and key.pem signed by the CA the engine trusts (its --tlscacert), or update the files of {3}.");
+    public static readonly DiagnosticDescriptor DockerEngineSshFailed = Error("GD5012", "Docker engine unreachable over ssh",
+        "Cannot reach the Docker engine at {0} over ssh: {1}. Check that 'ssh {2} docker system dial-stdio' runs without a prompt (the key in ssh-agent or ~/.ssh/config, the host in known_hosts) and that the remote user may use Docker, or change {3}.");
+    public static readonly DiagnosticDescriptor DockerEngineExpectsTls = Error("GD5013", "Docker engine expects TLS",
+        "The Docker engine at {0} speaks TLS, but {1} connects without it. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem (or create a Docker context with ca=, cert= and key=).");
+    public static readonly DiagnosticDescriptor InContainerCheckNeedsEngineApi = Error("GD5014", "verify --in-container cannot reach an ssh engine",
+        "verify --in-container runs its check container through the engine's API, which it cannot reach at {0}: it talks to unix://, tcp:// and npipe:// engines only. Run verify --in-container on the build host, or point DOCKER_HOST at the engine's socket or TLS address (builds themselves work over ssh).");
     // GD5050-GD5059: image publish.
     public static readonly DiagnosticDescriptor MultiPlatformPublishUnsupported = Error("GD5050", "Multi-platform image cannot be loaded",
         "GoPlatforms lists {0} platforms ({1}), but publish would load the image into the local Docker engine, which holds one platform per tag and cannot take a multi-platform image. Set GoImageRegistry to push the multi-platform image, set GoImageArchiveOutputPath to write it as an OCI layout, or set GoPlatforms to one platform.");

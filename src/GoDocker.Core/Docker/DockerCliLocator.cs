@@ -42,6 +42,11 @@ public sealed class DockerCliLocator
                 return cli;
             }
         }
+        // The CLI refuses every command, `docker version` too, while DOCKER_HOST, the context or the TLS files are wrong.
+        if (rejected.Count > 0 && DockerEndpoint.FromEnvironment(_getEnv).Problem is { } endpointProblem)
+        {
+            throw new DiagnosticException(endpointProblem);
+        }
         var reason = rejected.Count == 0 ? "no 'docker' on PATH" : string.Join("; ", rejected);
         throw new DiagnosticException(DiagnosticCatalog.BuildKitUnavailable.Create(reason));
     }

@@ -13,11 +13,20 @@ public sealed class DockerEngineProbe
 
     public async Task<DockerEngineStatus> CheckAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (_endpoint.Problem is { } problem)
+        {
+            throw new DiagnosticException(problem);
+        }
+        if (_endpoint.IsSsh)
+        {
+            return await new DockerSshEngineClient(_endpoint).CheckAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
+        using var tls = CreateCredentials();
         try
         {
-            using var client = CreateClient(timeout);
+            using var client = CreateClient(timeout, tls);
             await client.System.PingAsync(timeoutSource.Token).ConfigureAwait(false);
             VersionResponse version = await client.System.GetVersionAsync(timeoutSource.Token).ConfigureAwait(false);
             var status = new DockerEngineStatus(version.Version, version.APIVersion, version.Os, version.Arch);
@@ -29,11 +38,11 @@ public sealed class DockerEngineProbe
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DiagnosticException(DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint, $"no answer within {timeout.TotalSeconds:0.#} s"));
+            throw new DiagnosticException(DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint.Description, $"no answer within {timeout.TotalSeconds:0.#} s"));
         }
         catch (Exception e) when (e is not DiagnosticException and not OperationCanceledException)
         {
-            throw new DiagnosticException(Unreachable(_endpoint, e), e);
+            throw new DiagnosticException(Failure(_endpoint, e, tls), e);
         }
     }
 
@@ -45,7 +54,14 @@ public sealed class DockerEngineProbe
         cliOutput.Contains("connect to the Docker daemon", StringComparison.OrdinalIgnoreCase)
         || cliOutput.Contains("error during connect", StringComparison.Ordinal)
         || cliOutput.Contains("failed to dial gRPC", StringComparison.Ordinal)
-        || cliOutput.Contains("buildkit not supported by daemon", StringComparison.Ordinal);
+        || cliOutput.Contains("buildkit not supported by daemon", StringComparison.Ordinal)
+        // The CLI refusing its own configuration (DOCKER_HOST, context, TLS files): the resolver says which and why.
+        || cliOutput.Contains("unable to resolve docker endpoint", StringComparison.Ordinal)
+        || cliOutput.Contains("ssh host connection is not valid", StringComparison.Ordinal)
+        // TLS with the engine (refusing its certificate is "error during connect", the engine refusing ours is "failed to
+        // dial gRPC" in a build). Not any "x509:" or "tls:" line: go and BuildKit print those for proxies and registries.
+        || cliOutput.Contains("the server probably has client authentication (--tlsverify) enabled", StringComparison.Ordinal)
+        || cliOutput.Contains("Client sent an HTTP request to an HTTPS server", StringComparison.Ordinal);
 
     /// <summary>
     /// Asks the engine's API why the CLI could not reach it, for a diagnostic that names the address and the reason
@@ -62,7 +78,7 @@ public sealed class DockerEngineProbe
             return e.Diagnostic;
         }
         var line = cliOutput.Split('\n').Select(l => l.Trim()).LastOrDefault(IsEngineUnreachable) ?? "the docker CLI could not connect";
-        return DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint, line);
+        return DiagnosticCatalog.DockerEngineUnreachable.Create(_endpoint.Description, line);
     }
 
     /// <summary>Whether an image is present in the engine's local store (no registry is contacted).</summary>
@@ -84,19 +100,66 @@ public sealed class DockerEngineProbe
         }
     }
 
-    public DockerClient CreateClient(TimeSpan timeout) =>
-        new DockerClientConfiguration(_endpoint.Uri, defaultTimeout: timeout).CreateClient();
+    /// <summary>An API client for the endpoint, with its TLS files where it has them (the client owns the credentials).</summary>
+    public DockerClient CreateClient(TimeSpan timeout) => CreateClient(timeout, CreateCredentials());
+
+    private DockerClient CreateClient(TimeSpan timeout, DockerTlsCredentials? tls) =>
+        (tls is null
+            ? new DockerClientConfiguration(_endpoint.Uri, defaultTimeout: timeout)
+            : new DockerClientConfiguration(_endpoint.Uri, tls, defaultTimeout: timeout)).CreateClient();
+
+    private DockerTlsCredentials? CreateCredentials()
+    {
+        if (_endpoint.Tls is not { } material || _endpoint.Uri.Scheme != "tcp")
+        {
+            return null;
+        }
+        try
+        {
+            return new DockerTlsCredentials(material);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            // The resolver checked the files; they changed since.
+            throw new DiagnosticException(DiagnosticCatalog.DockerTlsFilesInvalid.Create(_endpoint, _endpoint.Origin, e.Message, material.Folder, material.ChangeHint), e);
+        }
+    }
 
     /// <summary>
     /// GD5001 for an engine that did not answer; the innermost exception names the socket or TCP error, where the
     /// outer ones only say that an HTTP request failed. Container preflights report it the same way.
     /// </summary>
-    internal static Diagnostic Unreachable(DockerEndpoint endpoint, Exception e)
+    internal static Diagnostic Unreachable(DockerEndpoint endpoint, Exception e) => Failure(endpoint, e, null);
+
+    /// <summary>
+    /// Why a request failed: the engine's certificate rejected (GD5010), our client certificate refused (GD5011), a TLS
+    /// engine asked in plain HTTP (GD5013), else unreachable with the innermost error (GD5001).
+    /// </summary>
+    private static Diagnostic Failure(DockerEndpoint endpoint, Exception e, DockerTlsCredentials? tls)
     {
-        while (e.InnerException is not null)
+        if (e is DockerApiException { StatusCode: System.Net.HttpStatusCode.BadRequest } api
+            && api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.OrdinalIgnoreCase) == true)
         {
-            e = e.InnerException;
+            return DiagnosticCatalog.DockerEngineExpectsTls.Create(endpoint, endpoint.Origin);
         }
-        return DiagnosticCatalog.DockerEngineUnreachable.Create(endpoint, e.Message);
+        var innermost = e;
+        var handshake = false;
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            handshake |= inner is System.Security.Authentication.AuthenticationException;
+            innermost = inner;
+        }
+        if (tls?.ServerCertificateProblem is { } rejected)
+        {
+            return DiagnosticCatalog.DockerEngineCertificateUntrusted.Create(endpoint.Description, endpoint.Tls?.CaFile ?? "this machine's root store", rejected);
+        }
+        if (tls is not null && endpoint.Tls is { } material && (handshake || tls.ServerCertificateAccepted))
+        {
+            // The engine's certificate passed; the handshake failed after it, when the engine read ours.
+            return DiagnosticCatalog.DockerEngineRefusedClientCertificate.Create(endpoint.Description,
+                material.CertFile ?? $"(none: no {DockerTlsMaterial.CertFileName} in {material.Folder})", innermost.Message,
+                material.ChangeHint == "DOCKER_CERT_PATH" ? $"DOCKER_CERT_PATH ({material.Folder})" : material.ChangeHint);
+        }
+        return DiagnosticCatalog.DockerEngineUnreachable.Create(endpoint.Description, innermost.Message);
     }
 }

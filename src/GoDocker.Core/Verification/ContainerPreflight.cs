@@ -34,7 +34,24 @@ public sealed class ContainerPreflight
         var stopwatch = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(request.Timeout);
-        using var client = new DockerClientConfiguration(_endpoint.Uri, defaultTimeout: request.Timeout).CreateClient();
+        if (_endpoint.Problem is { } problem)
+        {
+            return Failed(request, stopwatch, problem);
+        }
+        if (_endpoint.IsSsh)
+        {
+            return Failed(request, stopwatch, DiagnosticCatalog.InContainerCheckNeedsEngineApi.Create(_endpoint.Description));
+        }
+        DockerClient client;
+        try
+        {
+            client = new DockerEngineProbe(_endpoint).CreateClient(request.Timeout);
+        }
+        catch (DiagnosticException e)
+        {
+            return Failed(request, stopwatch, e.Diagnostic);
+        }
+        using var _ = client;
 
         string? id = null;
         try

@@ -57,6 +57,6 @@ public sealed class DockerEngineUnreachableTests : IDisposable
         var diagnostic = DockerEngineProbe.Unreachable(endpoint, wrapped);
 
         Assert.Equal("GD5001", diagnostic.Code);
-        Assert.StartsWith("Cannot reach the Docker engine at tcp://127.0.0.1:2375/: Connection refused. ", diagnostic.Message);
+        Assert.StartsWith("Cannot reach the Docker engine at tcp://127.0.0.1:2375: Connection refused. ", diagnostic.Message);
     }
 }
