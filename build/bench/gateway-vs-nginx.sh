@@ -131,6 +131,15 @@ end
 LUA
 done
 
+# Warm-up, the same for every server and not measured: a .NET server compiles its hot path (tiered JIT) during its
+# first seconds of load, which the measured runs must not mix into a steady-state comparison. The first-request cost
+# of a fresh gateway is what cold-path.sh measures.
+for name in "${servers[@]}"; do
+  for kb in $sizes; do
+    wrk -t1 -c8 -d"${WARMUP:-3s}" -s "$work/zips-$kb.lua" "http://127.0.0.1:${port[$name]}" >/dev/null
+  done
+done
+
 rps() { awk '/^Requests\/sec:/ {print $2}' <<<"$1"; }
 p99_ms() { awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
   print (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v }' <<<"$1"; }
@@ -190,7 +199,9 @@ for name in "${servers[@]:1}"; do
 done
 if [[ -n "${PERF:-}" ]]; then
   for f in "$work"/perf-*.data; do
-    echo "== perf: $f"; perf report -i "$f" --no-children --sort dso,sym --stdio 2>/dev/null | grep -v '^#' | grep '%' | head -40
+    echo "== perf: $f (by library, then the top symbols)"
+    perf report -i "$f" --no-children -g none --sort dso --stdio 2>/dev/null | grep -v '^#' | grep '%' | head -12
+    perf report -i "$f" --no-children -g none --sort dso,sym --stdio 2>/dev/null | grep -v '^#' | grep '%' | head -40
   done
 fi
 exit "$failed"
