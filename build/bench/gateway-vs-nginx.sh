@@ -200,8 +200,8 @@ done
 if [[ -n "${PERF:-}" ]]; then
   for f in "$work"/perf-*.data; do
     echo "== perf: $f (by library, then the top symbols)"
-    perf report -i "$f" --no-children -g none --sort dso --stdio 2>/dev/null | grep -v '^#' | grep '%' | head -12
-    perf report -i "$f" --no-children -g none --sort dso,sym --stdio 2>/dev/null | grep -v '^#' | grep '%' | head -40
+    perf report -i "$f" --no-children -g none --sort dso --stdio 2>/dev/null | grep -v '^#' | grep '%' | head -12 || true
+    perf report -i "$f" --no-children -g none --sort dso,sym --stdio 2>/dev/null | grep -v '^#' | grep '%' | head -40 || true
   done
 fi
 exit "$failed"
