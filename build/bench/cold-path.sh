@@ -14,6 +14,12 @@ client=$work/client
 count=$(tool gosum-proxy --root "$work/upstream" --gosum "$gosum" --client "$client" | awk '{print $1}')
 up_port=$(start_server upstream proxy --root "$work/upstream" --log "$work/upstream.log")
 run_logged "$work/gateway-build.log" dotnet build "$repo/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -nologo -v:q -o "$work/gateway-bin"
+# BASELINE=<git ref>: also time the gateway of that ref ("before"), interleaved in the same run.
+if [[ -n ${BASELINE:-} ]]; then
+  mkdir -p "$work/baseline-src"
+  git -C "$repo" archive "$BASELINE" | tar -x -C "$work/baseline-src"
+  run_logged "$work/baseline-build.log" dotnet build "$work/baseline-src/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -nologo -v:q -o "$work/baseline-bin"
+fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # One go command environment for both sides; only GOPROXY differs. -modcacherw lets the folder be removed.
@@ -28,11 +34,11 @@ download_ms() { # PROXY -> ms; checks every zip arrived
   [[ $zips == "$count" ]] || die "go mod download left $zips of $count zips (see $work/go.log)"
   echo "$ms"
 }
-gateway_ms() { # [WRAPPER] -> "ms zips-fetched"
-  local port dir=$work/gateway-cache ms mark
+gateway_ms() { # [WRAPPER] -> "ms zips-fetched"; GATEWAY_BIN picks the build (default: this tree's)
+  local port dir=$work/gateway-cache ms mark bin=${GATEWAY_BIN:-$work/gateway-bin}
   rm -rf "$dir"
   port=$(free_port)
-  (exec "$@" dotnet "$work/gateway-bin/GoDocker.ProxyGateway.dll" --cache "$dir" --listen "127.0.0.1:$port" \
+  (exec "$@" dotnet "$bin/GoDocker.ProxyGateway.dll" --cache "$dir" --listen "127.0.0.1:$port" \
     --upstream "http://127.0.0.1:$up_port" >"$work/gateway.log" 2>&1) &
   local pid=$!
   for _ in $(seq 1 200); do curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.05; done
@@ -44,18 +50,26 @@ gateway_ms() { # [WRAPPER] -> "ms zips-fetched"
 }
 
 say "dependency set: $count module versions from kubernetes' go.sum, generated; upstream on 127.0.0.1:$up_port"
-direct=() gateway=() fetched=()
+direct=() gateway=() fetched=() baseline=()
 for i in $(seq 1 "$runs"); do
   direct+=("$(download_ms "http://127.0.0.1:$up_port")")
   read -r ms zips < <(gateway_ms)
   gateway+=("$ms")
   fetched+=("$zips")
+  if [[ -n ${BASELINE:-} ]]; then
+    read -r ms _ < <(GATEWAY_BIN=$work/baseline-bin gateway_ms)
+    baseline+=("$ms")
+  fi
 done
 d=$(median "${direct[@]}")
 g=$(median "${gateway[@]}")
 say "go mod download of $count module versions, $runs runs each, median: through a cold gateway ${g} ms, straight from the upstream ${d} ms"
 say "  gateway runs: ${gateway[*]}"
 say "  direct runs:  ${direct[*]}"
+if [[ -n ${BASELINE:-} ]]; then
+  b=$(median "${baseline[@]}")
+  say "  baseline gateway ($BASELINE, $(git -C "$repo" rev-parse --short "$BASELINE")) runs: ${baseline[*]}; median ${b} ms, ratio to direct $(ratio "$b" "$d")"
+fi
 say "  zips the gateway fetched from the upstream per run: ${fetched[*]}"
 # Profile (not part of the medians): the gateway makes each stored file durable (fsync of the content and of its pin)
 # before it answers; one more run with fsync turned into a no-op by eatmydata shows what that costs here.

@@ -1,61 +1,67 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GoDocker.Benchmarks;
 
 /// <summary>
 /// A GOPROXY-protocol server on 127.0.0.1 over a folder, appending one line per request to a log
 /// (<c>path TAB status TAB body-bytes</c>) so a benchmark can count what a build asked the proxy for.
+/// Kestrel, so connections stay open between requests and requests are served concurrently, as by a real module
+/// proxy (HttpListener closed every connection after its response and answered one request at a time).
 /// </summary>
 public sealed class CountingModuleProxy(string root, int port, string logPath)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (port == 0)
-        {
-            // HttpListener cannot bind port 0; borrow a free port from the OS.
-            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-        }
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        var fullRoot = Path.GetFullPath(root);
         await using var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
-        using var _ = cancellationToken.Register(listener.Stop);
-        Console.WriteLine($"serving {root} on http://127.0.0.1:{port}");
-        while (!cancellationToken.IsCancellationRequested)
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        await using var app = builder.Build();
+        app.Run(async context =>
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
-            var file = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-            using var response = context.Response;
+            var path = context.Request.Path.Value ?? "/";
+            var file = Path.GetFullPath(Path.Combine(fullRoot, path.TrimStart('/')));
             byte[] body;
-            if (file.StartsWith(Path.GetFullPath(root), StringComparison.Ordinal) && File.Exists(file))
+            if (file.StartsWith(fullRoot, StringComparison.Ordinal) && File.Exists(file))
             {
-                body = await File.ReadAllBytesAsync(file, cancellationToken);
-                response.StatusCode = 200;
+                body = await File.ReadAllBytesAsync(file, context.RequestAborted);
+                context.Response.StatusCode = 200;
             }
             else
             {
                 body = Encoding.UTF8.GetBytes("not found: " + path);
-                response.StatusCode = 404;
+                context.Response.StatusCode = 404;
             }
-            response.ContentLength64 = body.Length;
-            await response.OutputStream.WriteAsync(body, cancellationToken);
+
+            // Logged before the body goes out: once a client has its answer, the request is in the log.
             lock (log)
             {
-                log.WriteLine($"{path}\t{response.StatusCode}\t{body.Length}");
+                log.WriteLine($"{path}\t{context.Response.StatusCode}\t{body.Length}");
             }
+
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        });
+        await app.StartAsync(cancellationToken);
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Console.WriteLine($"serving {root} on http://127.0.0.1:{bound.Port}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None);
     }
 }

@@ -7,19 +7,22 @@ public static class AtomicFile
     public static Task WriteAllBytesAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken) =>
         CacheWriteException.GuardAsync(Path.GetFileName(destination), () => WriteAsync(layout, destination, content, cancellationToken));
 
-    private static async Task WriteAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken)
+    private static Task WriteAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken)
     {
         var temp = layout.NewTempPath();
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            // Synchronous: a small file into the page cache; async file I/O on Linux only adds a thread-pool hop.
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
-                await stream.WriteAsync(content, cancellationToken);
+                stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Move(temp, destination, overwrite: true);
+            return Task.CompletedTask;
         }
         finally
         {

@@ -69,6 +69,29 @@ public sealed class DiskModuleCache : IModuleCache
             (pin, stream) = (adopted, committed);
         }
 
+        MarkUsed(key);
+        return new CachedFile(stream, pin);
+    }
+
+    /// <summary>The pinned content of <paramref name="key"/> held open for serving (release it), or null: <see cref="Get"/> without an open per call.</summary>
+    public OpenBlob? Acquire(string key)
+    {
+        if (_table.Get(key) is not { } pin || _blobs.Acquire(pin.Sha256) is not { } blob)
+        {
+            if (!SharedFolder || Adopt(key) is not { } adopted || _blobs.Acquire(adopted.Sha256) is not { } committed)
+            {
+                return null;
+            }
+
+            blob = committed;
+        }
+
+        MarkUsed(key);
+        return blob;
+    }
+
+    private void MarkUsed(string key)
+    {
         var now = DateTime.UtcNow;
         if (_table.Use(key, now))
         {
@@ -80,8 +103,6 @@ public sealed class DiskModuleCache : IModuleCache
             {
             }
         }
-
-        return new CachedFile(stream, pin);
     }
 
     /// <exception cref="CacheWriteException">The disk refused the pin or the content; no content is left without a pin.</exception>

@@ -10,6 +10,9 @@ public interface IModuleCache
     /// <summary>The pinned content of <paramref name="key"/>, opened, or null when never stored or evicted.</summary>
     CachedFile? Get(string key);
 
+    /// <summary>The pinned content of <paramref name="key"/> held open for serving, with a reference the caller releases; null as for <see cref="Get"/>.</summary>
+    OpenBlob? Acquire(string key);
+
     /// <summary>Makes <paramref name="content"/> the pinned content of <paramref name="key"/>; a pin with other bytes wins.</summary>
     Task<CommitOutcome> PutAsync(string key, HashedTempFile content, string? h1, CancellationToken cancellationToken);
 

@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.ChecksumDatabase;
 using GoDocker.ProxyGateway.Protocol;
 using GoDocker.ProxyGateway.Serving;
@@ -16,6 +18,7 @@ public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatab
 {
     private const string SnapshotsPrefix = "/snapshots/";
     private const string SumdbPrefix = "/sumdb/";
+    private const int BlobChunk = 65536;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -122,10 +125,51 @@ public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatab
             response.ContentLength = length;
         }
 
+        if (served.Blob is { } blob)
+        {
+            response.Headers.ETag = blob.ETag;
+        }
+
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            await served.Content.CopyToAsync(response.Body, 65536, context.RequestAborted);
+            if (served.Blob is { } held)
+            {
+                await WriteBlobAsync(held, response.BodyWriter, context.RequestAborted);
+            }
+            else
+            {
+                await served.Content!.CopyToAsync(response.Body, BlobChunk, context.RequestAborted);
+            }
+
             metrics.BytesServed(served.Length ?? 0);
+        }
+    }
+
+    /// <summary>
+    /// Reads a held blob straight into Kestrel's output buffers (one pread per chunk: no open, no stream, no copy
+    /// through a buffer of our own) and flushes per chunk, so a slow client holds back at most one chunk.
+    /// </summary>
+    private static async Task WriteBlobAsync(OpenBlob blob, PipeWriter writer, CancellationToken cancellationToken)
+    {
+        long offset = 0;
+        while (offset < blob.Length)
+        {
+            var chunk = (int)Math.Min(blob.Length - offset, BlobChunk);
+            var memory = writer.GetMemory(chunk);
+            var read = blob.Read(offset, memory.Span[..Math.Min(chunk, memory.Length)]);
+            if (read == 0)
+            {
+                throw new IOException($"blob {blob.Sha256} ended at {offset} of {blob.Length} bytes");
+            }
+
+            writer.Advance(read);
+            offset += read;
+            var flushed = await writer.FlushAsync(cancellationToken);
+            if (flushed.IsCanceled || flushed.IsCompleted)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new IOException("the client stopped reading");
+            }
         }
     }
 

@@ -52,10 +52,10 @@ public sealed class ModuleFileService(
 
     private async Task<ServedFile> ServeFileAsync(ModuleRequest request, IUpstreamFetcher upstream, CancellationToken cancellationToken)
     {
-        if (cache.Get(request.Key) is { } cached)
+        if (cache.Acquire(request.Key) is { } cached)
         {
             metrics.Hit(request.Kind);
-            return new ServedFile(cached.Content, cached.Content.Length, request.Kind, fromCache: true);
+            return new ServedFile(cached, request.Kind, fromCache: true);
         }
 
         metrics.Miss(request.Kind);
@@ -65,9 +65,9 @@ public sealed class ModuleFileService(
         }
 
         var pin = await fetcher.FetchFileAsync(request, upstream, cancellationToken);
-        var stream = content.Open(pin.Sha256)
+        var blob = content.Acquire(pin.Sha256)
             ?? throw Fail(new GatewayFailure(GatewayFailureKind.Unavailable, $"{request.ModulePath}@{request.Version}: content was evicted while being served; retry"));
-        return new ServedFile(stream, pin.Size, request.Kind, fromCache: false);
+        return new ServedFile(blob, request.Kind, fromCache: false);
     }
 
     private ServedFile ServeFromSnapshot(ModuleRequest request, string name)
@@ -77,10 +77,10 @@ public sealed class ModuleFileService(
 
         if (request.Kind.IsImmutable())
         {
-            if (snapshot.Files.TryGetValue(request.Key, out var pin) && content.Open(pin.Sha256) is { } stream)
+            if (snapshot.Files.TryGetValue(request.Key, out var pin) && content.Acquire(pin.Sha256) is { } blob)
             {
                 metrics.Hit(request.Kind);
-                return new ServedFile(stream, pin.Size, request.Kind, fromCache: true);
+                return new ServedFile(blob, request.Kind, fromCache: true);
             }
 
             metrics.Miss(request.Kind);

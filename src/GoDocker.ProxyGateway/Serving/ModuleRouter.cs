@@ -11,7 +11,17 @@ public sealed class ModuleRouter(IReadOnlyList<ModuleRule> rules, IUpstreamFetch
 {
     public ModuleRoute Route(string modulePath)
     {
-        var rule = rules.FirstOrDefault(r => r.Matches(modulePath));
+        // A loop, not LINQ: this runs on every request, and a lambda capturing the path allocates each time.
+        ModuleRule? rule = null;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].Matches(modulePath))
+            {
+                rule = rules[i];
+                break;
+            }
+        }
+
         return new ModuleRoute(rule?.Action ?? ModuleRouteAction.Upstream, rule?.Upstream ?? defaultUpstream, rule?.Pattern);
     }
 

@@ -29,6 +29,7 @@ public sealed partial class SnapshotStore
 
     // Content of imports in progress: held like a snapshot's, so eviction cannot drop it before the manifest exists.
     private readonly ConcurrentDictionary<string, int> _importing = new(StringComparer.Ordinal);
+    private static readonly DateTime MissingFileTime = DateTime.FromFileTimeUtc(0);
     private (DateTime Stamp, string? Name) _view = (DateTime.MinValue, null);
 
     public SnapshotStore(CacheLayout layout, IModuleCache cache, IContentStore content, IListCache lists, IModuleFileHasher hasher)
@@ -95,8 +96,9 @@ public sealed partial class SnapshotStore
         DateTime stamp;
         try
         {
+            // One stat per request: a missing file reads as 1601-01-01, the time File.GetLastWriteTimeUtc documents for it.
             stamp = File.GetLastWriteTimeUtc(_layout.ViewFile);
-            if (!File.Exists(_layout.ViewFile))
+            if (stamp == MissingFileTime)
             {
                 return null;
             }
