@@ -55,6 +55,12 @@ public sealed class ContainerEngineSelector
         {
             return docker ?? throw dockerProblem!;
         }
+        // A Docker address set up wrongly (DOCKER_HOST, a context, TLS files) is a mistake to report, not a reason to
+        // build somewhere else: the user asked for that engine.
+        if ((_endpoint ?? DockerEndpoint.FromEnvironment()).Problem is { } endpointProblem)
+        {
+            return docker ?? throw (dockerProblem ?? new DiagnosticException(endpointProblem));
+        }
         if (docker is not null && await DockerAnswersAsync(cancellationToken).ConfigureAwait(false))
         {
             return docker;

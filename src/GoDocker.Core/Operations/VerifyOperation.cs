@@ -90,10 +90,11 @@ public static class VerifyOperation
         Func<string, CancellationToken, Task<bool>>? notPulled = null;
         if (docker is not null)
         {
-            // With GoDownload=Auto and no engine answering, the build runs without Docker: nothing is pulled.
+            // With no engine answering, the build pulls nothing: GoDownload=Auto runs on the host's go, and otherwise the
+            // download step reports the engine (GD5001, GD5011, ...), the cause a registry probe would only hide.
             Task<bool>? engineAnswers = null;
             notPulled = async (image, ct) => await EngineImagePresence.ContainsAsync(docker, image, ct).ConfigureAwait(false)
-                || (buildOnly && settings.Download == GoDownloadMode.Auto && !await (engineAnswers ??= EngineImagePresence.EngineAnswersAsync(docker, ct)).ConfigureAwait(false));
+                || (buildOnly && !await (engineAnswers ??= EngineImagePresence.EngineAnswersAsync(docker, ct)).ConfigureAwait(false));
         }
         return await ProjectVerification.RunRegistriesAsync(settings, notPulled, cancellationToken,
             context: RegistryPullContext.For(docker, text => log.Progress("Verify: " + text)), buildOnly: buildOnly).ConfigureAwait(false);

@@ -172,6 +172,36 @@ public sealed class ContainerEngineTests
     }
 
     [Fact]
+    public async Task Auto_keeps_docker_when_the_Docker_address_is_configured_wrongly_so_the_mistake_is_reported()
+    {
+        using var fixture = new GoProjectFixture();
+        var (settings, _) = fixture.Read();
+        var bin = Directory.CreateTempSubdirectory("godocker-engines-").FullName;
+        try
+        {
+            var docker = Script(bin, "docker", "case \"$1\" in version) echo 28.0.0;; buildx) echo 'github.com/docker/buildx v0.20.0';; esac");
+            Script(bin, "podman", "echo 4.3.1");
+            var dockerLocator = new DockerCliLocator(name => name == "GODOCKER_DOCKER_CLI" ? docker : null);
+            var podmanLocator = new PodmanCliLocator(name => name == "PATH" ? bin : null);
+            // A context that is not in the store: the engine never answers, yet podman must not quietly take over.
+            var misconfigured = new DockerEndpoint(new Uri("unix://" + Path.Combine(bin, "no-docker.sock")))
+            {
+                Problem = DiagnosticCatalog.DockerContextMissing.Create("ci-remote", "DOCKER_CONTEXT", "no meta.json"),
+            };
+
+            var chosen = await new ContainerEngineSelector(dockerLocator, podmanLocator, misconfigured)
+                .SelectAsync(settings, null, TestContext.Current.CancellationToken);
+
+            Assert.Equal(ContainerEngineKind.Docker, chosen.Kind);
+            Assert.Equal(docker, chosen.Path);
+        }
+        finally
+        {
+            Directory.Delete(bin, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Verify_in_container_on_podman_without_its_API_socket_is_GD5022_at_GoContainerEngine()
     {
         using var fixture = new GoProjectFixture().Set("GoContainerEngine", "Podman");
