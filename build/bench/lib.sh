@@ -21,7 +21,12 @@ bench_cleanup() {
   local pid
   if [[ -f $work/pids ]]; then
     while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$work/pids"
-    while read -r pid; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done <"$work/pids"
+    # A server that ignores SIGTERM (Kestrel's host waits for its lifetime) must not hang the run: 5 s, then SIGKILL.
+    while read -r pid; do
+      local i
+      for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$pid" 2>/dev/null || true
+    done <"$work/pids"
   fi
   [[ ${GODOCKER_BENCH_KEEP:-0} == 1 ]] || rm -rf "$work"
 }
