@@ -101,14 +101,13 @@ for i in $(seq 1 "$iterations"); do
   gateway_bytes=$(bytes_since "$mark")
   stop_engines
 
-  # Layer: run 1 exports an inline cache and the CI job pushes the deps stage's image; run 2 imports it.
-  host=$(fresh_engine); checkout "$work/layer" "<GoModCacheMode>Layer</GoModCacheMode><GoDockerCacheTo>type=inline</GoDockerCacheTo>"
+  # Layer, as docs/ci.md sets it: every run imports and exports the same registry image (without buildx the build
+  # pushes the deps stage with its inline cache); run 2, with the default GoVerify, imports it.
+  layer_cache="<GoModCacheMode>Layer</GoModCacheMode><GoDockerCacheFrom>$cache_image</GoDockerCacheFrom><GoDockerCacheTo>type=registry,ref=$cache_image</GoDockerCacheTo>"
+  host=$(fresh_engine); checkout "$work/layer" "$layer_cache"
   run_logged "$work/build.log" env DOCKER_HOST="$host" dotnet build "$work/layer/service.goproj" -nodeReuse:false -nologo -v:q
-  run_logged "$work/build.log" env DOCKER_HOST="$host" $docker build --file "$work/layer/obj/Debug/godocker/Dockerfile" --target deps \
-    --network host --build-arg BUILDKIT_INLINE_CACHE=1 --tag "$cache_image" "$work/layer"
-  run_logged "$work/build.log" $docker -H "$host" push "$cache_image"
   stop_engines
-  host=$(fresh_engine); checkout "$work/layer" "<GoModCacheMode>Layer</GoModCacheMode><GoDockerCacheFrom>$cache_image</GoDockerCacheFrom><GoVerify>false</GoVerify>"
+  host=$(fresh_engine); checkout "$work/layer" "$layer_cache"
   mark=$(proxy_mark "$work/proxy.log")
   layer+=("$(build "$work/build.log" "$work/layer" "$host")")
   layer_bytes=$(bytes_since "$mark")

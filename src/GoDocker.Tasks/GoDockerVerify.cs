@@ -10,7 +10,7 @@ public sealed class GoDockerVerify : GoProjectTask
     {
         // GoDockerGenerate reported the project's own diagnostics; a project with errors never gets here.
         var project = LoadProject();
-        var result = await VerifyOperation.RunAsync(project, new VerifyRequest { GatewayAssembly = ProxyGatewayAssembly, BuildRegistries = true }, log, cancellationToken).ConfigureAwait(false);
+        var result = await VerifyOperation.RunAsync(project, new VerifyRequest { GatewayAssembly = ProxyGatewayAssembly, BuildRegistries = true, BeforeBuild = true }, log, cancellationToken).ConfigureAwait(false);
         if (result.Report is { } report)
         {
             foreach (var endpoint in report.Endpoints)

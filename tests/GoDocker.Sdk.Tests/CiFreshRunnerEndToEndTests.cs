@@ -55,42 +55,59 @@ public sealed class CiFreshRunnerEndToEndTests(SdkPackages packages)
     }
 
     /// <summary>
-    /// Layer mode with what Docker 20.10's built-in BuildKit supports (no buildx here, so no registry cache export):
-    /// run 1 marks its layers with an inline cache (GoDockerCacheTo=type=inline) and the CI job pushes the deps stage's
-    /// image to a registry; run 2, on another fresh engine, imports it (GoDockerCacheFrom) and downloads nothing.
+    /// Layer mode as docs/ci.md sets it up, on Docker 20.10's built-in BuildKit (no buildx here): every run has
+    /// GoDockerCacheFrom and GoDockerCacheTo = the same registry image; run 1 pushes the deps stage with its inline
+    /// cache, run 2 on another fresh engine imports it and asks the upstream nothing, with the default GoVerify.
     /// </summary>
     [Fact]
-    public async Task Layer_mode_with_an_inline_cache_image_from_a_registry_lets_a_fresh_engine_skip_the_download()
+    public async Task Layer_mode_with_a_registry_cache_lets_a_fresh_engine_skip_the_download_and_the_upstream()
     {
         Requirements.Docker();
         using var registry = TestRegistry.StartPlain();
         await using var upstream = new TestModuleProxy();
         var dependency = upstream.AddUniqueGreeting();
         var cacheImage = $"{registry.Address}/ci/app-deps:cache";
+        (string, string)[] layer = [("GoModCacheMode", "Layer"), ("GoDockerCacheFrom", cacheImage), ("GoDockerCacheTo", $"type=registry,ref={cacheImage}")];
 
-        using (var first = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Layer"), ("GoDockerCacheTo", "type=inline")))
+        using (var first = await ProjectAsync(dependency, upstream, layer))
         {
             await using var engine = await FreshDockerEngine.StartAsync(Requirements.BaseImage, Requirements.RuntimeImage);
             var run1 = await first.DotnetAsync(engine.Environment, ["build", first.ProjectPath, "-nodeReuse:false", "-v:n"]);
             Assert.True(run1.ExitCode == 0, run1.ToString());
             Assert.True(upstream.BytesServed > 0);
-            // The job's cache-save step: the deps stage (cached by run 1) tagged and pushed with its inline cache.
-            var save = await engine.DockerAsync("build", "--file", first.DockerfilePath, "--target", "deps", "--network", "host",
-                "--build-arg", "BUILDKIT_INLINE_CACHE=1", "--tag", cacheImage, first.Directory);
-            Assert.True(save.ExitCode == 0, save.ToString());
-            var push = await engine.DockerAsync("push", cacheImage);
-            Assert.True(push.ExitCode == 0, push.ToString());
+            Assert.Contains($"Pushing the layer cache {cacheImage} (GoDockerCacheTo).", run1.Output);
         }
 
         upstream.ClearRequests();
-        using var second = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Layer"), ("GoDockerCacheFrom", cacheImage), ("GoVerify", "false"));
+        using var second = await ProjectAsync(dependency, upstream, layer);
         await using (var engine = await FreshDockerEngine.StartAsync(Requirements.BaseImage, Requirements.RuntimeImage))
         {
             var run2 = await second.DotnetAsync(engine.Environment, ["build", second.ProjectPath, "-nodeReuse:false", "-v:n"]);
             Assert.True(run2.ExitCode == 0, run2.ToString());
             Assert.True(upstream.BytesServed == 0, "upstream served: " + string.Join(", ", upstream.Requests));
             Assert.Empty(upstream.Requests);
+            Assert.Contains(Core.Verification.ProjectVerification.LayerCacheVerdict, run2.Output);
         }
+    }
+
+    [Fact]
+    public async Task A_registry_cache_that_cannot_be_pushed_is_one_GD5071_at_GoDockerCacheTo()
+    {
+        Requirements.Docker();
+        await using var upstream = new TestModuleProxy();
+        var dependency = upstream.AddUniqueGreeting();
+        // Port 1 on the loopback: nothing listens, so the push is refused at once.
+        using var project = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Layer"), ("GoDockerCacheTo", "type=registry,ref=127.0.0.1:1/ci/app-deps:cache"));
+
+        var build = await project.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = Assert.Single(build.Errors);
+        Assert.Equal("GD5071", error.Code);
+        Assert.Equal(project.ProjectPath, error.File);
+        Assert.Equal(Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<GoDockerCacheTo>", StringComparison.Ordinal)) + 1, error.Line);
+        Assert.Contains("pushing the layer cache image 127.0.0.1:1/ci/app-deps:cache (GoDockerCacheTo) failed: ", error.Message);
+        Assert.Contains("connection refused", error.Message);
     }
 
     [Fact]
@@ -99,7 +116,7 @@ public sealed class CiFreshRunnerEndToEndTests(SdkPackages packages)
         Requirements.Docker();
         await using var upstream = new TestModuleProxy();
         var dependency = upstream.AddUniqueGreeting();
-        using var project = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Layer"), ("GoDockerCacheTo", "type=registry,ref=127.0.0.1:5000/app:cache"));
+        using var project = await ProjectAsync(dependency, upstream, ("GoModCacheMode", "Layer"), ("GoDockerCacheTo", "type=local,dest=ci-cache"));
 
         var build = await project.BuildAsync();
 

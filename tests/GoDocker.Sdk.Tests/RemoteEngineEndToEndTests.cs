@@ -63,16 +63,7 @@ public sealed partial class RemoteEngineEndToEndTests(SdkPackages packages, TlsE
         var config = Directory.CreateTempSubdirectory("godocker-dockerconfig-").FullName;
         try
         {
-            var client = engine.Tls.ClientFolder;
-            var env = new Dictionary<string, string?>
-            {
-                ["DOCKER_CONFIG"] = config, ["DOCKER_HOST"] = null, ["DOCKER_CONTEXT"] = null, ["DOCKER_TLS_VERIFY"] = null, ["DOCKER_CERT_PATH"] = null,
-            };
-            var create = await CommandRun.ExecuteAsync(TestDocker.Cli, ["context", "create", "tls-engine", "--docker",
-                $"host={engine.TcpHost},ca={client}/ca.pem,cert={client}/cert.pem,key={client}/key.pem"], config, env, cancellationToken: TestContext.Current.CancellationToken);
-            Assert.True(create.ExitCode == 0, create.ToString());
-            var use = await CommandRun.ExecuteAsync(TestDocker.Cli, ["context", "use", "tls-engine"], config, env, cancellationToken: TestContext.Current.CancellationToken);
-            Assert.True(use.ExitCode == 0, use.ToString());
+            var env = await TlsContextAsync(engine, config);
             await using var upstream = new TestModuleProxy();
             using var project = await ProjectAsync(upstream);
             var before = await BuildCacheRecordsAsync(engine);
@@ -181,6 +172,93 @@ public sealed partial class RemoteEngineEndToEndTests(SdkPackages packages, TlsE
         {
             Directory.Delete(empty, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task godocker_verify_in_container_runs_its_check_container_on_the_DOCKER_HOST_TLS_engine()
+    {
+        var engine = await fixture.GetAsync();
+        await using var upstream = new TestModuleProxy();
+        using var project = await ProjectAsync(upstream);
+        await project.InstallToolAsync();
+        var since = EventClock();
+
+        var verify = await project.DotnetAsync(engine.TlsEnvironment(), ["tool", "run", "godocker", "verify", "--in-container"]);
+
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Empty(verify.Errors);
+        Assert.NotEmpty(await CheckContainersStartedAsync(engine, since));
+    }
+
+    [Fact]
+    public async Task godocker_verify_in_container_runs_on_the_engine_of_the_current_Docker_context()
+    {
+        var engine = await fixture.GetAsync();
+        var config = Directory.CreateTempSubdirectory("godocker-dockerconfig-").FullName;
+        try
+        {
+            var env = await TlsContextAsync(engine, config);
+            await using var upstream = new TestModuleProxy();
+            using var project = await ProjectAsync(upstream);
+            await project.InstallToolAsync();
+            var since = EventClock();
+
+            var verify = await project.DotnetAsync(env, ["tool", "run", "godocker", "verify", "--in-container"]);
+
+            Assert.True(verify.ExitCode == 0, verify.ToString());
+            Assert.NotEmpty(await CheckContainersStartedAsync(engine, since));
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task godocker_verify_in_container_with_a_refused_client_certificate_is_one_GD5011_naming_TLS_and_the_endpoint()
+    {
+        var engine = await fixture.GetAsync();
+        var foreign = engine.Tls.WriteForeignClientFolder();
+        await using var upstream = new TestModuleProxy();
+        using var project = await ProjectAsync(upstream);
+        await project.InstallToolAsync();
+
+        var verify = await project.DotnetAsync(engine.TlsEnvironment(foreign), ["tool", "run", "godocker", "verify", "--in-container"]);
+
+        Assert.Equal(1, verify.ExitCode);
+        var error = Assert.Single(verify.Errors);
+        Assert.Equal("GD5011", error.Code);
+        Assert.Contains($"TLS with the Docker engine at {engine.TcpHost} (DOCKER_HOST) failed", error.Message);
+        Assert.Contains(Path.Combine(foreign, "cert.pem"), error.Message);
+    }
+
+    /// <summary>A Docker config folder whose current context is the TLS engine, and the environment that uses only it.</summary>
+    private static async Task<Dictionary<string, string?>> TlsContextAsync(TlsDockerEngine engine, string config)
+    {
+        var client = engine.Tls.ClientFolder;
+        var env = new Dictionary<string, string?>
+        {
+            ["DOCKER_CONFIG"] = config, ["DOCKER_HOST"] = null, ["DOCKER_CONTEXT"] = null, ["DOCKER_TLS_VERIFY"] = null, ["DOCKER_CERT_PATH"] = null,
+        };
+        var create = await CommandRun.ExecuteAsync(TestDocker.Cli, ["context", "create", "tls-engine", "--docker",
+            $"host={engine.TcpHost},ca={client}/ca.pem,cert={client}/cert.pem,key={client}/key.pem"], config, env, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(create.ExitCode == 0, create.ToString());
+        var use = await CommandRun.ExecuteAsync(TestDocker.Cli, ["context", "use", "tls-engine"], config, env, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(use.ExitCode == 0, use.ToString());
+        return env;
+    }
+
+    /// <summary>Now, a second early, in the engine's event history terms (it runs on this machine, on its clock).</summary>
+    private static string EventClock() => (DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The verify check containers (removed by now) that the engine started since <paramref name="since"/>.</summary>
+    private static async Task<string[]> CheckContainersStartedAsync(TlsDockerEngine engine, string since)
+    {
+        var until = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var events = await engine.DockerAsync("events", "--since", since, "--until", until,
+            "--filter", "type=container", "--filter", "event=start", "--filter", "label=org.godocker.purpose=verify", "--format", "{{.ID}}");
+        Assert.True(events.ExitCode == 0, events.Output);
+        return events.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>A project whose download must run in Docker (no fallback to the host's go), with a dependency of its own.</summary>

@@ -311,7 +311,9 @@ public static class DiagnosticCatalog
         "'docker buildx inspect {0}' failed: {1}. Set GoDockerBuilder to a builder that 'docker buildx ls' lists, or create it with 'docker buildx create --name {0}'.");
     // GD5070-GD5079: layer caches and the engine.
     public static readonly DiagnosticDescriptor DockerCacheUnsupported = Error("GD5070", "Layer cache not supported by this docker CLI",
-        "{0} '{1}' needs {2}, but {3} has no buildx: docker build's built-in BuildKit imports only images (--cache-from IMAGE, with an inline cache) and exports only inline caches (BUILDKIT_INLINE_CACHE). Install the buildx plugin, or use '{4}'.");
+        "{0} '{1}' needs {2}, but {3} has no buildx: docker build's built-in BuildKit imports only images (--cache-from IMAGE, with an inline cache) and exports only inline caches (BUILDKIT_INLINE_CACHE, or the deps stage image the SDK pushes for type=registry,ref=IMAGE). Install the buildx plugin, or use '{4}'.");
+    public static readonly DiagnosticDescriptor LayerCachePushFailed = Error("GD5071", "Layer cache push failed",
+        "The modules were downloaded, but pushing the layer cache image {0} (GoDockerCacheTo) failed: {1}. {2}; or clear GoDockerCacheTo to build without exporting the cache.");
 
     // GD6xxx: module download failures seen in go output.
     public static readonly DiagnosticDescriptor ModuleVersionNotFound = Error("GD6001", "Module version not found",

@@ -103,6 +103,19 @@ public sealed class DockerEngineProbe
     /// <summary>An API client for the endpoint, with its TLS files where it has them (the client owns the credentials).</summary>
     public DockerClient CreateClient(TimeSpan timeout) => CreateClient(timeout, CreateCredentials());
 
+    /// <summary>
+    /// An API client and the TLS credentials it holds: they record how the handshake went, so a failed request is told
+    /// apart as the engine's certificate rejected (GD5010), ours refused (GD5011) or no answer (GD5001).
+    /// </summary>
+    internal DockerClient CreateClient(TimeSpan timeout, out DockerTlsCredentials? tls)
+    {
+        tls = CreateCredentials();
+        return CreateClient(timeout, tls);
+    }
+
+    /// <summary>Why a request through a client from <see cref="CreateClient(TimeSpan, out DockerTlsCredentials?)"/> failed.</summary>
+    internal Diagnostic Explain(Exception e, DockerTlsCredentials? tls) => Failure(_endpoint, e, tls);
+
     private DockerClient CreateClient(TimeSpan timeout, DockerTlsCredentials? tls) =>
         (tls is null
             ? new DockerClientConfiguration(_endpoint.Uri, defaultTimeout: timeout)
@@ -124,12 +137,6 @@ public sealed class DockerEngineProbe
             throw new DiagnosticException(DiagnosticCatalog.DockerTlsFilesInvalid.Create(_endpoint, _endpoint.Origin, e.Message, material.Folder, material.ChangeHint), e);
         }
     }
-
-    /// <summary>
-    /// GD5001 for an engine that did not answer; the innermost exception names the socket or TCP error, where the
-    /// outer ones only say that an HTTP request failed. Container preflights report it the same way.
-    /// </summary>
-    internal static Diagnostic Unreachable(DockerEndpoint endpoint, Exception e) => Failure(endpoint, e, null);
 
     /// <summary>
     /// Why a request failed: the engine's certificate rejected (GD5010), our client certificate refused (GD5011), a TLS

@@ -215,16 +215,36 @@ public sealed record DockerBuildCommand
         }
         if (CacheTo is not null)
         {
-            if (CacheTo.Type != "inline")
+            if (CacheTo.Type != "inline" && !IsPlainRegistryCache(CacheTo))
             {
-                throw Unsupported(cli, ProjectSettingCatalog.GoDockerCacheTo.Name, CacheTo, CacheToLocation, "type=inline");
+                throw Unsupported(cli, ProjectSettingCatalog.GoDockerCacheTo.Name, CacheTo, CacheToLocation, "type=registry,ref=IMAGE' or 'type=inline");
             }
             extra.Add("--build-arg");
             extra.Add("BUILDKIT_INLINE_CACHE=1");
+            if (InlineCacheImageFor(cli) is { } image)
+            {
+                extra.Add("--tag");
+                extra.Add(image);
+            }
         }
         args.InsertRange(args.Count - 1, extra); // before the context, which stays last
         return args.ToImmutable();
     }
+
+    /// <summary>
+    /// The image a docker CLI without buildx tags the deps stage as, and pushes, to export GoDockerCacheTo's
+    /// type=registry,ref=IMAGE: its built-in BuildKit has no cache exporter, but an image built with
+    /// BUILDKIT_INLINE_CACHE=1 carries the same cache, which the next run's GoDockerCacheFrom=IMAGE imports. Null for
+    /// buildx (which exports it itself), podman, other caches and the other stages.
+    /// </summary>
+    public string? InlineCacheImageFor(DockerCli cli)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        return !cli.IsPodman && !cli.UsesBuildx && Target == DockerfileWriter.DepsStage && CacheTo is { } to && IsPlainRegistryCache(to) ? to.Reference : null;
+    }
+
+    // Options such as mode=max or oci-mediatypes need buildx's exporter; an inline cache has none of them.
+    private static bool IsPlainRegistryCache(DockerCacheSpec spec) => spec.Type == "registry" && spec.Attributes.Count == 1 && spec.Reference is not null;
 
     /// <summary>
     /// podman build (Buildah) takes the same Dockerfile and the same --target, --network, --platform, --secret (src=

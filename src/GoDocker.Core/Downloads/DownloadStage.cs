@@ -63,6 +63,11 @@ public sealed class DownloadStage
         if (result.Succeeded)
         {
             log.Progress($"Module download stage finished in {result.Duration.TotalSeconds:0.0} s.");
+            if (request.Command.InlineCacheImageFor(cli) is { } cacheImage
+                && await InlineCacheImagePush.RunAsync(cli, cacheImage, request.Command.CacheToLocation, log.Progress, cancellationToken).ConfigureAwait(false) is { } pushFailed)
+            {
+                return new DownloadOutcome(DownloadOutcomeKind.Failed, "docker", [pushFailed], stopwatch.Elapsed);
+            }
             return new DownloadOutcome(DownloadOutcomeKind.Succeeded, "docker", [], stopwatch.Elapsed);
         }
         if (DockerEngineProbe.IsEngineUnreachable(result.Output))

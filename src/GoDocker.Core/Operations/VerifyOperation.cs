@@ -30,7 +30,7 @@ public static class VerifyOperation
         }
         return await BuildGateway.AroundAsync(request.GatewayAssembly, settings, log, async () =>
         {
-            var report = await ProjectVerification.RunAsync(settings, cancellationToken, log.Detail).ConfigureAwait(false);
+            var report = await ProjectVerification.RunAsync(settings, cancellationToken, log.Detail, deferToLayerCache: request.BeforeBuild).ConfigureAwait(false);
             ContainerPreflightResult? container = null;
             if (request.InContainer)
             {

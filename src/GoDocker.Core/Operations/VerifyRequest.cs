@@ -20,6 +20,13 @@ public sealed record VerifyRequest
     /// </summary>
     public bool BuildRegistries { get; init; }
 
+    /// <summary>
+    /// The verify a build runs before its download stage (GoDockerVerify). With GoModCacheMode=Layer and a
+    /// GoDockerCacheFrom, the upstream probes are left to the download: an imported layer that matches go.mod and go.sum
+    /// downloads nothing, and a runner that reaches only its cache must still build.
+    /// </summary>
+    public bool BeforeBuild { get; init; }
+
     /// <summary>The engine for --in-container; default: DOCKER_HOST or the local socket.</summary>
     public DockerEndpoint? Engine { get; init; }
 

@@ -131,7 +131,7 @@ public static class ProjectSettingCatalog
     public static readonly ProjectSetting GoDockerCacheFrom = Sdk(nameof(GoDockerCacheFrom),
         "layer caches docker build imports (`--cache-from`), separated by `;`: `type=registry,ref=IMAGE`, a bare image, `type=local,src=DIR`, `type=gha`… (without buildx, only images)");
     public static readonly ProjectSetting GoDockerCacheTo = Sdk(nameof(GoDockerCacheTo),
-        "the layer cache docker build exports (`--cache-to`): `type=registry,ref=IMAGE`, `type=inline`, `type=local,dest=DIR`, `type=gha`… (without buildx, only `type=inline`)");
+        "the layer cache docker build exports (`--cache-to`): `type=registry,ref=IMAGE`, `type=inline`, `type=local,dest=DIR`, `type=gha`… (without buildx: `type=inline`, or `type=registry,ref=IMAGE`, which the build pushes as the deps stage image)");
 
     // Publish: the image `dotnet publish` writes.
     public static readonly ProjectSetting GoImageRepository = Sdk(nameof(GoImageRepository),

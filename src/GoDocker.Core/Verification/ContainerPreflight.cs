@@ -42,10 +42,12 @@ public sealed class ContainerPreflight
         {
             return Failed(request, stopwatch, DiagnosticCatalog.InContainerCheckNeedsEngineApi.Create(_endpoint.Description));
         }
+        var probe = new DockerEngineProbe(_endpoint);
         DockerClient client;
+        DockerTlsCredentials? tls;
         try
         {
-            client = new DockerEngineProbe(_endpoint).CreateClient(request.Timeout);
+            client = probe.CreateClient(request.Timeout, out tls);
         }
         catch (DiagnosticException e)
         {
@@ -79,7 +81,8 @@ public sealed class ContainerPreflight
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not DockerApiException)
         {
-            return Failed(request, stopwatch, DockerEngineProbe.Unreachable(_endpoint, ex));
+            // The same words as the engine probe: a refused client certificate is GD5011, not an unreachable engine.
+            return Failed(request, stopwatch, probe.Explain(ex, tls));
         }
         finally
         {

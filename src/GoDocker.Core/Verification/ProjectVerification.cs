@@ -14,7 +14,8 @@ namespace GoDocker.Core.Verification;
 public static class ProjectVerification
 {
     /// <param name="detail">Where the reason for probing or not probing goes (a diagnostic log's detail).</param>
-    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken, Action<string>? detail = null)
+    /// <param name="deferToLayerCache">Before a build: leave the upstream probes to the download when it imports a layer cache.</param>
+    public static async Task<VerificationReport> RunAsync(GoProjectSettings settings, CancellationToken cancellationToken, Action<string>? detail = null, bool deferToLayerCache = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var environment = settings.Environment;
@@ -52,8 +53,16 @@ public static class ProjectVerification
             }
             detail?.Invoke($"GoModCacheDir {settings.ModCache.Directory} lacks {string.Join(", ", coverage.Missing.Take(3))}{(coverage.Missing.Count > 3 ? $" and {coverage.Missing.Count - 3} more" : "")}: probing the upstream proxies");
         }
+        if (plan.Blockers.Count == 0 && deferToLayerCache && settings.ModCache.Mode == GoModCacheMode.Layer && !settings.ModCache.CacheFrom.IsEmpty)
+        {
+            // Whether the imported layer matches is known only to the builder; on a miss the deps stage's go output says what failed.
+            return new VerificationReport([], new DownloadVerdict(true, [LayerCacheVerdict]), environment.Diagnostics, TimeSpan.Zero);
+        }
         return await EndpointVerifier.RunAsync(plan, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The verdict line of a build's verify that leaves the upstream to a layer cache import.</summary>
+    public const string LayerCacheVerdict = "GoDockerCacheFrom may hold the deps stage: the upstream proxies are asked only if the download stage misses it";
 
     /// <summary>
     /// The registries of the project's images: GoBaseImage (as resolved, also from go.mod) and the GoDockerfileSyntax

@@ -108,8 +108,31 @@ public class ModCacheSettingsTests
         Assert.Equal(settings.DockerContext, args[^1]);
     }
 
+    [Fact]
+    public void Built_in_BuildKit_exports_a_registry_cache_as_the_deps_stage_image_with_an_inline_cache()
+    {
+        using var fixture = new GoProjectFixture().Set("GoModCacheMode", "Layer").Set("GoDockerCacheTo", "type=registry,ref=127.0.0.1:5000/app:deps");
+        var (settings, diagnostics) = fixture.Read();
+        Assert.Empty(diagnostics);
+        var plain = new DockerCli("/usr/bin/docker", "20.10.24", UsesBuildx: false);
+
+        var deps = DockerBuildCommand.ForDownloadStage(settings, settings.DockerfilePath);
+        var build = DockerBuildCommand.For(settings, settings.DockerfilePath).WithTarget(DockerfileWriter.BuildStage);
+
+        Assert.Equal(["BUILDKIT_INLINE_CACHE=1"], Values(deps.BuildArgumentsFor(plain), "--build-arg"));
+        Assert.Equal(["127.0.0.1:5000/app:deps"], Values(deps.BuildArgumentsFor(plain), "--tag"));
+        Assert.Empty(Values(deps.BuildArgumentsFor(plain), "--cache-to"));
+        Assert.Equal("127.0.0.1:5000/app:deps", deps.InlineCacheImageFor(plain));
+        // Only the deps stage is the cache image; buildx and podman never get it.
+        Assert.Null(build.InlineCacheImageFor(plain));
+        Assert.Empty(Values(build.BuildArgumentsFor(plain), "--tag"));
+        Assert.Null(deps.InlineCacheImageFor(plain with { UsesBuildx = true }));
+        Assert.Equal(["type=registry,ref=127.0.0.1:5000/app:deps"], Values(deps.BuildArgumentsFor(plain with { UsesBuildx = true }), "--cache-to"));
+    }
+
     [Theory]
-    [InlineData("GoDockerCacheTo", "type=registry,ref=127.0.0.1:5000/app:cache", "type=inline")]
+    [InlineData("GoDockerCacheTo", "type=registry,ref=127.0.0.1:5000/app:cache,mode=max", "type=inline")]
+    [InlineData("GoDockerCacheTo", "type=local,dest=/ci/cache", "type=registry,ref=IMAGE")]
     [InlineData("GoDockerCacheTo", "type=gha", "type=inline")]
     [InlineData("GoDockerCacheFrom", "type=local,src=/ci/cache", "type=registry,ref=IMAGE")]
     [InlineData("GoDockerCacheFrom", "type=registry,ref=r.example/app:c,mode=max", "r.example/app:c")]

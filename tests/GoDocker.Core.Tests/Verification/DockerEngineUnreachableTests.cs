@@ -54,7 +54,7 @@ public sealed class DockerEngineUnreachableTests : IDisposable
         var wrapped = new HttpRequestException("An error occurred while sending the request.",
             new IOException("Unable to read data from the transport connection.", new IOException("Connection refused")));
 
-        var diagnostic = DockerEngineProbe.Unreachable(endpoint, wrapped);
+        var diagnostic = new DockerEngineProbe(endpoint).Explain(wrapped, tls: null);
 
         Assert.Equal("GD5001", diagnostic.Code);
         Assert.StartsWith("Cannot reach the Docker engine at tcp://127.0.0.1:2375: Connection refused. ", diagnostic.Message);
