@@ -215,6 +215,29 @@ public sealed partial class RemoteEngineEndToEndTests(SdkPackages packages, TlsE
     }
 
     [Fact]
+    public async Task godocker_verify_in_container_runs_its_check_container_on_the_engine_behind_ssh()
+    {
+        var engine = await fixture.GetAsync();
+        await using var ssh = await SshDockerEndpoint.StartAsync(engine.SocketHost);
+        await using var upstream = new TestModuleProxy();
+        using var project = await ProjectAsync(upstream);
+        await project.InstallToolAsync();
+        var temp = Directory.CreateTempSubdirectory("godocker-tmp-").FullName;
+        var env = new Dictionary<string, string?>(ssh.Environment) { ["TMPDIR"] = temp };
+        var since = EventClock();
+
+        var verify = await project.DotnetAsync(env, ["tool", "run", "godocker", "verify", "--in-container"]);
+
+        Assert.True(verify.ExitCode == 0, verify + "\nsshd:\n" + ssh.Log);
+        Assert.Empty(verify.Errors);
+        Assert.NotEmpty(await CheckContainersStartedAsync(engine, since));
+        Assert.Contains("Accepted publickey for root", ssh.Log);
+        // The private socket's folder is gone with the check.
+        Assert.Empty(Directory.GetDirectories(temp, "godocker-ssh-*"));
+        Directory.Delete(temp, recursive: true);
+    }
+
+    [Fact]
     public async Task godocker_verify_in_container_with_a_refused_client_certificate_is_one_GD5011_naming_TLS_and_the_endpoint()
     {
         var engine = await fixture.GetAsync();

@@ -285,8 +285,9 @@ public static class DiagnosticCatalog
         "Cannot reach the Docker engine at {0} over ssh: {1}. Check that 'ssh {2} docker system dial-stdio' runs without a prompt (the key in ssh-agent or ~/.ssh/config, the host in known_hosts) and that the remote user may use Docker, or change {3}.");
     public static readonly DiagnosticDescriptor DockerEngineExpectsTls = Error("GD5013", "Docker engine expects TLS",
         "The Docker engine at {0} speaks TLS, but {1} connects without it. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem (or create a Docker context with ca=, cert= and key=).");
-    public static readonly DiagnosticDescriptor InContainerCheckNeedsEngineApi = Error("GD5014", "verify --in-container cannot reach an ssh engine",
-        "verify --in-container runs its check container through the engine's API, which it cannot reach at {0}: it talks to unix://, tcp:// and npipe:// engines only. Run verify --in-container on the build host, or point DOCKER_HOST at the engine's socket or TLS address (builds themselves work over ssh).");
+    // GD5014 is retired (verify --in-container reaches ssh:// engines now); the number is not reused.
+    public static readonly DiagnosticDescriptor CheckContainerRefused = Error("GD5015", "Engine refused the verify check container",
+        "The container engine at {0} refused to {1} the verify --in-container check container from {2}: {3}. This is the engine's own error, not the module settings': fix what it names (its runtime, resource limits or storage), or run verify without --in-container.");
     // GD5050-GD5059: image publish.
     public static readonly DiagnosticDescriptor MultiPlatformPublishUnsupported = Error("GD5050", "Multi-platform image cannot be loaded",
         "GoPlatforms lists {0} platforms ({1}), but publish would load the image into the local Docker engine, which holds one platform per tag and cannot take a multi-platform image. Set GoImageRegistry to push the multi-platform image, set GoImageArchiveOutputPath to write it as an OCI layout, or set GoPlatforms to one platform.");

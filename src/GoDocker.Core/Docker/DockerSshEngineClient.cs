@@ -43,7 +43,7 @@ public sealed class DockerSshEngineClient(DockerEndpoint endpoint)
         {
             ConnectCallback = (_, _) =>
             {
-                started = Start(timeout, stderr);
+                started = StartDialStdio(timeout, stderr);
                 return ValueTask.FromResult<Stream>(new ProcessDuplexStream(started));
             },
         };
@@ -82,7 +82,8 @@ public sealed class DockerSshEngineClient(DockerEndpoint endpoint)
         }
     }
 
-    private Process Start(TimeSpan timeout, StringBuilder stderr)
+    /// <summary>One <c>ssh … docker system dial-stdio</c>: its stdin and stdout are a connection to the engine API.</summary>
+    internal Process StartDialStdio(TimeSpan timeout, StringBuilder stderr)
     {
         var start = new ProcessStartInfo("ssh")
         {
@@ -111,7 +112,7 @@ public sealed class DockerSshEngineClient(DockerEndpoint endpoint)
     }
 
     /// <summary>GD5012 with ssh's last words (waiting a moment for them), else the HTTP client's.</summary>
-    private Diagnostic Failed(Process? process, StringBuilder stderr, string fallback)
+    internal Diagnostic Failed(Process? process, StringBuilder stderr, string fallback)
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Formats.Tar;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -18,7 +19,9 @@ namespace GoDocker.Core.Verification;
 public sealed class ContainerPreflight
 {
     private const string Marker = "=== godocker ";
-    private const string CaDirectory = "/etc/godocker/ca";
+    private const string CaParent = "/etc";
+    private const string CaFolder = "godocker/ca";
+    private const string CaDirectory = CaParent + "/" + CaFolder;
     private readonly DockerEndpoint _endpoint;
     private readonly GoOutputClassifier _classifier;
 
@@ -40,9 +43,26 @@ public sealed class ContainerPreflight
         }
         if (_endpoint.IsSsh)
         {
-            return Failed(request, stopwatch, DiagnosticCatalog.InContainerCheckNeedsEngineApi.Create(_endpoint.Description));
+            // The engine's own check first, so a refused key or host is GD5012 with ssh's words, as in the build.
+            try
+            {
+                await new DockerSshEngineClient(_endpoint).CheckAsync(request.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DiagnosticException e)
+            {
+                return Failed(request, stopwatch, e.Diagnostic);
+            }
+            await using var bridge = DockerSshSocketBridge.Start(_endpoint, request.Timeout);
+            return await RunThroughAsync(new DockerEngineProbe(bridge.Endpoint), (e, _) => bridge.Explain(e), request, stopwatch, deadline.Token, cancellationToken).ConfigureAwait(false);
         }
         var probe = new DockerEngineProbe(_endpoint);
+        return await RunThroughAsync(probe, probe.Explain, request, stopwatch, deadline.Token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates, starts, reads and removes the check container through the API client the probe makes.</summary>
+    private async Task<ContainerPreflightResult> RunThroughAsync(DockerEngineProbe probe, Func<Exception, DockerTlsCredentials?, Diagnostic> explain,
+        ContainerPreflightRequest request, Stopwatch stopwatch, CancellationToken deadline, CancellationToken cancellationToken)
+    {
         DockerClient client;
         DockerTlsCredentials? tls;
         try
@@ -54,16 +74,32 @@ public sealed class ContainerPreflight
             return Failed(request, stopwatch, e.Diagnostic);
         }
         using var _ = client;
-
-        string? id = null;
+        MemoryStream? caFiles;
         try
         {
-            id = await CreateAsync(client, request, deadline.Token).ConfigureAwait(false);
-            await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), deadline.Token).ConfigureAwait(false);
-            await client.Containers.WaitContainerAsync(id, deadline.Token).ConfigureAwait(false);
+            caFiles = request.CaCertificateFiles.Count == 0 ? null : CaArchive(request.CaCertificateFiles);
+        }
+        catch (DiagnosticException e)
+        {
+            return Failed(request, stopwatch, e.Diagnostic);
+        }
+        using var __ = caFiles;
+
+        string? id = null;
+        var step = "create";
+        try
+        {
+            id = await CreateAsync(client, request, deadline).ConfigureAwait(false);
+            step = "copy the CA files into";
+            await CopyCaFilesAsync(client, id, caFiles, deadline).ConfigureAwait(false);
+            step = "start";
+            await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), deadline).ConfigureAwait(false);
+            step = "run";
+            await client.Containers.WaitContainerAsync(id, deadline).ConfigureAwait(false);
+            step = "read the output of";
             using var logs = await client.Containers.GetContainerLogsAsync(id, false,
-                new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, deadline.Token).ConfigureAwait(false);
-            var (stdout, stderr) = await logs.ReadOutputToEndAsync(deadline.Token).ConfigureAwait(false);
+                new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, deadline).ConfigureAwait(false);
+            var (stdout, stderr) = await logs.ReadOutputToEndAsync(deadline).ConfigureAwait(false);
             return Interpret(request, stdout + stderr, stopwatch.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -79,10 +115,15 @@ public sealed class ContainerPreflight
         {
             return Failed(request, stopwatch, DiagnosticCatalog.BaseImageNotFound.Create(request.Image, ex.ResponseBody?.Trim() ?? ex.Message));
         }
+        catch (DockerApiException ex)
+        {
+            var said = ex.ResponseBody is { Length: > 0 } body ? EngineMessage(body) : ex.Message;
+            return Failed(request, stopwatch, DiagnosticCatalog.CheckContainerRefused.Create(_endpoint.Description, step, request.Image, said));
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not DockerApiException)
         {
             // The same words as the engine probe: a refused client certificate is GD5011, not an unreachable engine.
-            return Failed(request, stopwatch, probe.Explain(ex, tls));
+            return Failed(request, stopwatch, explain(ex, tls));
         }
         finally
         {
@@ -96,12 +137,7 @@ public sealed class ContainerPreflight
     private static async Task<string> CreateAsync(DockerClient client, ContainerPreflightRequest request, CancellationToken cancellationToken)
     {
         var environment = request.Environment.Select(kv => $"{kv.Key}={kv.Value}").ToList();
-        var binds = new List<string>();
-        for (var i = 0; i < request.CaCertificateFiles.Count; i++)
-        {
-            binds.Add($"{Path.GetFullPath(request.CaCertificateFiles[i])}:{CaDirectory}/{i}.crt:ro");
-        }
-        if (binds.Count > 0)
+        if (request.CaCertificateFiles.Count > 0)
         {
             // Go adds certificates from SSL_CERT_DIR to the bundle it finds, so the image's own CAs stay trusted.
             environment.Add($"SSL_CERT_DIR={CaDirectory}");
@@ -113,10 +149,65 @@ public sealed class ContainerPreflight
             Cmd = [Script(request.ModulePath, request.ModuleVersion)],
             Env = environment,
             Labels = new Dictionary<string, string> { ["org.godocker.purpose"] = "verify" },
-            HostConfig = new HostConfig { NetworkMode = request.NetworkMode, Binds = binds },
+            HostConfig = new HostConfig { NetworkMode = request.NetworkMode },
         }, cancellationToken).ConfigureAwait(false);
         return created.ID;
     }
+
+    // Copied in rather than bind-mounted: a remote engine (tcp://, ssh://, a context) has no such host path.
+    private static async Task CopyCaFilesAsync(DockerClient client, string id, MemoryStream? archive, CancellationToken cancellationToken)
+    {
+        if (archive is null)
+        {
+            return;
+        }
+        await client.Containers.ExtractArchiveToContainerAsync(id,
+            new ContainerPathStatParameters { Path = CaParent, AllowOverwriteDirWithFile = false }, archive, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A tar of the CA files as godocker/ca/N.crt, extracted under /etc: only new folders and files (world-readable, so
+    /// an image whose USER is not root reads them), never an entry for /etc itself, whose owner and mode it would reset.
+    /// </summary>
+    internal static MemoryStream CaArchive(IReadOnlyList<string> files)
+    {
+        var archive = new MemoryStream();
+        using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var folder = "";
+            foreach (var part in CaFolder.Split('/'))
+            {
+                folder += part + "/";
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, folder) { Mode = Directory755, ModificationTime = DateTimeOffset.UnixEpoch });
+            }
+            for (var i = 0; i < files.Count; i++)
+            {
+                byte[] content;
+                try
+                {
+                    content = File.ReadAllBytes(Path.GetFullPath(files[i]));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The settings reader checked the file; it went away or changed since.
+                    throw new DiagnosticException(DiagnosticCatalog.InvalidCaCertificate.Create(SourceLocation.Of(files[i]), files[i], e.Message), e);
+                }
+                var entry = new PaxTarEntry(TarEntryType.RegularFile, $"{CaFolder}/{i.ToString(CultureInfo.InvariantCulture)}.crt")
+                {
+                    Mode = File644,
+                    ModificationTime = DateTimeOffset.UnixEpoch,
+                    DataStream = new MemoryStream(content),
+                };
+                writer.WriteEntry(entry);
+            }
+        }
+        archive.Position = 0;
+        return archive;
+    }
+
+    private const UnixFileMode Directory755 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+    private const UnixFileMode File644 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     // Removal must happen even when the caller cancelled, so it gets its own short deadline instead of their token.
     private static async Task RemoveAsync(DockerClient client, string id)
@@ -132,6 +223,25 @@ public sealed class ContainerPreflight
         }
     }
 
+    /// <summary>The "message" of the engine's JSON error answer (Docker and Podman both send one), else the body.</summary>
+    internal static string EngineMessage(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+            {
+                return message.GetString()!.Trim();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the body is the message.
+        }
+        return body.Trim();
+    }
+
     /// <summary>The shell script run in the image; each section ends with its exit code after a marker line.</summary>
     internal static string Script(string modulePath, string version)
     {
@@ -141,7 +251,8 @@ public sealed class ContainerPreflight
             .Append($"echo '{Marker}go-version'; go version 2>&1; echo \"{Marker}exit $?\"; ")
             .Append($"echo '{Marker}go-env'; go env -json 2>&1; echo \"{Marker}exit $?\"; ")
             .Append($"echo '{Marker}ca-bundle'; for f in \"$SSL_CERT_FILE\" {bundles}; do if [ -n \"$f\" ] && [ -s \"$f\" ]; then echo \"$f\"; break; fi; done; echo \"{Marker}exit 0\"; ")
-            .Append($"echo '{Marker}download'; cd \"$(mktemp -d)\" && go mod download -json {module} 2>&1; echo \"{Marker}exit $?\"")
+            // A module cache of its own in a fresh temp folder: the image's GOPATH may not be writable by its USER.
+            .Append($"echo '{Marker}download'; cd \"$(mktemp -d)\" && GOMODCACHE=\"$PWD/mod\" go mod download -json {module} 2>&1; echo \"{Marker}exit $?\"")
             .ToString();
     }
 

@@ -44,7 +44,7 @@ public sealed class DockerSshEngineClientTests
     }
 
     [Fact]
-    public async Task verify_in_container_with_an_ssh_engine_is_GD5014_without_a_container()
+    public async Task verify_in_container_with_an_unreachable_ssh_engine_is_GD5012_from_ssh_without_a_container()
     {
         var endpoint = DockerEndpoint.FromEnvironment(name => name == "DOCKER_HOST" ? "ssh://builder@127.0.0.1:1" : null);
         var request = new GoDocker.Core.Verification.ContainerPreflightRequest("godocker-test/golang:1.19", new Dictionary<string, string>(), "example.com/hello", "v1.0.0");
@@ -52,7 +52,8 @@ public sealed class DockerSshEngineClientTests
         var result = await new GoDocker.Core.Verification.ContainerPreflight(endpoint).RunAsync(request, TestContext.Current.CancellationToken);
 
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("GD5014", diagnostic.Code);
-        Assert.StartsWith("verify --in-container runs its check container through the engine's API, which it cannot reach at ssh://builder@127.0.0.1:1 (DOCKER_HOST)", diagnostic.Message);
+        Assert.Equal("GD5012", diagnostic.Code);
+        Assert.StartsWith("Cannot reach the Docker engine at ssh://builder@127.0.0.1:1 (DOCKER_HOST) over ssh: ", diagnostic.Message);
+        Assert.Contains("Connection refused", diagnostic.Message);
     }
 }

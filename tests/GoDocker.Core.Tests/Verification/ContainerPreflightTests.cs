@@ -82,7 +82,7 @@ public sealed class ContainerPreflightTests : IDisposable
     }
 
     [Fact]
-    public async Task Image_with_a_bundle_and_the_CA_mounted_downloads_the_module()
+    public async Task Image_with_a_bundle_and_the_CA_copied_in_downloads_the_module()
     {
         await DockerRequirement.RequireImageAsync(Image);
         using var root = TestCertificates.CreateRoot("GoDocker Container Test Root");
@@ -98,6 +98,61 @@ public sealed class ContainerPreflightTests : IDisposable
         Assert.Equal("/etc/ssl/certs/ca-certificates.crt", result.CaBundle);
         Assert.Equal(proxy.Url().ToString().TrimEnd('/'), result.GoEnv["GOPROXY"]);
         Assert.Contains($"/{Module}/@v/v1.0.0.zip", proxy.Requests);
+        await AssertNoContainerLeftAsync();
+    }
+
+    [Fact]
+    public async Task An_image_whose_USER_is_not_root_reads_a_CA_file_only_its_owner_may_read_and_downloads_the_module()
+    {
+        const string nonRoot = "godocker-test/golang:1.19-nonroot";
+        await DockerRequirement.RequireImageAsync(nonRoot);
+        using var root = TestCertificates.CreateRoot("GoDocker Container Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
+        await using var proxy = ModuleProxy(leaf);
+        var ca = TestCertificates.WritePem(directory, "private-ca.pem", root);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(ca, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment())
+            .RunAsync(Request(nonRoot, proxy, ca), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Downloaded, result.DownloadOutput + string.Join("\n", result.Diagnostics));
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Contains($"/{Module}/@v/v1.0.0.zip", proxy.Requests);
+        await AssertNoContainerLeftAsync();
+    }
+
+    [Fact]
+    public async Task An_image_without_a_shell_is_one_GD5015_with_the_engines_words_and_nothing_is_left_behind()
+    {
+        await DockerRequirement.RequireImageAsync(Image);
+        const string noShell = "godocker-test/noshell:1";
+        using (var client = new DockerEngineProbe(DockerEndpoint.FromEnvironment()).CreateClient(TimeSpan.FromSeconds(30)))
+        using (var rootfs = new MemoryStream())
+        {
+            // An image with one file and no /bin/sh, as a scratch or distroless base is.
+            using (var tar = new System.Formats.Tar.TarWriter(rootfs, leaveOpen: true))
+            {
+                tar.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "hello.txt") { DataStream = new MemoryStream("hi\n"u8.ToArray()) });
+            }
+            rootfs.Position = 0;
+            await client.Images.CreateImageAsync(new global::Docker.DotNet.Models.ImagesCreateParameters { FromSrc = "-", Repo = "godocker-test/noshell", Tag = "1" },
+                rootfs, null, new Progress<global::Docker.DotNet.Models.JSONMessage>(), TestContext.Current.CancellationToken);
+        }
+        using var root = TestCertificates.CreateRoot("GoDocker Container Test Root");
+        using var leaf = TestCertificates.CreateLeaf(root, [], [IPAddress.Loopback]);
+        await using var proxy = ModuleProxy(leaf);
+
+        var result = await new ContainerPreflight(DockerEndpoint.FromEnvironment())
+            .RunAsync(Request(noShell, proxy), TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("GD5015", error.Code);
+        Assert.Contains($"refused to start the verify --in-container check container from {noShell}: ", error.Message);
+        Assert.Contains("/bin/sh", error.Message);
+        Assert.DoesNotContain("{\"message\"", error.Message);
         await AssertNoContainerLeftAsync();
     }
 
