@@ -50,7 +50,13 @@ public static class ProxyGatewayHost
         var cache = components.Cache;
         var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, () => cache.ContentBytes, new RequestAdmission(options.MaxConcurrentRequests), components.Metrics, logger);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = cache.Layout.Root });
+        // No appsettings to reload, and not the cache as content root: the reload watcher put an inotify watch on every
+        // cache folder and woke on every file a miss writes (a thread of lstat calls per temp file, pin and blob).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
