@@ -4,31 +4,74 @@ namespace GoDocker.ProxyGateway.Cache;
 public static class AtomicFile
 {
     /// <exception cref="CacheWriteException">The disk refused the write; the old content (if any) is still there.</exception>
-    public static Task WriteAllBytesAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken) =>
-        CacheWriteException.GuardAsync(Path.GetFileName(destination), () => WriteAsync(layout, destination, content, cancellationToken));
-
-    private static Task WriteAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken)
+    public static async Task WriteAllBytesAsync(CacheLayout layout, string destination, byte[] content, CancellationToken cancellationToken)
     {
-        var temp = layout.NewTempPath();
-        try
-        {
-            // Synchronous: a small file into the page cache; async file I/O on Linux only adds a thread-pool hop.
-            cancellationToken.ThrowIfCancellationRequested();
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
+        using var prepared = await PrepareAsync(layout, Path.GetFileName(destination), content, cancellationToken);
+        prepared.MoveTo(destination);
+    }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Move(temp, destination, overwrite: true);
-            return Task.CompletedTask;
+    /// <summary>
+    /// Writes <paramref name="content"/> to a new file in tmp/ and makes it durable, to be moved into place later
+    /// (<see cref="PreparedFile.MoveTo"/>): the slow part, done before any lock the move needs.
+    /// </summary>
+    /// <exception cref="CacheWriteException">The disk refused the write.</exception>
+    public static Task<PreparedFile> PrepareAsync(CacheLayout layout, string what, byte[] content, CancellationToken cancellationToken) =>
+        CacheWriteException.GuardAsync(what, () =>
+        {
+            var temp = layout.NewTempPath();
+            try
+            {
+                // Synchronous: a small file into the page cache; async file I/O on Linux only adds a thread-pool hop.
+                cancellationToken.ThrowIfCancellationRequested();
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+                {
+                    stream.Write(content);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                return Task.FromResult(new PreparedFile(temp, what));
+            }
+            catch
+            {
+                PreparedFile.TryDelete(temp);
+                throw;
+            }
+        });
+
+    /// <summary>A durable file in tmp/ waiting to be moved into place; disposing deletes it unless it was moved.</summary>
+    public sealed class PreparedFile : IDisposable
+    {
+        private readonly string _temp;
+        private readonly string _what;
+
+        internal PreparedFile(string temp, string what)
+        {
+            _temp = temp;
+            _what = what;
         }
-        finally
+
+        /// <summary>Renames the file over <paramref name="destination"/> (creating its folder).</summary>
+        /// <exception cref="CacheWriteException">The disk refused the move; the old content (if any) is still there.</exception>
+        public void MoveTo(string destination)
         {
             try
             {
-                File.Delete(temp);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Move(_temp, destination, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CacheWriteException($"cannot write {_what}: {e.Message}", e);
+            }
+        }
+
+        public void Dispose() => TryDelete(_temp);
+
+        internal static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
             }
             catch (IOException)
             {

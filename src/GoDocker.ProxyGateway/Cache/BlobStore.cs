@@ -42,6 +42,8 @@ public sealed class BlobStore : IContentStore
     /// <exception cref="CacheWriteException">The disk refused the move.</exception>
     public void Add(HashedTempFile file)
     {
+        // Never a name for bytes that are not on disk yet.
+        file.WaitDurable();
         try
         {
             Move(file);

@@ -110,11 +110,19 @@ public sealed class DiskModuleCache : IModuleCache
     {
         CommitOutcome outcome;
 
+        // The new pin is written and synced before the commit lock (while the content's own sync may still run), so
+        // the lock is held for renames only; a key pinned already needs none.
+        var pin = new PinRecord(key, content.Sha256, content.Size, h1, DateTimeOffset.UtcNow);
+        using var preparedPin = _table.Get(key) is null
+            ? await AtomicFile.PrepareAsync(Layout, Path.GetFileName(Layout.PinPath(key)), JsonSerializer.SerializeToUtf8Bytes(pin, Json), cancellationToken)
+            : null;
+        await content.Durable;
+
         // Pin writes are small and rare; one at a time keeps "first pin wins" true on disk as well as in memory.
         await _commitLock.WaitAsync(cancellationToken);
         try
         {
-            outcome = await PutLockedAsync(key, content, h1, cancellationToken);
+            outcome = await PutLockedAsync(key, content, pin, preparedPin, cancellationToken);
         }
         finally
         {
@@ -130,7 +138,7 @@ public sealed class DiskModuleCache : IModuleCache
         return outcome;
     }
 
-    private async Task<CommitOutcome> PutLockedAsync(string key, HashedTempFile content, string? h1, CancellationToken cancellationToken)
+    private async Task<CommitOutcome> PutLockedAsync(string key, HashedTempFile content, PinRecord pin, AtomicFile.PreparedFile? preparedPin, CancellationToken cancellationToken)
     {
         if (SharedFolder && _table.Get(key) is null && ReadPinFile(key) is { } committed)
         {
@@ -153,8 +161,16 @@ public sealed class DiskModuleCache : IModuleCache
 
         // The pin first: if the disk then refuses the content, the pin stands as if its content had been evicted
         // (the first bytes stay pinned); content without a pin would be an orphan no one ever evicts.
-        var pin = new PinRecord(key, content.Sha256, content.Size, h1, DateTimeOffset.UtcNow);
-        await AtomicFile.WriteAllBytesAsync(Layout, Layout.PinPath(key), JsonSerializer.SerializeToUtf8Bytes(pin, Json), cancellationToken);
+        if (preparedPin is not null)
+        {
+            preparedPin.MoveTo(Layout.PinPath(key));
+        }
+        else
+        {
+            // Pinned when this put began, unpinned now (rare): written here as before.
+            await AtomicFile.WriteAllBytesAsync(Layout, Layout.PinPath(key), JsonSerializer.SerializeToUtf8Bytes(pin, Json), cancellationToken);
+        }
+
         try
         {
             _blobs.Add(content);

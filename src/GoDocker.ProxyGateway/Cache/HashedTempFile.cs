@@ -8,70 +8,112 @@ namespace GoDocker.ProxyGateway.Cache;
 /// </summary>
 public sealed class HashedTempFile : IDisposable
 {
-    private HashedTempFile(string path, string sha256, long size)
+    private HashedTempFile(string path, string sha256, long size, Task durable)
     {
         Path = path;
         Sha256 = sha256;
         Size = size;
+        Durable = durable;
     }
 
     public string Path { get; }
     public string Sha256 { get; }
     public long Size { get; }
 
+    /// <summary>
+    /// Completes when the bytes are on disk (fsync); faults with a <see cref="CacheWriteException"/> when the disk
+    /// refused them. Nothing may rename the file into place before that.
+    /// </summary>
+    public Task Durable { get; }
+
     /// <summary>Copies <paramref name="source"/> to a new file in tmp/, hashing as it goes.</summary>
+    /// <param name="syncInBackground">
+    /// Start the fsync on the thread pool and return at once (see <see cref="Durable"/>), so that checking the file
+    /// runs while the disk writes it; otherwise the file is on disk when this returns.
+    /// </param>
     /// <exception cref="InvalidDataException">The source is longer than <paramref name="maxBytes"/> (checked as it streams).</exception>
     /// <exception cref="CacheWriteException">The cache's disk refused the bytes.</exception>
-    public static async Task<HashedTempFile> WriteAsync(CacheLayout layout, Stream source, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
+    public static async Task<HashedTempFile> WriteAsync(CacheLayout layout, Stream source, CancellationToken cancellationToken, long maxBytes = long.MaxValue,
+        bool syncInBackground = false)
     {
         var path = layout.NewTempPath();
+        FileStream? target = null;
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long size = 0;
-            var target = await CacheWriteException.GuardAsync("a download in tmp/", () =>
-                Task.FromResult(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None)));
-            await using (target)
+            target = await CacheWriteException.GuardAsync("a download in tmp/", () =>
+                // FileShare.Read: with the sync in the background the file is checked while this handle is still open.
+                Task.FromResult(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.None)));
+            var buffer = new byte[81920];
+            int read;
+
+            // Reading may fail because of the upstream; writing, only because of the cache's disk.
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
             {
-                var buffer = new byte[81920];
-                int read;
-
-                // Reading may fail because of the upstream; writing, only because of the cache's disk.
-                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                size += read;
+                if (size > maxBytes)
                 {
-                    size += read;
-                    if (size > maxBytes)
-                    {
-                        throw new InvalidDataException($"it is larger than the limit of {maxBytes} bytes");
-                    }
-
-                    hash.AppendData(buffer, 0, read);
-                    // A synchronous write: it lands in the page cache in microseconds, where an async one on Linux
-                    // is queued to the thread pool (a hop per piece; measured in cold-path.sh).
-                    await CacheWriteException.GuardAsync("a download in tmp/", () =>
-                    {
-                        target.Write(buffer, 0, read);
-                        return Task.CompletedTask;
-                    });
+                    throw new InvalidDataException($"it is larger than the limit of {maxBytes} bytes");
                 }
 
+                hash.AppendData(buffer, 0, read);
+                // A synchronous write: it lands in the page cache in microseconds, where an async one on Linux
+                // is queued to the thread pool (a hop per piece; measured in cold-path.sh).
                 await CacheWriteException.GuardAsync("a download in tmp/", () =>
                 {
-                    target.Flush(flushToDisk: true);
+                    target.Write(buffer, 0, read);
                     return Task.CompletedTask;
                 });
             }
 
-            return new HashedTempFile(path, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), size);
+            var sha256 = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+            var written = target;
+            target = null;
+            var durable = syncInBackground ? Task.Run(() => SyncAndClose(written)) : SyncAndCloseNow(written);
+            await (syncInBackground ? Task.CompletedTask : durable);
+            return new HashedTempFile(path, sha256, size, durable);
         }
         catch
         {
+            target?.Dispose();
             TryDelete(path);
             throw;
         }
     }
 
-    public void Dispose() => TryDelete(Path);
+    private static Task SyncAndCloseNow(FileStream file)
+    {
+        SyncAndClose(file);
+        return Task.CompletedTask;
+    }
+
+    private static void SyncAndClose(FileStream file)
+    {
+        try
+        {
+            file.Flush(flushToDisk: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CacheWriteException($"cannot write a download in tmp/: {e.Message}", e);
+        }
+        finally
+        {
+            file.Dispose();
+        }
+    }
+
+    /// <summary>Waits for <see cref="Durable"/> (already complete unless the sync runs in the background).</summary>
+    /// <exception cref="CacheWriteException">The disk refused the bytes.</exception>
+    public void WaitDurable() => Durable.GetAwaiter().GetResult();
+
+    public void Dispose()
+    {
+        // A background sync that failed has nothing left to report once the file is given up.
+        _ = Durable.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        TryDelete(Path);
+    }
 
     private static void TryDelete(string path)
     {
