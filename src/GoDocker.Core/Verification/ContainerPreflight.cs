@@ -120,7 +120,7 @@ public sealed class ContainerPreflight
             var said = ex.ResponseBody is { Length: > 0 } body ? EngineMessage(body) : ex.Message;
             return Failed(request, stopwatch, DiagnosticCatalog.CheckContainerRefused.Create(_endpoint.Description, step, request.Image, said));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not DockerApiException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The same words as the engine probe: a refused client certificate is GD5011, not an unreachable engine.
             return Failed(request, stopwatch, explain(ex, tls));

@@ -52,18 +52,12 @@ public static class AtomicFile
 
         /// <summary>Renames the file over <paramref name="destination"/> (creating its folder).</summary>
         /// <exception cref="CacheWriteException">The disk refused the move; the old content (if any) is still there.</exception>
-        public void MoveTo(string destination)
-        {
-            try
+        public void MoveTo(string destination) =>
+            CacheWriteException.Guard(_what, () =>
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                 File.Move(_temp, destination, overwrite: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CacheWriteException($"cannot write {_what}: {e.Message}", e);
-            }
-        }
+            });
 
         public void Dispose() => TryDelete(_temp);
 

@@ -19,6 +19,19 @@ public sealed class CacheWriteException(string message, Exception inner) : Excep
         }
     }
 
+    /// <summary>Runs a synchronous write to the cache, turning its I/O failure into a <see cref="CacheWriteException"/>.</summary>
+    public static void Guard(string what, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CacheWriteException($"cannot write {what}: {e.Message}", e);
+        }
+    }
+
     /// <inheritdoc cref="GuardAsync{T}"/>
     public static async Task GuardAsync(string what, Func<Task> write) =>
         await GuardAsync<bool>(what, async () =>

@@ -122,7 +122,7 @@ public sealed class DiskModuleCache : IModuleCache
         await _commitLock.WaitAsync(cancellationToken);
         try
         {
-            outcome = await PutLockedAsync(key, content, pin, preparedPin, cancellationToken);
+            outcome = PutLocked(key, content, pin, preparedPin);
         }
         finally
         {
@@ -138,7 +138,7 @@ public sealed class DiskModuleCache : IModuleCache
         return outcome;
     }
 
-    private async Task<CommitOutcome> PutLockedAsync(string key, HashedTempFile content, PinRecord pin, AtomicFile.PreparedFile? preparedPin, CancellationToken cancellationToken)
+    private CommitOutcome PutLocked(string key, HashedTempFile content, PinRecord pin, AtomicFile.PreparedFile? preparedPin)
     {
         if (SharedFolder && _table.Get(key) is null && ReadPinFile(key) is { } committed)
         {
@@ -160,16 +160,9 @@ public sealed class DiskModuleCache : IModuleCache
         }
 
         // The pin first: if the disk then refuses the content, the pin stands as if its content had been evicted
-        // (the first bytes stay pinned); content without a pin would be an orphan no one ever evicts.
-        if (preparedPin is not null)
-        {
-            preparedPin.MoveTo(Layout.PinPath(key));
-        }
-        else
-        {
-            // Pinned when this put began, unpinned now (rare): written here as before.
-            await AtomicFile.WriteAllBytesAsync(Layout, Layout.PinPath(key), JsonSerializer.SerializeToUtf8Bytes(pin, Json), cancellationToken);
-        }
+        // (the first bytes stay pinned); content without a pin would be an orphan no one ever evicts. Pins never leave
+        // the table, so a key unpinned here was unpinned before the lock too, and its pin was prepared then.
+        (preparedPin ?? throw new InvalidOperationException($"{key}: unpinned, but no pin was prepared")).MoveTo(Layout.PinPath(key));
 
         try
         {

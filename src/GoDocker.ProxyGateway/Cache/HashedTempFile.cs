@@ -70,8 +70,17 @@ public sealed class HashedTempFile : IDisposable
             var sha256 = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
             var written = target;
             target = null;
-            var durable = syncInBackground ? Task.Run(() => SyncAndClose(written)) : SyncAndCloseNow(written);
-            await (syncInBackground ? Task.CompletedTask : durable);
+            Task durable;
+            if (syncInBackground)
+            {
+                durable = Task.Run(() => SyncAndClose(written));
+            }
+            else
+            {
+                SyncAndClose(written);
+                durable = Task.CompletedTask;
+            }
+
             return new HashedTempFile(path, sha256, size, durable);
         }
         catch
@@ -82,25 +91,11 @@ public sealed class HashedTempFile : IDisposable
         }
     }
 
-    private static Task SyncAndCloseNow(FileStream file)
-    {
-        SyncAndClose(file);
-        return Task.CompletedTask;
-    }
-
     private static void SyncAndClose(FileStream file)
     {
-        try
+        using (file)
         {
-            file.Flush(flushToDisk: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CacheWriteException($"cannot write a download in tmp/: {e.Message}", e);
-        }
-        finally
-        {
-            file.Dispose();
+            CacheWriteException.Guard("a download in tmp/", () => file.Flush(flushToDisk: true));
         }
     }
 
