@@ -10,13 +10,13 @@ namespace GoDocker.ProxyGateway.Cache;
 /// </summary>
 public sealed class OpenBlob
 {
-    private readonly SafeFileHandle _handle;
+    private readonly FileStream _file;
     private int _references = 1; // the table's own
     private long _checkedAt;
 
     internal OpenBlob(SafeFileHandle handle, string sha256, long length, long checkedAt)
     {
-        _handle = handle;
+        _file = new FileStream(handle, FileAccess.Read, bufferSize: 0, isAsync: handle.IsAsync);
         Sha256 = sha256;
         Length = length;
         ETag = "\"" + sha256 + "\"";
@@ -37,7 +37,10 @@ public sealed class OpenBlob
     }
 
     /// <summary>Reads at <paramref name="offset"/> (pread: no shared file position, so concurrent readers need no lock).</summary>
-    public int Read(long offset, Span<byte> buffer) => RandomAccess.Read(_handle, buffer, offset);
+    public int Read(long offset, Span<byte> buffer) => RandomAccess.Read(_file.SafeFileHandle, buffer, offset);
+
+    /// <summary>The handle as a stream for sendfile (SendPacketsElement); its position is never used, offsets are explicit.</summary>
+    internal FileStream File => _file;
 
     /// <summary>Takes a reference for one reader; false once the handle is being closed.</summary>
     internal bool TryAddReference()
@@ -62,7 +65,7 @@ public sealed class OpenBlob
     {
         if (Interlocked.Decrement(ref _references) == 0)
         {
-            _handle.Dispose();
+            _file.Dispose();
         }
     }
 }

@@ -60,7 +60,8 @@ internal sealed class OpenBlobTable(Func<string, string> pathOf, int capacity = 
         try
         {
             // Synchronous handle: blobs are hot in the page cache, and async file I/O on Linux only adds thread-pool hops.
-            handle = File.OpenHandle(pathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            // Asynchronous: sendfile (SendPacketsElement) takes only such streams; on Linux reads are pread either way.
+            handle = File.OpenHandle(pathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -13,6 +13,7 @@ public sealed class GatewayMetrics
     private long _upstreamFetches;
     private long _upstreamFailures;
     private long _bytesServed;
+    private long _sentWithSendfile;
     private long _bytesFetched;
     private long _singleFlightJoins;
     private long _contentChanges;
@@ -36,6 +37,7 @@ public sealed class GatewayMetrics
     public long SingleFlightJoins => Interlocked.Read(ref _singleFlightJoins);
     public long ContentChanges => Interlocked.Read(ref _contentChanges);
     public long Hits => _hits.Sum();
+    public long SendfileResponses => Interlocked.Read(ref _sentWithSendfile);
     public long Misses => _misses.Sum();
     public long Revalidations => Interlocked.Read(ref _revalidations);
 
@@ -49,6 +51,7 @@ public sealed class GatewayMetrics
     public void UpstreamFetch() => Interlocked.Increment(ref _upstreamFetches);
     public void UpstreamFailure() => Interlocked.Increment(ref _upstreamFailures);
     public void BytesServed(long n) => Interlocked.Add(ref _bytesServed, n);
+    public void SentWithSendfile() => Interlocked.Increment(ref _sentWithSendfile);
     public void BytesFetched(long n) => Interlocked.Add(ref _bytesFetched, n);
     public void SingleFlightJoin() => Interlocked.Increment(ref _singleFlightJoins);
     public void ContentChanged() => Interlocked.Increment(ref _contentChanges);
@@ -116,6 +119,7 @@ public sealed class GatewayMetrics
         Counter("godocker_proxy_upstream_fetches_total", "Fetches sent to upstreams.", [(null, UpstreamFetches)]);
         Counter("godocker_proxy_upstream_failures_total", "Upstream fetches that failed.", [(null, Interlocked.Read(ref _upstreamFailures))]);
         Counter("godocker_proxy_served_bytes_total", "Bytes of module files sent to clients.", [(null, Interlocked.Read(ref _bytesServed))]);
+        Counter("godocker_proxy_sendfile_responses_total", "Cache hits answered with sendfile before Kestrel's HTTP stack (plain keep-alive GET and HEAD).", [(null, SendfileResponses)]);
         Counter("godocker_proxy_fetched_bytes_total", "Bytes received from upstreams.", [(null, Interlocked.Read(ref _bytesFetched))]);
         Counter("godocker_proxy_singleflight_joins_total", "Requests that waited for a fetch already running.", [(null, SingleFlightJoins)]);
         Counter("godocker_proxy_content_changes_total", "Upstream answers with different bytes for a pinned version (security events).", [(null, ContentChanges)]);

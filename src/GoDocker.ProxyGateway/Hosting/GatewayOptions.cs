@@ -73,6 +73,12 @@ public sealed record GatewayOptions
     /// <summary>How long a fetch lease lasts without renewal: after a replica dies mid-fetch, others take over after this.</summary>
     public TimeSpan FetchLease { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Answer plain keep-alive GETs of cached files with sendfile(2) before Kestrel's HTTP stack (<see cref="SendfileHitLane"/>);
+    /// false leaves every request to Kestrel (tests compare the two).
+    /// </summary>
+    public bool SendfileHits { get; init; } = true;
+
     /// <summary>Replaces the HTTP handler used for upstreams and checksum databases (tests, custom TLS).</summary>
     public HttpMessageHandler? UpstreamHandler { get; init; }
 }

@@ -16,7 +16,6 @@ namespace GoDocker.ProxyGateway.Hosting;
 /// </summary>
 public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatabaseProxy sumdb, Func<long> cachedBytes, RequestAdmission admission, GatewayMetrics metrics, ILogger logger)
 {
-    private const string SnapshotsPrefix = "/snapshots/";
     private const string SumdbPrefix = "/sumdb/";
     private const int BlobChunk = 65536;
 
@@ -97,22 +96,7 @@ public sealed class GatewayRequestHandler(ModuleFileService files, ChecksumDatab
             return;
         }
 
-        string? snapshot = null;
-        var modulePath = path.Length > 0 ? path[1..] : "";
-        if (path.StartsWith(SnapshotsPrefix, StringComparison.Ordinal))
-        {
-            var rest = path[SnapshotsPrefix.Length..];
-            var slash = rest.IndexOf('/');
-            snapshot = slash < 0 ? rest : rest[..slash];
-            if (!Snapshots.SnapshotStore.IsValidName(snapshot))
-            {
-                throw new GatewayFailureException(GatewayFailure.NotFound($"no snapshot '{snapshot}'"));
-            }
-
-            modulePath = slash < 0 ? "" : rest[(slash + 1)..];
-        }
-
-        if (!ModuleRequestParser.TryParse(modulePath, out var request, out var failure))
+        if (!ModuleTarget.TryParse(path, out var snapshot, out var request, out var failure))
         {
             throw new GatewayFailureException(failure);
         }

@@ -48,7 +48,10 @@ public static class ProxyGatewayHost
         var components = new GatewayComponents(options, sweepTemp: true, coordination);
         var logger = components.Logger;
         var cache = components.Cache;
-        var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, () => cache.ContentBytes, new RequestAdmission(options.MaxConcurrentRequests), components.Metrics, logger);
+        var admission = new RequestAdmission(options.MaxConcurrentRequests);
+        var handler = new GatewayRequestHandler(components.Files, components.ChecksumDatabases, () => cache.ContentBytes, admission, components.Metrics, logger);
+        var keepAlive = TimeSpan.FromSeconds(60);
+        var lane = options.SendfileHits ? new SendfileHitLane(components.Files, admission, components.Metrics, keepAlive) : null;
 
         // No appsettings to reload, and not the cache as content root: the reload watcher put an inotify watch on every
         // cache folder and woke on every file a miss writes (a thread of lstat calls per temp file, pin and blob).
@@ -71,9 +74,15 @@ public static class ProxyGatewayHost
             k.Limits.MaxRequestLineSize = 8192;
             k.Limits.MaxConcurrentConnections = options.MaxConnections;
             k.Limits.MaxRequestHeadersTotalSize = 16384;
-            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            k.Limits.KeepAliveTimeout = keepAlive;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
-            k.Listen(endpoint);
+            k.Listen(endpoint, listen =>
+            {
+                if (lane is not null)
+                {
+                    listen.Use(next => connection => lane.RunAsync(connection, next));
+                }
+            });
         });
         var app = builder.Build();
         app.Run(handler.HandleAsync);

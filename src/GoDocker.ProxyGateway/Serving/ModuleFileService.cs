@@ -29,6 +29,45 @@ public sealed class ModuleFileService(
         return await ServeLiveAsync(request, cancellationToken);
     }
 
+    /// <summary>
+    /// The answer when it is a committed file already held by the selected view (a cache or snapshot hit), with the
+    /// same rules as <see cref="GetAsync"/>; null for anything else (a miss, a list, a denied or passed-through
+    /// module), which then takes the full way through <see cref="GetAsync"/> and is counted there.
+    /// </summary>
+    public ServedFile? TryGetHit(ModuleRequest request, string? snapshot)
+    {
+        if (!request.Kind.IsImmutable())
+        {
+            return null;
+        }
+
+        var route = router.Route(request.ModulePath);
+        if (route.Action == ModuleRouteAction.Deny)
+        {
+            return null;
+        }
+
+        var view = snapshot ?? options.SnapshotView ?? snapshots.CurrentView();
+        OpenBlob? blob;
+        if (view is not null)
+        {
+            blob = snapshots.TryLoad(view) is { } held && held.Files.TryGetValue(request.Key, out var pin) ? content.Acquire(pin.Sha256) : null;
+        }
+        else
+        {
+            blob = route.Action == ModuleRouteAction.Passthrough ? null : cache.Acquire(request.Key);
+        }
+
+        if (blob is null)
+        {
+            return null;
+        }
+
+        metrics.Request(request.Kind);
+        metrics.Hit(request.Kind);
+        return new ServedFile(blob, request.Kind, fromCache: true);
+    }
+
     /// <summary>Answers from the live cache (or upstream) whatever view is selected; warm uses this.</summary>
     public async Task<ServedFile> GetLiveAsync(ModuleRequest request, CancellationToken cancellationToken)
     {
