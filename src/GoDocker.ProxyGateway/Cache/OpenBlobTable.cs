@@ -59,8 +59,8 @@ internal sealed class OpenBlobTable(Func<string, string> pathOf, int capacity = 
         SafeFileHandle handle;
         try
         {
-            // Synchronous handle: blobs are hot in the page cache, and async file I/O on Linux only adds thread-pool hops.
-            // Asynchronous: sendfile (SendPacketsElement) takes only such streams; on Linux reads are pread either way.
+            // Opened for asynchronous I/O only because sendfile (SendPacketsElement) takes no other stream; Read stays a
+            // synchronous pread on Linux either way (blobs are hot in the page cache).
             handle = File.OpenHandle(pathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

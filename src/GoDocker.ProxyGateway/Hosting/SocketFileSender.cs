@@ -21,13 +21,42 @@ internal sealed class SocketFileSender : SocketAsyncEventArgs, IValueTaskSource<
     public ValueTask<SocketError> SendAsync(Socket socket, byte[] head, FileStream? file, long length)
     {
         _source.Reset();
+        UserToken = socket;
         SendPacketsElements = file is null
             ? [new SendPacketsElement(head)]
             : [new SendPacketsElement(head), new SendPacketsElement(file, 0, checked((int)length), endOfPacket: true)];
-        return socket.SendPacketsAsync(this) ? new ValueTask<SocketError>(this, _source.Version) : new ValueTask<SocketError>(SocketError);
+        // Corked (nginx's tcp_nopush): the head goes out in the file's first segment, not a packet of its own.
+        socket.SetRawSocketOption(IpProtocolTcp, TcpCork, Corked);
+        if (socket.SendPacketsAsync(this))
+        {
+            return new ValueTask<SocketError>(this, _source.Version);
+        }
+
+        Uncork(socket);
+        return new ValueTask<SocketError>(SocketError);
     }
 
-    protected override void OnCompleted(SocketAsyncEventArgs e) => _source.SetResult(e.SocketError);
+    private const int IpProtocolTcp = 6;
+    private const int TcpCork = 3;
+    private static ReadOnlySpan<byte> Corked => [1, 0, 0, 0];
+    private static ReadOnlySpan<byte> Uncorked => [0, 0, 0, 0];
+
+    private static void Uncork(Socket socket)
+    {
+        try
+        {
+            socket.SetRawSocketOption(IpProtocolTcp, TcpCork, Uncorked);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    protected override void OnCompleted(SocketAsyncEventArgs e)
+    {
+        Uncork((Socket)e.UserToken!);
+        _source.SetResult(e.SocketError);
+    }
 
     SocketError IValueTaskSource<SocketError>.GetResult(short token) => _source.GetResult(token);
 
