@@ -189,20 +189,39 @@ public static class GoText
     }
 
     /// <summary>Runes of a Go string as Go's <c>for range</c> yields them (invalid bytes as U+FFFD), with UTF-16 index.</summary>
-    internal static IEnumerable<(int Index, int Rune)> Runes(string s)
+    /// <remarks>A struct enumerator: module path checks run on every gateway request, and an iterator allocated there.</remarks>
+    internal static RuneRange Runes(string s) => new(s);
+
+    internal readonly struct RuneRange(string s)
     {
-        for (var i = 0; i < s.Length;)
+        public RuneEnumerator GetEnumerator() => new(s);
+    }
+
+    internal struct RuneEnumerator(string s)
+    {
+        private int _next;
+
+        public (int Index, int Rune) Current { get; private set; }
+
+        public bool MoveNext()
         {
-            if (System.Text.Rune.TryGetRuneAt(s, i, out var r))
+            if (_next >= s.Length)
             {
-                yield return (i, r.Value);
-                i += r.Utf16SequenceLength;
+                return false;
+            }
+
+            if (System.Text.Rune.TryGetRuneAt(s, _next, out var r))
+            {
+                Current = (_next, r.Value);
+                _next += r.Utf16SequenceLength;
             }
             else
             {
-                yield return (i, 0xFFFD);
-                i++;
+                Current = (_next, 0xFFFD);
+                _next++;
             }
+
+            return true;
         }
     }
 }

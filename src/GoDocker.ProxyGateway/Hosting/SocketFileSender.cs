@@ -18,13 +18,13 @@ internal sealed class SocketFileSender : SocketAsyncEventArgs, IValueTaskSource<
     }
 
     /// <param name="file">Null sends the head alone (HEAD requests).</param>
-    public ValueTask<SocketError> SendAsync(Socket socket, byte[] head, FileStream? file, long length)
+    public ValueTask<SocketError> SendAsync(Socket socket, ArraySegment<byte> head, FileStream? file, long length)
     {
         _source.Reset();
         UserToken = socket;
         SendPacketsElements = file is null
-            ? [new SendPacketsElement(head)]
-            : [new SendPacketsElement(head), new SendPacketsElement(file, 0, checked((int)length), endOfPacket: true)];
+            ? [new SendPacketsElement(head.Array!, head.Offset, head.Count)]
+            : [new SendPacketsElement(head.Array!, head.Offset, head.Count), new SendPacketsElement(file, 0, checked((int)length), endOfPacket: true)];
         // Corked (nginx's tcp_nopush): the head goes out in the file's first segment, not a packet of its own.
         socket.SetRawSocketOption(IpProtocolTcp, TcpCork, Corked);
         if (socket.SendPacketsAsync(this))
