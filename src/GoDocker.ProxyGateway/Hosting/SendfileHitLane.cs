@@ -86,13 +86,8 @@ public sealed class SendfileHitLane(ModuleFileService files, RequestAdmission ad
             try
             {
                 var served = TryGetHit(head.Path);
-                if (served is null || served.Blob!.Length > int.MaxValue)
+                if (served is null)
                 {
-                    if (served is not null)
-                    {
-                        await served.DisposeAsync(); // larger than one sendfile element takes; Kestrel streams it
-                    }
-
                     input.AdvanceTo(buffer.Start);
                     return true;
                 }
@@ -147,7 +142,8 @@ public sealed class SendfileHitLane(ModuleFileService files, RequestAdmission ad
     {
         try
         {
-            return ModuleTarget.TryParse(path, out var snapshot, out var request, out _) ? files.TryGetHit(request, snapshot) : null;
+            // int.MaxValue: one sendfile element's bound; Kestrel streams anything longer.
+            return ModuleTarget.TryParse(path, out var snapshot, out var request, out _) ? files.TryGetHit(request, snapshot, maxLength: int.MaxValue) : null;
         }
         catch (Exception)
         {

@@ -32,9 +32,10 @@ public sealed class ModuleFileService(
     /// <summary>
     /// The answer when it is a committed file already held by the selected view (a cache or snapshot hit), with the
     /// same rules as <see cref="GetAsync"/>; null for anything else (a miss, a list, a denied or passed-through
-    /// module), which then takes the full way through <see cref="GetAsync"/> and is counted there.
+    /// module, a file longer than <paramref name="maxLength"/>), which then takes the full way through
+    /// <see cref="GetAsync"/> and is counted there.
     /// </summary>
-    public ServedFile? TryGetHit(ModuleRequest request, string? snapshot)
+    public ServedFile? TryGetHit(ModuleRequest request, string? snapshot, long maxLength)
     {
         if (!request.Kind.IsImmutable())
         {
@@ -58,8 +59,9 @@ public sealed class ModuleFileService(
             blob = route.Action == ModuleRouteAction.Passthrough ? null : cache.Acquire(request.Key);
         }
 
-        if (blob is null)
+        if (blob is null || blob.Length > maxLength)
         {
+            blob?.Release();
             return null;
         }
 
