@@ -161,6 +161,27 @@ public sealed class SendfileHitLaneTests : IAsyncLifetime
         Assert.Equal(2, sent); // the 404 is Kestrel's, as every answer that is not a hit
     }
 
+    [Fact]
+    public async Task A_gateway_that_stops_closes_a_connection_idle_in_the_lane_at_once_instead_of_waiting_for_its_shutdown_timeout()
+    {
+        var gateway = await Gateways.StartAsync(_temp.Sub("stopping"), _upstream.Address, o => o with { ShutdownTimeout = TimeSpan.FromSeconds(20) });
+        using (var http = Gateways.Client(gateway))
+        {
+            (await http.GetAsync(Mod, Ct)).EnsureSuccessStatusCode();
+        }
+
+        using var connection = await RawHttpConnection.OpenAsync(gateway.Address, Ct);
+        await connection.SendAsync($"GET {Mod} HTTP/1.1\r\nHost: gw\r\n\r\n", Ct);
+        Assert.Equal(200, (await connection.ReadResponseAsync(toHead: false, Ct))!.Status);
+        Assert.Equal(1, gateway.Metrics.SendfileResponses);
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await gateway.DisposeAsync();
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stopwatch.Elapsed}");
+        Assert.True(await connection.IsClosedByServerAsync(TimeSpan.FromSeconds(5), Ct), "the idle connection was left open");
+    }
+
     /// <summary>The answers to a request, then to a plain .mod request on the same connection, as text.</summary>
     private static async Task<string> ConverseAsync(RunningGateway gateway, string request)
     {
