@@ -19,7 +19,7 @@ public sealed class ModuleFileService(
     public async Task<ServedFile> GetAsync(ModuleRequest request, string? snapshot, CancellationToken cancellationToken)
     {
         metrics.Request(request.Kind);
-        var view = snapshot ?? options.SnapshotView ?? snapshots.CurrentView();
+        var view = ViewFor(snapshot);
         if (view is not null)
         {
             router.RouteAllowed(request.ModulePath);
@@ -48,11 +48,11 @@ public sealed class ModuleFileService(
             return null;
         }
 
-        var view = snapshot ?? options.SnapshotView ?? snapshots.CurrentView();
+        var view = ViewFor(snapshot);
         OpenBlob? blob;
         if (view is not null)
         {
-            blob = snapshots.TryLoad(view) is { } held && held.Files.TryGetValue(request.Key, out var pin) ? content.Acquire(pin.Sha256) : null;
+            blob = snapshots.TryLoad(view) is { } held ? AcquireFrom(held, request) : null;
         }
         else
         {
@@ -118,7 +118,7 @@ public sealed class ModuleFileService(
 
         if (request.Kind.IsImmutable())
         {
-            if (snapshot.Files.TryGetValue(request.Key, out var pin) && content.Acquire(pin.Sha256) is { } blob)
+            if (AcquireFrom(snapshot, request) is { } blob)
             {
                 metrics.Hit(request.Kind);
                 return new ServedFile(blob, request.Kind, fromCache: true);
@@ -140,6 +140,13 @@ public sealed class ModuleFileService(
         metrics.Miss(request.Kind);
         throw Fail(GatewayFailure.NotFound($"{request.ModulePath}: no {(request.Kind == ModuleFileKind.List ? "versions" : "latest version")} in snapshot '{name}'"));
     }
+
+    /// <summary>The view a request is served from: the snapshot its URL names, this process's, or the cache's stored one.</summary>
+    private string? ViewFor(string? snapshot) => snapshot ?? options.SnapshotView ?? snapshots.CurrentView();
+
+    /// <summary>The blob a snapshot pins for the request's file, held open; null when it pins none or it is gone.</summary>
+    private OpenBlob? AcquireFrom(LoadedSnapshot snapshot, ModuleRequest request) =>
+        snapshot.Files.TryGetValue(request.Key, out var pin) ? content.Acquire(pin.Sha256) : null;
 
     private static GatewayFailureException Fail(GatewayFailure failure) => new(failure);
 }
