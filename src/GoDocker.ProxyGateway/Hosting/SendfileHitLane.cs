@@ -96,6 +96,10 @@ public sealed class SendfileHitLane(ModuleFileService files, RequestAdmission ad
                     var blob = served.Blob!;
                     input.AdvanceTo(buffer.GetPosition(head.Length));
                     var responseHead = WriteHead(headBuffer, blob, served.Kind.ContentType());
+
+                    // Counted when the lane takes the request, as the hit is: counted after the send, a client could
+                    // read the counter before the server thread had raised it.
+                    metrics.SentWithSendfile();
                     SocketError sent;
                     try
                     {
@@ -122,7 +126,6 @@ public sealed class SendfileHitLane(ModuleFileService files, RequestAdmission ad
                         return false; // the client went away
                     }
 
-                    metrics.SentWithSendfile();
                     if (!head.IsHead)
                     {
                         metrics.BytesServed(blob.Length);
