@@ -12,6 +12,11 @@ bench_tools
 gosum=$repo/tests/GoDocker.Core.Tests/TestData/real-world/kubernetes__kubernetes/go.sum
 client=$work/client
 count=$(tool gosum-proxy --root "$work/upstream" --gosum "$gosum" --client "$client" | awk '{print $1}')
+# A second, disjoint set for the warmed gateway below: the same module versions under another path prefix (gopkg.in
+# paths are left out, their version suffix rule does not survive a prefix).
+grep -v '^gopkg\.in/' "$gosum" | sed 's|^|warmup.example/|' >"$work/warmup.sum"
+tool gosum-proxy --root "$work/upstream" --gosum "$work/warmup.sum" --client "$work/warmup-client" >/dev/null
+mapfile -t warmup_modules <"$work/warmup-client/modules.txt"
 up_port=$(start_server upstream proxy --root "$work/upstream" --log "$work/upstream.log")
 run_logged "$work/gateway-build.log" dotnet build "$repo/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -nologo -v:q -o "$work/gateway-bin"
 # BASELINE=<git ref>: also time the gateway of that ref ("before"), interleaved in the same run.
@@ -25,50 +30,135 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # One go command environment for both sides; only GOPROXY differs. -modcacherw lets the folder be removed.
 export GOPATH=$work/gopath GOCACHE=$work/gocache GOSUMDB=off GOFLAGS=-modcacherw GONOSUMDB= GOPRIVATE= GONOPROXY=
 mapfile -t modules <"$client/modules.txt"
+# Every run gets folders of its own, removed only when the script ends. The root file system here is ext4 without a
+# journal, where creating a file right after thousands were deleted costs a scan past each recently deleted inode
+# (ext4's recently_deleted check): removing the previous run's caches just before a run made inode creation 40 % of
+# the gateway's CPU and tripled the go command's (profiled 2026-12-07, build/bench/README.md).
 download_ms() { # PROXY -> ms; checks every zip arrived
-  local cache=$work/modcache ms
-  rm -rf "$cache"
+  local cache ms
+  cache=$(mktemp -d "$work/modcache.XXXXXX")
   ms=$(cd "$client" && GOPROXY=$1 GOMODCACHE=$cache timed_ms "$work/go.log" go mod download "${modules[@]}")
   local zips
   zips=$(find "$cache/cache/download" -name '*.zip' | wc -l)
   [[ $zips == "$count" ]] || die "go mod download left $zips of $count zips (see $work/go.log)"
   echo "$ms"
 }
-gateway_ms() { # [WRAPPER] -> "ms zips-fetched"; GATEWAY_BIN picks the build (default: this tree's)
-  local port dir=$work/gateway-cache ms mark bin=${GATEWAY_BIN:-$work/gateway-bin}
-  rm -rf "$dir"
+# launch_gateway [WRAPPER...]: a gateway with an empty cache folder of its own, on the upstream; sets the caller's
+# port and pid. GATEWAY_BIN picks the build (default: this tree's).
+launch_gateway() {
+  local dir bin=${GATEWAY_BIN:-$work/gateway-bin}
+  dir=$(mktemp -d "$work/gateway-cache.XXXXXX")
   port=$(free_port)
   (exec "$@" dotnet "$bin/GoDocker.ProxyGateway.dll" --cache "$dir" --listen "127.0.0.1:$port" \
     --upstream "http://127.0.0.1:$up_port" >"$work/gateway.log" 2>&1) &
-  local pid=$!
+  pid=$!
   for _ in $(seq 1 200); do curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.05; done
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
+cpu_ms_since() { echo $(( ($(cpu_ticks "$1") - $2) * 1000 / $(getconf CLK_TCK) )); }  # PID TICKS -> ms
+
+gateway_ms() { # [WRAPPER] -> "ms zips-fetched cpu-ms"
+  local port pid ms mark cpu0 cpu
+  launch_gateway "$@"
   mark=$(proxy_mark "$work/upstream.log")
+  cpu0=$(cpu_ticks "$pid")
   ms=$(download_ms "http://127.0.0.1:$port")
+  cpu=$(cpu_ms_since "$pid" "$cpu0")
   proxy_since "$work/upstream.log" "$mark" "$work/gateway-run.log"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$ms $(log_requests "$work/gateway-run.log" '\.zip$')"
+  echo "$ms $(log_requests "$work/gateway-run.log" '\.zip$') $cpu"
+}
+
+# The same download through a gateway process that first served the disjoint warm-up set: its code is compiled and
+# tiered up, so what is left is the cost of each miss, not of a fresh process.
+warm_gateway_ms() { # -> "ms cpu-ms"
+  local port pid ms cpu0 cpu
+  launch_gateway
+  (cd "$work/warmup-client" && GOPROXY=http://127.0.0.1:$port GOMODCACHE=$(mktemp -d "$work/modcache.XXXXXX") \
+    run_logged "$work/go.log" go mod download "${warmup_modules[@]}")
+  sleep 1  # the runtime compiles hot methods again (tier 1) in the background, shortly after they get hot
+  cpu0=$(cpu_ticks "$pid")
+  ms=$(download_ms "http://127.0.0.1:$port")
+  cpu=$(cpu_ms_since "$pid" "$cpu0")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$ms $cpu"
+}
+
+# Reference for what one caching hop costs here: nginx's proxy_cache in front of the same upstream, cold each run
+# (no fsync, no verification: the cheapest caching proxy this machine has).
+nginx_ms() {
+  local port dir ms
+  dir=$(mktemp -d "$work/nginx-ref.XXXXXX"); mkdir -p "$dir/logs"
+  chmod 755 "$work" "$dir"  # nginx workers run as www-data when started by root
+  port=$(free_port)
+  cat >"$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  proxy_cache_path $dir/cache levels=1:2 keys_zone=modules:10m;
+  upstream origin { server 127.0.0.1:$up_port; keepalive 16; }
+  server {
+    listen 127.0.0.1:$port;
+    location / {
+      proxy_pass http://origin;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_cache modules;
+      proxy_cache_valid 200 1h;
+      proxy_cache_lock on;
+    }
+  }
+}
+CONF
+  (exec nginx -p "$dir" -c "$dir/nginx.conf" >"$work/nginx-ref.log" 2>&1) &
+  local pid=$!
+  for _ in $(seq 1 200); do curl -sS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.05; done
+  ms=$(download_ms "http://127.0.0.1:$port")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$ms"
 }
 
 say "dependency set: $count module versions from kubernetes' go.sum, generated; upstream on 127.0.0.1:$up_port"
-direct=() gateway=() fetched=() baseline=()
+direct=() gateway=() fetched=() baseline=() nginx=() gateway_cpu=() baseline_cpu=() warm=() warm_cpu=()
 for i in $(seq 1 "$runs"); do
   direct+=("$(download_ms "http://127.0.0.1:$up_port")")
-  read -r ms zips < <(gateway_ms)
+  read -r ms zips cpu < <(gateway_ms)
   gateway+=("$ms")
+  gateway_cpu+=("$cpu")
   fetched+=("$zips")
+  if command -v nginx >/dev/null; then nginx+=("$(nginx_ms)"); fi
+  read -r ms cpu < <(warm_gateway_ms)
+  warm+=("$ms")
+  warm_cpu+=("$cpu")
   if [[ -n ${BASELINE:-} ]]; then
-    read -r ms _ < <(GATEWAY_BIN=$work/baseline-bin gateway_ms)
+    read -r ms _ cpu < <(GATEWAY_BIN=$work/baseline-bin gateway_ms)
     baseline+=("$ms")
+    baseline_cpu+=("$cpu")
   fi
 done
 d=$(median "${direct[@]}")
 g=$(median "${gateway[@]}")
 say "go mod download of $count module versions, $runs runs each, median: through a cold gateway ${g} ms, straight from the upstream ${d} ms"
-say "  gateway runs: ${gateway[*]}"
+say "  gateway runs: ${gateway[*]}; the gateway's CPU time (user + system) per run: ${gateway_cpu[*]} ms"
 say "  direct runs:  ${direct[*]}"
 if [[ -n ${BASELINE:-} ]]; then
   b=$(median "${baseline[@]}")
-  say "  baseline gateway ($BASELINE, $(git -C "$repo" rev-parse --short "$BASELINE")) runs: ${baseline[*]}; median ${b} ms, ratio to direct $(ratio "$b" "$d")"
+  say "  baseline gateway ($BASELINE, $(git -C "$repo" rev-parse --short "$BASELINE")) runs: ${baseline[*]} (CPU ${baseline_cpu[*]} ms); median ${b} ms, ratio to direct $(ratio "$b" "$d")"
+fi
+w=$(median "${warm[@]}")
+say "  warmed gateway (a process that first served a disjoint set of as many versions) runs: ${warm[*]} (CPU ${warm_cpu[*]} ms); median ${w} ms, ratio to direct $(ratio "$w" "$d")"
+if ((${#nginx[@]})); then
+  n=$(median "${nginx[@]}")
+  say "  reference: nginx proxy_cache in front of the same upstream, cold, runs: ${nginx[*]}; median ${n} ms, ratio to direct $(ratio "$n" "$d"); gateway / nginx $(ratio "$g" "$n")"
 fi
 say "  zips the gateway fetched from the upstream per run: ${fetched[*]}"
 # Profile (not part of the medians): the gateway makes each stored file durable (fsync of the content and of its pin)
