@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cold path of the gateway: the first `go mod download` of a real dependency set (every module version kubernetes'
 # go.sum names, generated in a GOPROXY folder served by the counting proxy) through a gateway with an empty cache,
-# against the same download straight from that upstream. Both with an empty module cache, interleaved.
+# against the same download straight from that upstream. Both with an empty module cache, interleaved. Reported
+# beside them: nginx's proxy_cache as a reference hop, a warmed gateway process, and the gateway's CPU per run.
 # Target (issue 18): ratio <= 1.10; each zip fetched from the upstream exactly once per gateway run.
 # Usage: build/bench/cold-path.sh [--smoke]
 source "$(dirname "$0")/lib.sh"
