@@ -11,15 +11,7 @@ public sealed class ReplicaCommandLineTests
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "GoDocker.ProxyGateway.dll");
 
-    private static GoDocker.ProxyGateway.Hosting.GatewayOptions Options(params string[] args)
-    {
-        var serve = new GatewayServeOptions();
-        var root = new RootCommand();
-        serve.AddTo(root);
-        var parse = root.Parse(["--cache", "/tmp/cache", .. args]);
-        Assert.Empty(parse.Errors);
-        return serve.ToGatewayOptions(parse);
-    }
+    private static GoDocker.ProxyGateway.Hosting.GatewayOptions Options(params string[] args) => ServeCommandLine.Parse(args);
 
     [Fact]
     public void Coordination_options_are_read_with_their_defaults()

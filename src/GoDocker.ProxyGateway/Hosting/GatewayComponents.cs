@@ -55,7 +55,8 @@ public sealed class GatewayComponents : IDisposable
         var changes = new ContentChangeReporter(Metrics, Logger);
         var fetcher = new ModuleFetcher(Cache, opened.Lists, Cache.Layout, new ModuleFileVerifier(options.Hasher), options.FileLimits, changes, Coordination, Metrics, Logger, _stopping.Token);
         var lists = new ListFreshness(opened.Lists, Cache, fetcher, Options, Metrics, Logger);
-        Files = new ModuleFileService(Cache, Blobs, Snapshots, router, fetcher, lists, Options, Metrics);
+        var prefetch = new VersionPrefetch(Cache, fetcher, Metrics, Logger, options.PrefetchVersions);
+        Files = new ModuleFileService(Cache, Blobs, Snapshots, router, fetcher, prefetch, lists, Options, Metrics);
         Revalidator = new CacheRevalidator(Cache, Blobs, router, fetcher, changes, Metrics, Logger);
         ChecksumDatabases = new ChecksumDatabaseProxy(_http, options.ChecksumDatabases, new ChecksumDatabaseCache(Cache.Layout), router, options.ListTtl,
             options.Upstreams.FirstOrDefault()?.EffectiveTimeout ?? UpstreamEndpoint.DefaultTimeout, Metrics, Logger);

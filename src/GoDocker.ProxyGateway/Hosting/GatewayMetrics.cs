@@ -16,6 +16,7 @@ public sealed class GatewayMetrics
     private long _sentWithSendfile;
     private long _bytesFetched;
     private long _singleFlightJoins;
+    private long _prefetches;
     private long _contentChanges;
     private long _staleServed;
     private long _failures;
@@ -35,6 +36,7 @@ public sealed class GatewayMetrics
 
     public long UpstreamFetches => Interlocked.Read(ref _upstreamFetches);
     public long SingleFlightJoins => Interlocked.Read(ref _singleFlightJoins);
+    public long Prefetches => Interlocked.Read(ref _prefetches);
     public long ContentChanges => Interlocked.Read(ref _contentChanges);
     public long Hits => _hits.Sum();
     public long SendfileResponses => Interlocked.Read(ref _sentWithSendfile);
@@ -54,6 +56,7 @@ public sealed class GatewayMetrics
     public void SentWithSendfile() => Interlocked.Increment(ref _sentWithSendfile);
     public void BytesFetched(long n) => Interlocked.Add(ref _bytesFetched, n);
     public void SingleFlightJoin() => Interlocked.Increment(ref _singleFlightJoins);
+    public void Prefetch() => Interlocked.Increment(ref _prefetches);
     public void ContentChanged() => Interlocked.Increment(ref _contentChanges);
     public void StaleServed() => Interlocked.Increment(ref _staleServed);
     public void Failure() => Interlocked.Increment(ref _failures);
@@ -122,6 +125,7 @@ public sealed class GatewayMetrics
         Counter("godocker_proxy_sendfile_responses_total", "Cache hits answered with sendfile before Kestrel's HTTP stack (plain keep-alive GET and HEAD).", [(null, SendfileResponses)]);
         Counter("godocker_proxy_fetched_bytes_total", "Bytes received from upstreams.", [(null, Interlocked.Read(ref _bytesFetched))]);
         Counter("godocker_proxy_singleflight_joins_total", "Requests that waited for a fetch already running.", [(null, SingleFlightJoins)]);
+        Counter("godocker_proxy_prefetches_total", "Fetches of a version's .mod and .zip started because its .info was fetched.", [(null, Prefetches)]);
         Counter("godocker_proxy_content_changes_total", "Upstream answers with different bytes for a pinned version (security events).", [(null, ContentChanges)]);
         Counter("godocker_proxy_stale_served_total", "Lists served past their TTL because upstreams failed.", [(null, Interlocked.Read(ref _staleServed))]);
         Counter("godocker_proxy_failures_total", "Requests answered with an error status.", [(null, Interlocked.Read(ref _failures))]);

@@ -74,6 +74,12 @@ public sealed record GatewayOptions
     public TimeSpan FetchLease { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// After fetching a version's .info, fetch its .mod and .zip too (<see cref="Serving.VersionPrefetch"/>): the go
+    /// command asks for them next. False fetches only what is asked for.
+    /// </summary>
+    public bool PrefetchVersions { get; init; } = true;
+
+    /// <summary>
     /// Answer plain keep-alive GETs of cached files with sendfile(2) before Kestrel's HTTP stack (<see cref="SendfileHitLane"/>);
     /// false leaves every request to Kestrel (tests compare the two).
     /// </summary>

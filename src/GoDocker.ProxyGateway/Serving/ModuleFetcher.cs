@@ -84,9 +84,16 @@ public sealed class ModuleFetcher(
     {
         try
         {
-            return coordination is LocalCoordination
-                ? await FetchAndPinAsync(request, upstream, lease: null)
-                : await FetchAcrossReplicasAsync(request, upstream);
+            if (coordination is not LocalCoordination)
+            {
+                return await FetchAcrossReplicasAsync(request, upstream);
+            }
+
+            // A flight for this key (a prefetch, another client's) may have committed between the caller's look at
+            // the cache and this flight: then there is nothing to fetch.
+            return CommittedPin(request.Key) is { } committed
+                ? new Fetched<PinRecord>(committed, null)
+                : await FetchAndPinAsync(request, upstream, lease: null);
         }
         catch (CacheWriteException e)
         {

@@ -13,7 +13,7 @@ namespace GoDocker.ProxyGateway.Serving;
 /// </summary>
 public sealed class ModuleFileService(
     IModuleCache cache, IContentStore content, SnapshotStore snapshots, ModuleRouter router, ModuleFetcher fetcher,
-    ListFreshness lists, GatewayOptions options, GatewayMetrics metrics)
+    VersionPrefetch prefetch, ListFreshness lists, GatewayOptions options, GatewayMetrics metrics)
 {
     /// <param name="snapshot">A snapshot named in the URL (/snapshots/&lt;name&gt;/), or null for the default view.</param>
     public async Task<ServedFile> GetAsync(ModuleRequest request, string? snapshot, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class ModuleFileService(
             return ServeFromSnapshot(request, view);
         }
 
-        return await ServeLiveAsync(request, cancellationToken);
+        return await ServeLiveAsync(request, prefetchVersion: true, cancellationToken);
     }
 
     /// <summary>
@@ -70,14 +70,17 @@ public sealed class ModuleFileService(
         return new ServedFile(blob, request.Kind, fromCache: true);
     }
 
-    /// <summary>Answers from the live cache (or upstream) whatever view is selected; warm uses this.</summary>
+    /// <summary>
+    /// Answers from the live cache (or upstream) whatever view is selected, fetching exactly the file asked for (no
+    /// <see cref="VersionPrefetch"/>): warm uses this, and names every file it wants itself.
+    /// </summary>
     public async Task<ServedFile> GetLiveAsync(ModuleRequest request, CancellationToken cancellationToken)
     {
         metrics.Request(request.Kind);
-        return await ServeLiveAsync(request, cancellationToken);
+        return await ServeLiveAsync(request, prefetchVersion: false, cancellationToken);
     }
 
-    private async Task<ServedFile> ServeLiveAsync(ModuleRequest request, CancellationToken cancellationToken)
+    private async Task<ServedFile> ServeLiveAsync(ModuleRequest request, bool prefetchVersion, CancellationToken cancellationToken)
     {
         var route = router.RouteAllowed(request.ModulePath);
         if (route.Action == ModuleRouteAction.Passthrough)
@@ -87,11 +90,11 @@ public sealed class ModuleFileService(
         }
 
         return request.Kind.IsImmutable()
-            ? await ServeFileAsync(request, route.Upstream, cancellationToken)
+            ? await ServeFileAsync(request, route.Upstream, prefetchVersion, cancellationToken)
             : await lists.ServeAsync(request, route.Upstream, cancellationToken);
     }
 
-    private async Task<ServedFile> ServeFileAsync(ModuleRequest request, IUpstreamFetcher upstream, CancellationToken cancellationToken)
+    private async Task<ServedFile> ServeFileAsync(ModuleRequest request, IUpstreamFetcher upstream, bool prefetchVersion, CancellationToken cancellationToken)
     {
         if (cache.Acquire(request.Key) is { } cached)
         {
@@ -106,6 +109,10 @@ public sealed class ModuleFileService(
         }
 
         var pin = await fetcher.FetchFileAsync(request, upstream, cancellationToken);
+        if (prefetchVersion)
+        {
+            prefetch.Start(request, upstream);
+        }
         var blob = content.Acquire(pin.Sha256)
             ?? throw Fail(new GatewayFailure(GatewayFailureKind.Unavailable, $"{request.ModulePath}@{request.Version}: content was evicted while being served; retry"));
         return new ServedFile(blob, request.Kind, fromCache: false);

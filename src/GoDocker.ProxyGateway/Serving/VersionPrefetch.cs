@@ -1,0 +1,57 @@
+using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Hosting;
+using GoDocker.ProxyGateway.Protocol;
+using GoDocker.ProxyGateway.Upstreams;
+using Microsoft.Extensions.Logging;
+
+namespace GoDocker.ProxyGateway.Serving;
+
+/// <summary>
+/// Once a version's .info has been fetched, fetches its .mod and .zip in the background. `go mod download` asks
+/// every .info and .mod first and the zips after them, so by the time it asks they are stored, or it joins the fetch
+/// under way (as Athens stashes a whole version on any request). Each file still goes through the fetcher: one
+/// fetch per key, staged, verified and pinned before anyone is served it.
+/// </summary>
+public sealed class VersionPrefetch(IModuleCache cache, ModuleFetcher fetcher, GatewayMetrics metrics, ILogger logger, bool enabled)
+{
+    private static readonly ModuleFileKind[] Siblings = [ModuleFileKind.Mod, ModuleFileKind.Zip];
+
+    /// <summary>Starts the fetches <paramref name="info"/>'s version still needs; returns at once.</summary>
+    public void Start(ModuleRequest info, IUpstreamFetcher upstream)
+    {
+        if (!enabled || info.Kind != ModuleFileKind.Info)
+        {
+            return;
+        }
+
+        foreach (var kind in Siblings)
+        {
+            var sibling = info with { Kind = kind };
+            if (cache.Acquire(sibling.Key) is { } stored)
+            {
+                stored.Release();
+                continue;
+            }
+
+            metrics.Prefetch();
+            _ = FetchAsync(sibling, upstream);
+        }
+    }
+
+    private async Task FetchAsync(ModuleRequest request, IUpstreamFetcher upstream)
+    {
+        try
+        {
+            // Nobody waits for this answer: a failure is the client's to see when it asks, through a fetch of its own.
+            await fetcher.FetchFileAsync(request, upstream, CancellationToken.None);
+        }
+        catch (GatewayFailureException e)
+        {
+            logger.LogDebug("Prefetch of {Key} failed: {Message}", request.Key, e.Failure.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            // The gateway is stopping.
+        }
+    }
+}
