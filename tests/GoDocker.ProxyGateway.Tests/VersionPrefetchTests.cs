@@ -73,7 +73,7 @@ public sealed class VersionPrefetchTests
     }
 
     [Fact]
-    public async Task AnInfoThatIsNotThereStartsNoPrefetch()
+    public async Task AVersionTheUpstreamDoesNotHaveLeavesNothingBehind()
     {
         using var temp = new TempFolder();
         var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0");
@@ -82,10 +82,11 @@ public sealed class VersionPrefetchTests
         using var http = Gateways.Client(gateway);
 
         Assert.Equal(404, (int)(await http.GetAsync("/example.invalid/m/@v/v9.9.9.info", Ct)).StatusCode);
-        await Task.Delay(300, Ct);
+        await WaitUntilAsync(() => upstream.Count("example.invalid/m/@v/v9.9.9.zip") == 1 && upstream.Count("example.invalid/m/@v/v9.9.9.mod") == 1);
+        Assert.Equal(404, (int)(await http.GetAsync("/example.invalid/m/@v/v9.9.9.zip", Ct)).StatusCode);
 
-        Assert.Equal(1, upstream.TotalRequests);
-        Assert.Equal(0, gateway.Metrics.Prefetches);
+        Assert.Equal(2, upstream.Count("example.invalid/m/@v/v9.9.9.zip"));
+        Assert.Empty(gateway.Cache.Pins());
     }
 
     [Fact]

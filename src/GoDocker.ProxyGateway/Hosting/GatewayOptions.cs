@@ -74,7 +74,7 @@ public sealed record GatewayOptions
     public TimeSpan FetchLease { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// After fetching a version's .info, fetch its .mod and .zip too (<see cref="Serving.VersionPrefetch"/>): the go
+    /// When fetching a version's .info, fetch its .mod and .zip too (<see cref="Serving.VersionPrefetch"/>): the go
     /// command asks for them next. False fetches only what is asked for.
     /// </summary>
     public bool PrefetchVersions { get; init; } = true;

@@ -108,11 +108,13 @@ public sealed class ModuleFileService(
             throw Fail(GatewayFailure.NotFound($"{request.ModulePath}@{request.Version}: not in the cache, and the gateway is offline"));
         }
 
-        var pin = await fetcher.FetchFileAsync(request, upstream, cancellationToken);
         if (prefetchVersion)
         {
+            // Alongside the .info's own fetch: the go command asks for the .mod as soon as it has the .info.
             prefetch.Start(request, upstream);
         }
+
+        var pin = await fetcher.FetchFileAsync(request, upstream, cancellationToken);
         var blob = content.Acquire(pin.Sha256)
             ?? throw Fail(new GatewayFailure(GatewayFailureKind.Unavailable, $"{request.ModulePath}@{request.Version}: content was evicted while being served; retry"));
         return new ServedFile(blob, request.Kind, fromCache: false);

@@ -7,16 +7,17 @@ using Microsoft.Extensions.Logging;
 namespace GoDocker.ProxyGateway.Serving;
 
 /// <summary>
-/// Once a version's .info has been fetched, fetches its .mod and .zip in the background. `go mod download` asks
-/// every .info and .mod first and the zips after them, so by the time it asks they are stored, or it joins the fetch
-/// under way (as Athens stashes a whole version on any request). Each file still goes through the fetcher: one
-/// fetch per key, staged, verified and pinned before anyone is served it.
+/// When a version's .info is fetched, fetches its .mod and .zip beside it, in the background. The go command asks for
+/// a version's .mod right after its .info (`go mod download` asks every .info and .mod first, the zips after them),
+/// so by then they are stored, or it joins the fetch under way; Athens likewise stashes a whole version on any
+/// request. Each file still goes through the fetcher: one fetch per key, staged, verified and pinned before anyone is
+/// served it. For a version the upstream does not have, that is two more requests answered 404, and nothing kept.
 /// </summary>
 public sealed class VersionPrefetch(IModuleCache cache, ModuleFetcher fetcher, GatewayMetrics metrics, ILogger logger, bool enabled)
 {
     private static readonly ModuleFileKind[] Siblings = [ModuleFileKind.Mod, ModuleFileKind.Zip];
 
-    /// <summary>Starts the fetches <paramref name="info"/>'s version still needs; returns at once.</summary>
+    /// <summary>Starts the fetches <paramref name="info"/>'s version still lacks; returns at once.</summary>
     public void Start(ModuleRequest info, IUpstreamFetcher upstream)
     {
         if (!enabled || info.Kind != ModuleFileKind.Info)
