@@ -16,5 +16,8 @@ public interface IModuleCache
     /// <summary>Makes <paramref name="content"/> the pinned content of <paramref name="key"/>; a pin with other bytes wins.</summary>
     Task<CommitOutcome> PutAsync(string key, HashedTempFile content, string? h1, CancellationToken cancellationToken);
 
+    /// <summary>The pin of <paramref name="key"/>, whether its content is held or was evicted; null when never stored.</summary>
+    PinRecord? GetPin(string key);
+
     IReadOnlyList<PinRecord> Pins();
 }

@@ -28,9 +28,10 @@ public sealed class VersionPrefetch(IModuleCache cache, ModuleFetcher fetcher, G
         foreach (var kind in Siblings)
         {
             var sibling = info with { Kind = kind };
-            if (cache.Acquire(sibling.Key) is { } stored)
+            if (cache.GetPin(sibling.Key) is not null)
             {
-                stored.Release();
+                // Stored once already: a file whose content was evicted is restored when it is asked for, by that
+                // request alone, so a re-published version (GD3050) is reported once, to the client that asked.
                 continue;
             }
 
