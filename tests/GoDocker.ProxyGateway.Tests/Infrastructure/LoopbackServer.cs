@@ -14,7 +14,9 @@ internal static class LoopbackServer
 {
     public static async Task<(WebApplication App, Uri Address)> StartAsync(RequestDelegate handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No config reload: its watcher is an inotify instance per server, and a test run starts hundreds of them
+        // (the user's limit is 128 instances).
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
