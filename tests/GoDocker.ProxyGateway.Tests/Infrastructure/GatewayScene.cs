@@ -56,6 +56,14 @@ internal sealed class GatewayScene : IAsyncDisposable
             Assert.Null(_gateway.Cache.GetPin(attackedKey));
         }
 
+        // A .info's request also fetches its .mod and .zip in the background (VersionPrefetch), and those meet the same
+        // upstream: their staging files must be gone once they are refused, not at the moment the answer arrives.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Directory.EnumerateFiles(_temp.Sub("cache/tmp")).Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Ct);
+        }
+
         Assert.Empty(Directory.EnumerateFiles(_temp.Sub("cache/tmp")));
         var blobs = Directory.EnumerateFiles(_temp.Sub("cache/blobs"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order().ToArray();
         Assert.Equal(_gateway.Cache.Pins().Select(p => p.Sha256).Distinct().Order().ToArray(), blobs);
