@@ -40,7 +40,7 @@ public sealed class VersionPrefetchTests
         using var temp = new TempFolder();
         var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0", new string('x', 100_000));
         await using var upstream = await TestUpstream.StartAsync(folder);
-        upstream.ZipPause = TimeSpan.FromMilliseconds(500);
+        upstream.ZipPause = TimeSpan.FromSeconds(2);  // long enough that a slow test thread still asks mid-fetch
         await using var gateway = await Gateways.StartAsync(temp.Sub("cache"), upstream.Address);
         using var http = Gateways.Client(gateway);
 
