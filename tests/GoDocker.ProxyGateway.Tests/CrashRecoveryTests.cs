@@ -35,11 +35,7 @@ public sealed class CrashRecoveryTests
             await http.GetByteArrayAsync("/example.invalid/m0/@v/v1.0.0.zip", Ct);
             upstream.ZipPause = TimeSpan.FromSeconds(4);
             var pending = Enumerable.Range(1, 11).Select(i => http.GetAsync($"/example.invalid/m{i}/@v/v1.0.0.zip", Ct)).ToArray();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-            while (Directory.EnumerateFiles(Path.Combine(cache, "tmp")).Count() < 11 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50, Ct);
-            }
+            await Poll.UntilAsync(() => Directory.EnumerateFiles(Path.Combine(cache, "tmp")).Count() >= 11, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50), Ct);
 
             Assert.Equal(11, Directory.EnumerateFiles(Path.Combine(cache, "tmp")).Count());
             child.Kill();

@@ -21,11 +21,7 @@ public sealed class LoadSheddingTests
         }, o => o with { MaxConcurrentRequests = 4 });
 
         var held = Enumerable.Range(0, 4).Select(i => scene.Http.GetAsync($"/example.invalid/m{i}/@v/v1.0.0.zip", Ct)).ToArray();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (scene.Upstream.Attacks < 4 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, Ct);
-        }
+        await Poll.UntilAsync(() => scene.Upstream.Attacks >= 4, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20), Ct);
 
         Assert.Equal(4, scene.Upstream.Attacks);
         using (var shed = await scene.Http.GetAsync("/example.invalid/m4/@v/v1.0.0.zip", Ct))

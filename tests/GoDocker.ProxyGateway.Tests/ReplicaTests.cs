@@ -105,11 +105,7 @@ public sealed class ReplicaTests
             "--coordination", redis.Url, "--replica-id", "doomed", "--fetch-lease", "2");
         using var doomedClient = new HttpClient { BaseAddress = doomed.Address, Timeout = TimeSpan.FromSeconds(30) };
         var abandoned = doomedClient.GetAsync("/" + Zip, Cancel);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (upstream.Count(Zip) == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, Cancel);
-        }
+        await Poll.UntilAsync(() => upstream.Count(Zip) != 0, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20), Cancel);
 
         Assert.Equal(1, upstream.Count(Zip));
         await Task.Delay(300, Cancel);
@@ -185,11 +181,7 @@ public sealed class ReplicaTests
         Assert.All(replicas, r => Assert.False(r.Coordination.IsShared));
         var servedDuringOutage = served;
         await redis.StartAgainAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (replicas.Any(r => !r.Coordination.IsShared) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, Cancel);
-        }
+        await Poll.UntilAsync(() => replicas.All(r => r.Coordination.IsShared), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50), Cancel);
 
         await Task.Delay(1000, Cancel);
         await stop.CancelAsync();

@@ -157,11 +157,7 @@ public sealed class RevalidationTests
 
         // Upstream now hangs far beyond the gateway's 5 s shutdown timeout: only cancellation can end the run in time.
         upstream.Delay = TimeSpan.FromSeconds(60);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (upstream.TotalRequests == pinned && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, Ct);
-        }
+        await Poll.UntilAsync(() => upstream.TotalRequests != pinned, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20), Ct);
 
         Assert.True(upstream.TotalRequests > pinned, "a background run reached the upstream");
         var runsBefore = gateway.Metrics.Revalidations;

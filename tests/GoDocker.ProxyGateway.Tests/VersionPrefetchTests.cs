@@ -109,13 +109,6 @@ public sealed class VersionPrefetchTests
         Assert.Equal(0, gateway.Metrics.Prefetches);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the prefetch");
-            await Task.Delay(10, Ct);
-        }
-    }
+    private static async Task WaitUntilAsync(Func<bool> condition) =>
+        Assert.True(await Poll.UntilAsync(condition, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(10), Ct), "timed out waiting for the prefetch");
 }

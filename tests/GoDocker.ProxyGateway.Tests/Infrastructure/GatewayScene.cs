@@ -58,11 +58,7 @@ internal sealed class GatewayScene : IAsyncDisposable
 
         // A .info's request also fetches its .mod and .zip in the background (VersionPrefetch), and those meet the same
         // upstream: their staging files must be gone once they are refused, not at the moment the answer arrives.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Directory.EnumerateFiles(_temp.Sub("cache/tmp")).Any() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, Ct);
-        }
+        await Poll.UntilAsync(() => !Directory.EnumerateFiles(_temp.Sub("cache/tmp")).Any(), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20), Ct);
 
         Assert.Empty(Directory.EnumerateFiles(_temp.Sub("cache/tmp")));
         var blobs = Directory.EnumerateFiles(_temp.Sub("cache/blobs"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order().ToArray();
