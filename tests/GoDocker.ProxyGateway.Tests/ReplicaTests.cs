@@ -129,6 +129,39 @@ public sealed class ReplicaTests
     }
 
     [Fact]
+    public async Task A_replica_frozen_while_Redis_answers_it_late_keeps_coordinating_and_does_not_fetch_a_file_a_peer_is_fetching()
+    {
+        using var temp = new TempFolder();
+        await using var redis = await RedisServer.StartAsync(temp.Sub("redis"));
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0", new string('f', 400_000));
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        upstream.ZipPause = TimeSpan.FromSeconds(6);
+        await using var holder = await StartReplicaAsync(temp, upstream.Address, redis, "holder");
+        await using var frozen = await GatewayProcess.StartAsync(Cancel, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(),
+            "--coordination", redis.Url, "--replica-id", "frozen");
+        using var holderClient = Gateways.Client(holder);
+        using var frozenClient = new HttpClient { BaseAddress = frozen.Address, Timeout = TimeSpan.FromSeconds(60) };
+        var first = holderClient.GetByteArrayAsync("/" + Zip, Cancel);
+        await Poll.UntilAsync(() => upstream.Count(Zip) != 0, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20), Cancel);
+        var second = frozenClient.GetByteArrayAsync("/" + Zip, Cancel);
+        Assert.True(await Poll.UntilAsync(
+            async () => (await frozenClient.GetStringAsync("/metrics", Cancel)).Contains("godocker_proxy_fetch_lease_waits_total 1", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20), Cancel), "the frozen replica waits for the holder's lease");
+
+        // Redis answers 1.5 s late (within the replica's command timeout) while the replica itself is not scheduled
+        // for 3 s: the answer waits unread, and the replica's timer runs out before the replica can read it.
+        await redis.CommandAsync("CLIENT", "PAUSE", "1500", "ALL");
+        await Task.Delay(200, Cancel);
+        await frozen.FreezeAsync(TimeSpan.FromSeconds(3), Cancel);
+
+        var expected = File.ReadAllBytes(folder.PathOf("example.invalid/m", "v1.0.0", "zip"));
+        Assert.Equal(expected, await first);
+        Assert.Equal(expected, await second);
+        Assert.Equal(1, upstream.Count(Zip));
+        Assert.Contains("godocker_proxy_coordination_lost_total 0", await frozenClient.GetStringAsync("/metrics", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Redis_stopped_and_restarted_during_requests_fails_no_request_and_coordination_resumes()
     {
         using var temp = new TempFolder();

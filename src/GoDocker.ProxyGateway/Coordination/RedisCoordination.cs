@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using GoDocker.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,9 @@ public sealed class RedisCoordination : IFetchCoordination
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How much later than due a timer may fire before it counts as this process not having run meanwhile.</summary>
+    private static readonly TimeSpan LateTimer = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How long the recorded upstream list outlives the last replica that uses it.</summary>
     internal static readonly TimeSpan UpstreamRecordLifetime = TimeSpan.FromSeconds(60);
@@ -216,9 +220,10 @@ public sealed class RedisCoordination : IFetchCoordination
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(lease.Renewal.Token, _stopping.Token);
             while (await timer.WaitForNextTickAsync(linked.Token))
             {
+                // Not cancelled by the release: a renewal cut off mid-answer would put the connection out of step.
                 var renewed = await RunAsync(async (redis, ct) =>
                     await redis.CommandAsync(ct, "GET", LeaseKey(lease.Key)) as string == ValueOf(lease)
-                    && await redis.CommandAsync(ct, "PEXPIRE", LeaseKey(lease.Key), Milliseconds(_leaseTime)) is 1L, true, linked.Token);
+                    && await redis.CommandAsync(ct, "PEXPIRE", LeaseKey(lease.Key), Milliseconds(_leaseTime)) is 1L, true, _stopping.Token);
                 if (!renewed)
                 {
                     return;
@@ -230,7 +235,11 @@ public sealed class RedisCoordination : IFetchCoordination
         }
     }
 
-    /// <summary>Runs one exchange with Redis; when Redis is lost, falls back to <paramref name="fallback"/> and starts reconnecting.</summary>
+    /// <summary>
+    /// Runs one exchange with Redis; when Redis is lost, falls back to <paramref name="fallback"/> and starts
+    /// reconnecting. <paramref name="cancellationToken"/> is the gateway's stopping token: an exchange cut off mid-answer
+    /// leaves the connection out of step, so nothing else may cancel one.
+    /// </summary>
     private async Task<T> RunAsync<T>(Func<RespConnection, CancellationToken, Task<T>> exchange, T fallback, CancellationToken cancellationToken)
     {
         var redis = Volatile.Read(ref _commands);
@@ -239,18 +248,52 @@ public sealed class RedisCoordination : IFetchCoordination
             return fallback;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CommandTimeout);
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var exchanged = exchange(redis, abandon.Token);
+        string why;
         try
         {
-            return await exchange(redis, timeout.Token);
+            if (await AnsweredInTimeAsync(exchanged, cancellationToken))
+            {
+                return await exchanged;
+            }
+
+            why = $"no answer within {CommandTimeout.TotalSeconds:0}s";
         }
         // Whatever breaks the exchange (a reset socket, a connection disposed by another request's Lost, an error reply
         // such as LOADING from a Redis that is starting again) must not fail the request: serve without coordination.
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            Lost(redis, e is OperationCanceledException ? $"no answer within {CommandTimeout.TotalSeconds:0}s" : e.Message);
-            return fallback;
+            why = e.Message;
+        }
+
+        await abandon.CancelAsync();
+        await exchanged.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        Lost(redis, why);
+        return fallback;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exchanged"/> completes within the command timeout of this process's own running time.
+    /// A timer that fires late means the process was not scheduled (a paused VM or container, a starved thread pool):
+    /// an answer that came meanwhile is waiting unread, so the exchange gets the timeout again rather than the replica
+    /// giving up coordination, and fetching what its peers are fetching, over its own pause.
+    /// </summary>
+    private static async Task<bool> AnsweredInTimeAsync(Task exchanged, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var waiting = Stopwatch.GetTimestamp();
+            if (await Task.WhenAny(exchanged, Task.Delay(CommandTimeout, cancellationToken)) == exchanged)
+            {
+                return true;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Stopwatch.GetElapsedTime(waiting) - CommandTimeout < LateTimer)
+            {
+                return false;
+            }
         }
     }
 

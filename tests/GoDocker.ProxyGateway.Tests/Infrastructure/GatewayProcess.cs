@@ -62,6 +62,30 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGSTOP for <paramref name="time"/>, then SIGCONT: a replica not scheduled for a while (VM steal, a paused container).</summary>
+    public async Task FreezeAsync(TimeSpan time, CancellationToken cancellationToken)
+    {
+        await SignalAsync("STOP", cancellationToken);
+        try
+        {
+            await Task.Delay(time, cancellationToken);
+        }
+        finally
+        {
+            await SignalAsync("CONT", CancellationToken.None);
+        }
+    }
+
+    private async Task SignalAsync(string signal, CancellationToken cancellationToken)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(cancellationToken);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {Process.Id} exited {kill.ExitCode}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();

@@ -5,10 +5,14 @@ internal static class Poll
 {
     /// <summary>Checks <paramref name="condition"/> every <paramref name="interval"/> until it holds or <paramref name="timeout"/> passes.</summary>
     /// <returns>Whether the condition held.</returns>
-    public static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken)
+    public static Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken) =>
+        UntilAsync(() => Task.FromResult(condition()), timeout, interval, cancellationToken);
+
+    /// <summary>As above, for a condition that asks over the network (a process's /metrics).</summary>
+    public static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow >= deadline)
             {
