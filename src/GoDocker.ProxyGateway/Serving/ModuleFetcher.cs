@@ -137,11 +137,12 @@ public sealed class ModuleFetcher(
                 if (lease.Shared)
                 {
                     metrics.LeaseAcquired();
-                    if (CommittedPin(request.Key) is { } justCommitted)
-                    {
-                        // The previous holder committed between our look and our lease.
-                        return new Fetched<PinRecord>(justCommitted, null);
-                    }
+                }
+
+                if (CommittedPin(request.Key) is { } justCommitted)
+                {
+                    // The previous holder committed between our look and our lease (or, Redis lost, while we asked).
+                    return new Fetched<PinRecord>(justCommitted, null);
                 }
 
                 return await FetchAndPinAsync(request, upstream, lease);
