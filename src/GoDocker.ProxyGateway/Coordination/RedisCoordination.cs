@@ -268,8 +268,10 @@ public sealed class RedisCoordination : IFetchCoordination
         }
 
         await abandon.CancelAsync();
-        await exchanged.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         Lost(redis, why);
+
+        // Observed, not awaited: the connection is closed now, so the exchange ends on its own, and how is of no interest.
+        _ = exchanged.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return fallback;
     }
 
@@ -284,15 +286,18 @@ public sealed class RedisCoordination : IFetchCoordination
         while (true)
         {
             var waiting = Stopwatch.GetTimestamp();
-            if (await Task.WhenAny(exchanged, Task.Delay(CommandTimeout, cancellationToken)) == exchanged)
+            try
             {
+                await exchanged.WaitAsync(CommandTimeout, cancellationToken);
                 return true;
             }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Stopwatch.GetElapsedTime(waiting) - CommandTimeout < LateTimer)
+            catch (TimeoutException) when (Stopwatch.GetElapsedTime(waiting) - CommandTimeout < LateTimer)
             {
                 return false;
+            }
+            catch (TimeoutException)
+            {
+                // The timer fired late: wait again.
             }
         }
     }
