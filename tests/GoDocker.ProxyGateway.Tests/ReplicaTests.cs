@@ -262,7 +262,10 @@ public sealed class ReplicaTests
         await ModuleFiles.PinAsync(clients[0], "example.invalid/m@v1.0.0");
         await r1.Snapshots.CreateAsync("release", Cancel);
         await ModuleFiles.PinAsync(clients[1], "example.invalid/n@v1.0.0");
-        Assert.All(clients, c => Assert.Equal(200, (int)c.GetAsync("/example.invalid/n/@v/v1.0.0.zip", Cancel).Result.StatusCode));
+        foreach (var client in clients)
+        {
+            Assert.Equal(200, (int)(await client.GetAsync("/example.invalid/n/@v/v1.0.0.zip", Cancel)).StatusCode);
+        }
 
         var watch = Stopwatch.StartNew();
         var parse = GoDocker.Cli.ToolCommand.Create().Parse(["proxy", "snapshot", "use", "release", "--cache", temp.Sub("cache"), "--coordination", redis.Url]);
@@ -280,9 +283,9 @@ public sealed class ReplicaTests
         }
 
         Assert.All(seen, s => Assert.True(s < TimeSpan.FromSeconds(1), $"seen after {s}"));
-        Assert.All(clients, c => Assert.Equal(200, (int)c.GetAsync("/example.invalid/m/@v/v1.0.0.zip", Cancel).Result.StatusCode));
         foreach (var client in clients)
         {
+            Assert.Equal(200, (int)(await client.GetAsync("/example.invalid/m/@v/v1.0.0.zip", Cancel)).StatusCode);
             client.Dispose();
         }
     }
