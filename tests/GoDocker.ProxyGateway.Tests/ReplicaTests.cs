@@ -173,6 +173,29 @@ public sealed class ReplicaTests
     }
 
     [Fact]
+    public async Task Redis_that_stops_answering_is_lost_after_the_command_timeout_the_request_is_served_and_coordination_resumes()
+    {
+        using var temp = new TempFolder();
+        await using var redis = await RedisServer.StartAsync(temp.Sub("redis"));
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0");
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        await using var replica = await StartReplicaAsync(temp, upstream.Address, redis, "r1");
+        using var client = Gateways.Client(replica);
+
+        // A hung Redis, not a closed one: connected, silent for 8 s (long enough for a second timeout, should a loaded
+        // runner make the first timer fire late).
+        await redis.CommandAsync("CLIENT", "PAUSE", "8000", "ALL");
+        var watch = Stopwatch.StartNew();
+        var bytes = await client.GetByteArrayAsync("/" + Zip, Cancel);
+        var servedAfter = watch.Elapsed;
+
+        Assert.Equal(File.ReadAllBytes(folder.PathOf("example.invalid/m", "v1.0.0", "zip")), bytes);
+        Assert.True(servedAfter >= TimeSpan.FromSeconds(1.9) && servedAfter < TimeSpan.FromSeconds(7.5), $"served after {servedAfter}: not after the 2 s command timeout, or only once Redis answered");
+        Assert.Contains("godocker_proxy_coordination_lost_total 1", await client.GetStringAsync("/metrics", Cancel), StringComparison.Ordinal);
+        Assert.True(await Poll.UntilAsync(() => replica.Coordination.IsShared, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50), Cancel), "coordinates again once Redis answers");
+    }
+
+    [Fact]
     public async Task Redis_stopped_and_restarted_during_requests_fails_no_request_and_coordination_resumes()
     {
         using var temp = new TempFolder();
