@@ -67,13 +67,9 @@ public sealed class LoadSheddingTests
             }
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        string answer;
-        while (!(answer = await RawGetAsync(scene.Gateway.Address, "/healthz")).Contains("200 OK", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, Ct);
-        }
-
+        var answer = "";
+        await Poll.UntilAsync(async () => (answer = await RawGetAsync(scene.Gateway.Address, "/healthz")).Contains("200 OK", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100), Ct);
         Assert.Contains("200 OK", answer);
         await scene.AssertUnharmedAsync(attackedKey: null);
     }

@@ -184,18 +184,14 @@ public sealed class RevalidationTests
 
     private static async Task<string> WaitForMetricAsync(HttpClient http, string name, long atLeast)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        string metrics = "", line = "";
+        var reached = await Poll.UntilAsync(async () =>
         {
-            var metrics = await http.GetStringAsync("/metrics", Ct);
-            var line = metrics.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal));
-            if (long.Parse(line[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture) >= atLeast)
-            {
-                return metrics;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{name} stayed below {atLeast}: {line}");
-            await Task.Delay(50, Ct);
-        }
+            metrics = await http.GetStringAsync("/metrics", Ct);
+            line = metrics.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+            return long.Parse(line[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture) >= atLeast;
+        }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50), Ct);
+        Assert.True(reached, $"{name} stayed below {atLeast}: {line}");
+        return metrics;
     }
 }
