@@ -19,6 +19,11 @@ public sealed class ReplicaTests
     private static Task<RunningGateway> StartReplicaAsync(TempFolder temp, Uri upstream, RedisServer redis, string id, TimeSpan? lease = null) =>
         Gateways.StartAsync(temp.Sub("cache"), upstream, o => o with { Coordination = redis.Address, ReplicaId = id, FetchLease = lease ?? TimeSpan.FromSeconds(30) });
 
+    /// <summary>A replica as a process of its own (the gateway executable), so a test can SIGKILL or freeze it.</summary>
+    private static Task<GatewayProcess> StartReplicaProcessAsync(TempFolder temp, Uri upstream, RedisServer redis, string id, params string[] more) =>
+        GatewayProcess.StartAsync(Cancel, ["--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.ToString(),
+            "--coordination", redis.Url, "--replica-id", id, .. more]);
+
     private static string Sha256Of(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
     /// <summary>Every blob's bytes hash to its name, and every pin's content (when present) is the pinned one.</summary>
@@ -112,8 +117,7 @@ public sealed class ReplicaTests
         upstream.ZipPause = TimeSpan.FromSeconds(6);
 
         // The doomed replica is a real process, so it can really be SIGKILLed mid-download.
-        await using var doomed = await GatewayProcess.StartAsync(Cancel, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(),
-            "--coordination", redis.Url, "--replica-id", "doomed", "--fetch-lease", "2");
+        await using var doomed = await StartReplicaProcessAsync(temp, upstream.Address, redis, "doomed", "--fetch-lease", "2");
         using var doomedClient = new HttpClient { BaseAddress = doomed.Address, Timeout = TimeSpan.FromSeconds(30) };
         var abandoned = doomedClient.GetAsync("/" + Zip, Cancel);
         await Poll.UntilAsync(() => upstream.Count(Zip) != 0, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20), Cancel);
@@ -148,8 +152,7 @@ public sealed class ReplicaTests
         await using var upstream = await TestUpstream.StartAsync(folder);
         upstream.ZipPause = TimeSpan.FromSeconds(6);
         await using var holder = await StartReplicaAsync(temp, upstream.Address, redis, "holder");
-        await using var frozen = await GatewayProcess.StartAsync(Cancel, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(),
-            "--coordination", redis.Url, "--replica-id", "frozen");
+        await using var frozen = await StartReplicaProcessAsync(temp, upstream.Address, redis, "frozen");
         using var holderClient = Gateways.Client(holder);
         using var frozenClient = new HttpClient { BaseAddress = frozen.Address, Timeout = TimeSpan.FromSeconds(60) };
         var first = holderClient.GetByteArrayAsync("/" + Zip, Cancel);
@@ -360,8 +363,7 @@ public sealed class ReplicaTests
 
         await using var upstream = await TestUpstream.StartAsync(folder);
         upstream.Delay = TimeSpan.FromMilliseconds(30);
-        await using var doomed = await GatewayProcess.StartAsync(Cancel, "--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(),
-            "--coordination", redis.Url, "--replica-id", "doomed", "--fetch-lease", "2");
+        await using var doomed = await StartReplicaProcessAsync(temp, upstream.Address, redis, "doomed", "--fetch-lease", "2");
         await using var r1 = await StartReplicaAsync(temp, upstream.Address, redis, "r1", TimeSpan.FromSeconds(2));
         await using var r2 = await StartReplicaAsync(temp, upstream.Address, redis, "r2", TimeSpan.FromSeconds(2));
         await using var nginx = await NginxBalancer.StartAsync(temp.Sub("nginx"), [doomed.Address, r1.Address, r2.Address]);
