@@ -159,7 +159,7 @@ public sealed class SnapshotImportTests
             var h1 = ext switch
             {
                 "zip" => await GoSumHasher.Instance.HashZipAsync(path, Ct),
-                "mod" => await GoSumHasher.Instance.HashGoModAsync(path, Ct),
+                "mod" => await GoSumHasher.Instance.HashGoModAsync(await File.ReadAllBytesAsync(path, Ct), Ct),
                 _ => null,
             };
             pins.Add(new PinRecord(ModuleFiles.Path(module, version, ext), sha, bytes.Length, h1, DateTimeOffset.UtcNow));

@@ -7,7 +7,7 @@ public interface IModuleFileHasher
 {
     Task<string> HashZipAsync(string zipPath, CancellationToken cancellationToken);
 
-    Task<string> HashGoModAsync(string goModPath, CancellationToken cancellationToken);
+    Task<string> HashGoModAsync(byte[] goMod, CancellationToken cancellationToken);
 }
 
 /// <summary>The go command's own hashes, from GoDocker.Core.Hashing.</summary>
@@ -17,9 +17,5 @@ public sealed class GoSumHasher : IModuleFileHasher
 
     public Task<string> HashZipAsync(string zipPath, CancellationToken cancellationToken) => DirHash.HashZipAsync(zipPath, cancellationToken);
 
-    public async Task<string> HashGoModAsync(string goModPath, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(goModPath);
-        return await DirHash.HashGoModAsync(stream, cancellationToken);
-    }
+    public Task<string> HashGoModAsync(byte[] goMod, CancellationToken cancellationToken) => DirHash.HashGoModAsync(goMod, cancellationToken);
 }

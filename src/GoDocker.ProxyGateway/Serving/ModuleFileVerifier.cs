@@ -19,12 +19,15 @@ public sealed class ModuleFileVerifier(IModuleFileHasher hasher)
     {
         switch (request.Kind)
         {
+            // .info and .mod are small (ModuleFileLimits) and just written: read synchronously, since an async read
+            // on Linux is a thread-pool hop per call, and read once.
             case ModuleFileKind.Info:
-                CheckInfo(request, await File.ReadAllBytesAsync(file.Path, cancellationToken));
+                CheckInfo(request, File.ReadAllBytes(file.Path));
                 return null;
             case ModuleFileKind.Mod:
-                CheckGoMod(request, file.Path, await File.ReadAllBytesAsync(file.Path, cancellationToken));
-                return await hasher.HashGoModAsync(file.Path, cancellationToken);
+                var goMod = File.ReadAllBytes(file.Path);
+                CheckGoMod(request, file.Path, goMod);
+                return await hasher.HashGoModAsync(goMod, cancellationToken);
             default:
                 CheckZip(request, file.Path);
                 return await hasher.HashZipAsync(file.Path, cancellationToken);
