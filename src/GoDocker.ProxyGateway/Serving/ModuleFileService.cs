@@ -111,10 +111,17 @@ public sealed class ModuleFileService(
         if (prefetchVersion)
         {
             // Alongside the .info's own fetch: the go command asks for the .mod as soon as it has the .info.
-            prefetch.Start(request, upstream);
+            prefetch.Start(request, upstream, ModuleFileKind.Mod);
         }
 
         var pin = await fetcher.FetchFileAsync(request, upstream, cancellationToken);
+        if (prefetchVersion)
+        {
+            // The zip once the .info is stored: its checks and commit would otherwise take the CPU the .info and .mod
+            // answers wait for, and the go command asks for zips only after every .info and .mod.
+            prefetch.Start(request, upstream, ModuleFileKind.Zip);
+        }
+
         var blob = content.Acquire(pin.Sha256)
             ?? throw Fail(new GatewayFailure(GatewayFailureKind.Unavailable, $"{request.ModulePath}@{request.Version}: content was evicted while being served; retry"));
         return new ServedFile(blob, request.Kind, fromCache: false);
