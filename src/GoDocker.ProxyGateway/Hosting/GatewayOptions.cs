@@ -74,8 +74,8 @@ public sealed record GatewayOptions
     public TimeSpan FetchLease { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// When fetching a version's .info, fetch its .mod and .zip too (<see cref="Serving.VersionPrefetch"/>): the go
-    /// command asks for them next. False fetches only what is asked for.
+    /// When fetching a version's .info, fetch its .mod beside it and its .zip once the .info is stored
+    /// (<see cref="Serving.VersionPrefetch"/>): the go command asks for them next. False fetches only what is asked for.
     /// </summary>
     public bool PrefetchVersions { get; init; } = true;
 

@@ -8,11 +8,11 @@ namespace GoDocker.ProxyGateway.Serving;
 
 /// <summary>
 /// When a version's .info is fetched, fetches its .mod beside it and its .zip once the .info is stored (as its answer
-/// goes out), in the background (<see cref="ModuleFileService"/> starts each). The go command asks for a version's .mod right after its
-/// .info (`go mod download` asks every .info and .mod first, one at a time, the zips after them), so by then they are
-/// stored, or it joins the fetch under way; Athens likewise stashes a whole version on any request. Each file still
-/// goes through the fetcher: one fetch per key, staged, verified and pinned before anyone is served it. For a version
-/// the upstream does not have, that is one more request (the .mod) answered 404, and nothing kept.
+/// goes out), in the background; <see cref="ModuleFileService"/> starts each. The go command asks for a version's .mod
+/// right after its .info (`go mod download` asks every .info and .mod first, one at a time, the zips after them), so
+/// by then they are stored, or it joins the fetch under way; Athens likewise stashes a whole version on any request.
+/// Each file still goes through the fetcher: one fetch per key, staged, verified and pinned before anyone is served
+/// it. For a version the upstream does not have, that is one more request (the .mod) answered 404, and nothing kept.
 /// </summary>
 public sealed class VersionPrefetch(IModuleCache cache, ModuleFetcher fetcher, GatewayMetrics metrics, ILogger logger, bool enabled)
 {
