@@ -10,8 +10,6 @@ namespace GoDocker.ProxyGateway.Cache;
 /// </summary>
 public sealed class DiskModuleCache : IModuleCache
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly SemaphoreSlim _commitLock = new(1, 1);
     private readonly PinTable _table = new();
     private readonly BlobStore _blobs;
@@ -114,7 +112,7 @@ public sealed class DiskModuleCache : IModuleCache
         // the lock is held for renames only; a key pinned already needs none.
         var pin = new PinRecord(key, content.Sha256, content.Size, h1, DateTimeOffset.UtcNow);
         using var preparedPin = _table.Get(key) is null
-            ? await AtomicFile.PrepareAsync(Layout, Path.GetFileName(Layout.PinPath(key)), JsonSerializer.SerializeToUtf8Bytes(pin, Json), cancellationToken)
+            ? await AtomicFile.PrepareAsync(Layout, Path.GetFileName(Layout.PinPath(key)), JsonSerializer.SerializeToUtf8Bytes(pin, CacheJsonContext.Default.PinRecord), cancellationToken)
             : null;
         await content.Durable;
 
@@ -230,7 +228,7 @@ public sealed class DiskModuleCache : IModuleCache
     {
         try
         {
-            var pin = JsonSerializer.Deserialize<PinRecord>(File.ReadAllBytes(Layout.PinPath(key)), Json);
+            var pin = JsonSerializer.Deserialize(File.ReadAllBytes(Layout.PinPath(key)), CacheJsonContext.Default.PinRecord);
             return pin is not null && pin.Key == key && CacheLayout.IsSha256Hex(pin.Sha256) ? pin : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -246,7 +244,7 @@ public sealed class DiskModuleCache : IModuleCache
         {
             try
             {
-                var pin = JsonSerializer.Deserialize<PinRecord>(File.ReadAllBytes(file), Json);
+                var pin = JsonSerializer.Deserialize(File.ReadAllBytes(file), CacheJsonContext.Default.PinRecord);
                 if (pin is not null && CacheLayout.IsSha256Hex(pin.Sha256) && Layout.PinPath(pin.Key) == file)
                 {
                     loaded.Add((pin, File.GetLastWriteTimeUtc(file)));

@@ -5,12 +5,10 @@ namespace GoDocker.ProxyGateway.Cache;
 /// <summary>List and @latest answers on disk under <c>lists/</c>, one JSON record per key, replaced atomically.</summary>
 public sealed class ListStore(CacheLayout layout) : IListCache
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public ListRecord? Get(string key) => Read(layout.ListPath(key));
 
     public Task PutAsync(ListRecord record, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllBytesAsync(layout, layout.ListPath(record.Key), JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken);
+        AtomicFile.WriteAllBytesAsync(layout, layout.ListPath(record.Key), JsonSerializer.SerializeToUtf8Bytes(record, CacheJsonContext.Default.ListRecord), cancellationToken);
 
     public IReadOnlyList<ListRecord> All() =>
         Directory.EnumerateFiles(layout.ListsFolder, "*.json", SearchOption.AllDirectories).Select(Read).OfType<ListRecord>().ToArray();
@@ -19,7 +17,7 @@ public sealed class ListStore(CacheLayout layout) : IListCache
     {
         try
         {
-            return JsonSerializer.Deserialize<ListRecord>(File.ReadAllBytes(file), Json);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(file), CacheJsonContext.Default.ListRecord);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Formats.Tar;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Cache;
@@ -18,7 +19,7 @@ public sealed partial class SnapshotStore
 {
     private const string ManifestEntryName = "manifest.json";
     private const long ChecksumDatabaseAnswerLimit = 16 << 20;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonTypeInfo<SnapshotManifest> ManifestJson = CacheJsonContext.Indented.SnapshotManifest;
 
     private readonly CacheLayout _layout;
     private readonly IModuleCache _cache;
@@ -147,7 +148,7 @@ public sealed partial class SnapshotStore
 
         try
         {
-            var manifest = JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllBytes(ManifestPath(name)), Json);
+            var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(ManifestPath(name)), ManifestJson);
             return manifest is null || manifest.Name != name ? null : _loaded.GetOrAdd(name, new LoadedSnapshot(manifest));
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
@@ -185,7 +186,7 @@ public sealed partial class SnapshotStore
             {
                 await using (var tar = new TarWriter(file, TarEntryFormat.Pax, leaveOpen: true))
                 {
-                    var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(snapshot.Manifest, Json);
+                    var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(snapshot.Manifest, ManifestJson);
                     await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, ManifestEntryName) { DataStream = new MemoryStream(manifestBytes) }, cancellationToken);
                     foreach (var sha in snapshot.Manifest.Files.Select(f => f.Sha256).Distinct(StringComparer.Ordinal))
                     {
@@ -345,7 +346,7 @@ public sealed partial class SnapshotStore
 
             if (entry.Name == ManifestEntryName && manifest is null)
             {
-                manifest = await JsonSerializer.DeserializeAsync<SnapshotManifest>(entry.DataStream, Json, cancellationToken);
+                manifest = await JsonSerializer.DeserializeAsync(entry.DataStream, ManifestJson, cancellationToken);
                 if (manifest?.Name is null || manifest.Files is null || manifest.Lists is null || manifest.Files.Contains(null!) || manifest.Lists.Contains(null!))
                 {
                     throw Fail(DiagnosticCatalog.SnapshotArchiveInvalid, full, "the manifest lacks its name, files or lists");
@@ -443,7 +444,7 @@ public sealed partial class SnapshotStore
     }
 
     private async Task WriteManifestAsync(SnapshotManifest manifest, CancellationToken cancellationToken) =>
-        await AtomicFile.WriteAllBytesAsync(_layout, ManifestPath(manifest.Name), JsonSerializer.SerializeToUtf8Bytes(manifest, Json), cancellationToken);
+        await AtomicFile.WriteAllBytesAsync(_layout, ManifestPath(manifest.Name), JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson), cancellationToken);
 
     private string ManifestPath(string name) => Path.Combine(_layout.SnapshotsFolder, name + ".json");
 
