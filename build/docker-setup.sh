@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes this Debian machine ready for the Docker- and Go-dependent tests: installs Debian's docker.io, golang-go,
-# busybox-static and the tools tests start (tinyproxy, nginx, wrk, openssl, git, sshd) when missing, starts dockerd without a
-# bridge (containers get loopback only, so all traffic stays on 127.0.0.1) when none runs, and waits for its socket.
+# busybox-static, gcc (the SDK's native gateway is linked with it) and the tools tests start (tinyproxy, nginx, wrk,
+# openssl, git, sshd) when missing, starts dockerd without a bridge (containers get loopback only, so all traffic
+# stays on 127.0.0.1) when none runs, and waits for its socket.
 set -euo pipefail
 
 packages=()
@@ -16,6 +17,8 @@ command -v openssl >/dev/null 2>&1 || packages+=(openssl)
 command -v curl >/dev/null 2>&1 || packages+=(curl)
 command -v git >/dev/null 2>&1 || packages+=(git)
 [ -x /usr/sbin/sshd ] || packages+=(openssh-server)
+# Packing the SDK links its native (ahead-of-time compiled) linux-x64 gateway with the C toolchain.
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || packages+=(gcc libc6-dev)
 
 if [ ${#packages[@]} -gt 0 ]; then
   sudo_cmd=""

@@ -2,7 +2,8 @@
 # Cold path of the gateway: the first `go mod download` of a real dependency set (every module version kubernetes'
 # go.sum names, generated in a GOPROXY folder served by the counting proxy) through a gateway with an empty cache,
 # against the same download straight from that upstream. Both with an empty module cache, interleaved. Reported
-# beside them: nginx's proxy_cache as a reference hop, a warmed gateway process, and the gateway's CPU per run.
+# beside them: nginx's proxy_cache as a reference hop, the portable gateway (fresh and warmed), and CPU per run.
+# The gateway measured is the one a build runs: on linux-x64 the SDK's native (ahead-of-time compiled) gateway.
 # Target (issue 18): ratio <= 1.10; each zip fetched from the upstream exactly once per gateway run.
 # Usage: build/bench/cold-path.sh [--smoke]
 source "$(dirname "$0")/lib.sh"
@@ -19,12 +20,20 @@ grep -v '^gopkg\.in/' "$gosum" | sed 's|^|warmup.example/|' >"$work/warmup.sum"
 tool gosum-proxy --root "$work/upstream" --gosum "$work/warmup.sum" --client "$work/warmup-client" >/dev/null
 mapfile -t warmup_modules <"$work/warmup-client/modules.txt"
 up_port=$(start_server upstream proxy --root "$work/upstream" --log "$work/upstream.log")
-run_logged "$work/gateway-build.log" dotnet build "$repo/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -nologo -v:q -o "$work/gateway-bin"
+# The portable gateway (`dotnet GoDocker.ProxyGateway.dll`, as other platforms and `godocker proxy` run it), and on
+# linux-x64 the native one, published as GoDocker.Sdk.csproj packs it.
+run_logged "$work/gateway-build.log" dotnet build "$repo/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -f net8.0 -nologo -v:q -o "$work/gateway-bin"
+native=""
+if [[ $(uname -s)-$(uname -m) == Linux-x86_64 ]]; then
+  run_logged "$work/gateway-native.log" dotnet publish "$repo/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -f net10.0 \
+    -r linux-x64 -p:SelfContained=true -p:UseAppHost=true -nologo -v:q -o "$work/gateway-native"
+  native=$work/gateway-native/GoDocker.ProxyGateway
+fi
 # BASELINE=<git ref>: also time the gateway of that ref ("before"), interleaved in the same run.
 if [[ -n ${BASELINE:-} ]]; then
   mkdir -p "$work/baseline-src"
   git -C "$repo" archive "$BASELINE" | tar -x -C "$work/baseline-src"
-  run_logged "$work/baseline-build.log" dotnet build "$work/baseline-src/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -nologo -v:q -o "$work/baseline-bin"
+  run_logged "$work/baseline-build.log" dotnet build "$work/baseline-src/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -f net8.0 -nologo -v:q -o "$work/baseline-bin"
 fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -45,12 +54,13 @@ download_ms() { # PROXY -> ms; checks every zip arrived
   echo "$ms"
 }
 # launch_gateway [WRAPPER...]: a gateway with an empty cache folder of its own, on the upstream; sets the caller's
-# port and pid. GATEWAY_BIN picks the build (default: this tree's).
+# port and pid. GATEWAY_BIN picks a portable build; without it, this tree's native gateway where there is one.
 launch_gateway() {
-  local dir bin=${GATEWAY_BIN:-$work/gateway-bin}
+  local dir program
+  if [[ -z ${GATEWAY_BIN:-} && -n $native ]]; then program=("$native"); else program=(dotnet "${GATEWAY_BIN:-$work/gateway-bin}/GoDocker.ProxyGateway.dll"); fi
   dir=$(mktemp -d "$work/gateway-cache.XXXXXX")
   port=$(free_port)
-  (exec "$@" dotnet "$bin/GoDocker.ProxyGateway.dll" --cache "$dir" --listen "127.0.0.1:$port" \
+  (exec "$@" "${program[@]}" --cache "$dir" --listen "127.0.0.1:$port" \
     --upstream "http://127.0.0.1:$up_port" >"$work/gateway.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 200); do curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.05; done
@@ -74,7 +84,7 @@ gateway_ms() { # [WRAPPER] -> "ms zips-fetched cpu-ms"
 # tiered up, so what is left is the cost of each miss, not of a fresh process.
 warm_gateway_ms() { # -> "ms cpu-ms"
   local port pid ms cpu0 cpu
-  launch_gateway
+  GATEWAY_BIN=$work/gateway-bin launch_gateway
   (cd "$work/warmup-client" && GOPROXY=http://127.0.0.1:$port GOMODCACHE=$(mktemp -d "$work/modcache.XXXXXX") \
     run_logged "$work/go.log" go mod download "${warmup_modules[@]}")
   sleep 1  # the runtime compiles hot methods again (tier 1) in the background, shortly after they get hot
@@ -129,7 +139,7 @@ CONF
 }
 
 say "dependency set: $count module versions from kubernetes' go.sum, generated; upstream on 127.0.0.1:$up_port"
-direct=() gateway=() fetched=() baseline=() nginx=() gateway_cpu=() baseline_cpu=() warm=() warm_cpu=()
+direct=() gateway=() fetched=() baseline=() nginx=() gateway_cpu=() baseline_cpu=() warm=() warm_cpu=() portable=() portable_cpu=()
 for i in $(seq 1 "$runs"); do
   direct+=("$(download_ms "http://127.0.0.1:$up_port")")
   read -r ms zips cpu < <(gateway_ms)
@@ -137,6 +147,11 @@ for i in $(seq 1 "$runs"); do
   gateway_cpu+=("$cpu")
   fetched+=("$zips")
   if command -v nginx >/dev/null; then nginx+=("$(nginx_ms)"); fi
+  if [[ -n $native ]]; then
+    read -r ms _ cpu < <(GATEWAY_BIN=$work/gateway-bin gateway_ms)
+    portable+=("$ms")
+    portable_cpu+=("$cpu")
+  fi
   read -r ms cpu < <(warm_gateway_ms)
   warm+=("$ms")
   warm_cpu+=("$cpu")
@@ -148,15 +163,19 @@ for i in $(seq 1 "$runs"); do
 done
 d=$(median "${direct[@]}")
 g=$(median "${gateway[@]}")
-say "go mod download of $count module versions, $runs runs each, median: through a cold gateway ${g} ms, straight from the upstream ${d} ms"
+say "go mod download of $count module versions, $runs runs each, median: through a cold gateway ${g} ms ($([[ -n $native ]] && echo "native, as a build runs it" || echo portable)), straight from the upstream ${d} ms"
 say "  gateway runs: ${gateway[*]}; the gateway's CPU time (user + system) per run: ${gateway_cpu[*]} ms"
+if ((${#portable[@]})); then
+  p=$(median "${portable[@]}")
+  say "  portable gateway (dotnet GoDocker.ProxyGateway.dll), fresh, runs: ${portable[*]} (CPU ${portable_cpu[*]} ms); median ${p} ms, ratio to direct $(ratio "$p" "$d")"
+fi
 say "  direct runs:  ${direct[*]}"
 if [[ -n ${BASELINE:-} ]]; then
   b=$(median "${baseline[@]}")
-  say "  baseline gateway ($BASELINE, $(git -C "$repo" rev-parse --short "$BASELINE")) runs: ${baseline[*]} (CPU ${baseline_cpu[*]} ms); median ${b} ms, ratio to direct $(ratio "$b" "$d")"
+  say "  baseline gateway, portable ($BASELINE, $(git -C "$repo" rev-parse --short "$BASELINE")) runs: ${baseline[*]} (CPU ${baseline_cpu[*]} ms); median ${b} ms, ratio to direct $(ratio "$b" "$d")"
 fi
 w=$(median "${warm[@]}")
-say "  warmed gateway (a process that first served a disjoint set of as many versions) runs: ${warm[*]} (CPU ${warm_cpu[*]} ms); median ${w} ms, ratio to direct $(ratio "$w" "$d")"
+say "  warmed portable gateway (a process that first served a disjoint set of as many versions) runs: ${warm[*]} (CPU ${warm_cpu[*]} ms); median ${w} ms, ratio to direct $(ratio "$w" "$d")"
 if ((${#nginx[@]})); then
   n=$(median "${nginx[@]}")
   say "  reference: nginx proxy_cache in front of the same upstream, cold, runs: ${nginx[*]}; median ${n} ms, ratio to direct $(ratio "$n" "$d"); gateway / nginx $(ratio "$g" "$n")"

@@ -91,7 +91,7 @@ declare -A port
 port[nginx]=$nginx_port
 start_gateway() { # NAME SOURCE-FOLDER
   local name=$1 src=$2
-  dotnet build "$src/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -nologo -v quiet -o "$work/$name-bin" >"$work/$name-build.log" 2>&1 \
+  dotnet build "$src/src/GoDocker.ProxyGateway/GoDocker.ProxyGateway.csproj" -c Release -f net8.0 -nologo -v quiet -o "$work/$name-bin" >"$work/$name-build.log" 2>&1 \
     || { cat "$work/$name-build.log" >&2; exit 1; }
   port[$name]="$(free_port)"
   DOTNET_PerfMapEnabled="${PERF:+1}" dotnet "$work/$name-bin/GoDocker.ProxyGateway.dll" --cache "$work/$name-cache" --listen "127.0.0.1:${port[$name]}" \

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using GoDocker.Cli.Commands;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.BuildGateways;
@@ -33,7 +34,7 @@ public sealed class GatewayExecutableTests
 
         var port = FreePort();
         var launch = new BuildGatewayLaunch(Dll, temp.Sub("cache")) { Snapshot = "release" };
-        await using var gateway = await BuildGateway.StartAsync(launch, $"127.0.0.1:{port}", null, new NullLog(), Ct);
+        await using var gateway = await BuildGateway.StartAsync(launch, $"127.0.0.1:{port}", null, new RecordingLog(), Ct);
         using var client = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
 
         Assert.Equal(port, gateway.Address.Port);
@@ -63,6 +64,82 @@ public sealed class GatewayExecutableTests
 
         Assert.Equal(2, exit);
         Assert.Contains(option, output);
+    }
+
+    [Fact]
+    public async Task A_native_gateway_this_machine_cannot_run_gives_way_to_the_portable_one()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            Assert.Skip("the SDK ships a native gateway for linux-x64 only");
+            return;
+        }
+
+        using var temp = new TempFolder();
+        var assembly = CopyOfThisGateway(temp.Sub("gateway"));
+        // What a glibc older than the build machine's says; left without its exec bit, as NuGet extracts it.
+        var native = WriteNative(assembly, "echo \"GoDocker.ProxyGateway: /lib/x86_64-linux-gnu/libc.so.6: version 'GLIBC_2.99' not found\" >&2\nexit 1");
+        var log = new RecordingLog();
+
+        await using var gateway = await BuildGateway.StartAsync(new BuildGatewayLaunch(assembly, temp.Sub("cache")), "127.0.0.1:0", null, log, Ct);
+        using var client = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Ct)).StatusCode);
+        Assert.Contains(log.Details, d => d.Contains("does not run on this machine", StringComparison.Ordinal) && d.Contains("GLIBC_2.99", StringComparison.Ordinal));
+        Assert.Contains(log.Details, d => d.StartsWith("The build's gateway runs ", StringComparison.Ordinal) && d.EndsWith(assembly, StringComparison.Ordinal));
+        Assert.True(File.GetUnixFileMode(native).HasFlag(UnixFileMode.UserExecute));
+    }
+
+    [Fact]
+    public async Task A_native_gateway_that_reports_a_GD_code_fails_the_start_with_that_code_without_a_second_try()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            Assert.Skip("the SDK ships a native gateway for linux-x64 only");
+            return;
+        }
+
+        using var temp = new TempFolder();
+        var assembly = CopyOfThisGateway(temp.Sub("gateway"));
+        WriteNative(assembly, "echo 'error GD3055: 127.0.0.1:1 is in use; pick another port in GoProxy.' >&2\nexit 1");
+        var log = new RecordingLog();
+
+        var e = await Assert.ThrowsAsync<DiagnosticException>(() => BuildGateway.StartAsync(new BuildGatewayLaunch(assembly, temp.Sub("cache")), "127.0.0.1:1", null, log, Ct));
+
+        Assert.Equal("GD3055", e.Diagnostic.Code);
+        Assert.DoesNotContain(log.Details, d => d.Contains("does not run on this machine", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_native_gateway_beside_the_assembly_the_assembly_runs_on_dotnet()
+    {
+        Assert.Null(BuildGatewayProgram.Native(Dll));
+        var portable = BuildGatewayProgram.Portable(Dll);
+
+        Assert.False(portable.IsNative);
+        Assert.Equal([Dll], portable.LeadingArguments);
+    }
+
+    /// <summary>This test run's gateway assembly and what it loads, in a folder of its own (to put a native one beside).</summary>
+    private static string CopyOfThisGateway(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return Path.Combine(folder, "GoDocker.ProxyGateway.dll");
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static string WriteNative(string assembly, string script)
+    {
+        var native = Path.Combine(Path.GetDirectoryName(assembly)!, BuildGatewayProgram.NativeFolder, BuildGatewayProgram.NativeFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(native)!);
+        File.WriteAllText(native, "#!/bin/sh\n" + script + "\n");
+        File.SetUnixFileMode(native, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        return native;
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
@@ -99,10 +176,11 @@ public sealed class GatewayExecutableTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class NullLog : IOperationLog
+    private sealed class RecordingLog : IOperationLog
     {
+        public List<string> Details { get; } = [];
         public void Progress(string text) { }
-        public void Detail(string text) { }
+        public void Detail(string text) { lock (Details) { Details.Add(text); } }
         public void Report(Diagnostic diagnostic) { }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -94,21 +95,47 @@ public sealed partial class BuildGateway : IAsyncDisposable
 
     public static async Task<BuildGateway> StartAsync(BuildGatewayLaunch launch, string listen, SourceLocation? location, IOperationLog log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(launch);
+        ArgumentNullException.ThrowIfNull(log);
         if (!File.Exists(launch.GatewayAssembly))
         {
             throw Failed(location, $"the gateway assembly {launch.GatewayAssembly} does not exist");
         }
-        var start = new ProcessStartInfo(DotnetHost())
+        if (BuildGatewayProgram.Native(launch.GatewayAssembly) is { } native)
+        {
+            try
+            {
+                return await StartAsync(native, launch, listen, location, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NativeGatewayCannotRunException e)
+            {
+                log.Detail($"The gateway compiled for {BuildGatewayProgram.NativeFolder} does not run on this machine ({e.Message}); running {launch.GatewayAssembly} on dotnet instead.");
+            }
+        }
+        return await StartAsync(BuildGatewayProgram.Portable(launch.GatewayAssembly), launch, listen, location, log, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<BuildGateway> StartAsync(BuildGatewayProgram program, BuildGatewayLaunch launch, string listen, SourceLocation? location, IOperationLog log, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in Arguments(launch, listen))
+        foreach (var argument in program.LeadingArguments.Concat(Arguments(launch, listen)))
         {
             start.ArgumentList.Add(argument);
         }
-        var process = Process.Start(start) ?? throw Failed(location, "the process could not be started");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw Failed(location, "the process could not be started");
+        }
+        catch (Win32Exception e)
+        {
+            throw program.IsNative ? new NativeGatewayCannotRunException(e.Message) : Failed(location, $"{program.FileName} could not be started: {e.Message}");
+        }
         var errors = new StringBuilder();
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (errors) { errors.AppendLine(e.Data); } } };
         process.BeginErrorReadLine();
@@ -122,12 +149,24 @@ public sealed partial class BuildGateway : IAsyncDisposable
                 if (line is null)
                 {
                     await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-                    throw FromOutput(location, errors.ToString(), process.ExitCode);
+                    string output;
+                    lock (errors)
+                    {
+                        output = errors.ToString();
+                    }
+                    // A gateway that reports a GD code (a port in use, a bad snapshot) ran; one that did not start at all
+                    // may be a native binary this machine cannot run (an older glibc), which the portable one can replace.
+                    if (program.IsNative && !GatewayDiagnostic().IsMatch(output))
+                    {
+                        throw new NativeGatewayCannotRunException(LastLine(output) ?? $"it exited with code {process.ExitCode}");
+                    }
+                    throw FromOutput(location, output, process.ExitCode);
                 }
                 if (line.StartsWith("listening ", StringComparison.Ordinal) && Uri.TryCreate(line["listening ".Length..].Trim(), UriKind.Absolute, out var address))
                 {
                     // Keep draining stdout so the gateway never blocks on a full pipe.
                     _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
+                    log.Detail($"The build's gateway runs {program.FileName}{(program.IsNative ? $" (compiled ahead of time for {BuildGatewayProgram.NativeFolder})" : $" {program.LeadingArguments[0]}")}");
                     log.Progress($"Module proxy gateway for this build serves {launch.CacheDirectory}{(launch.Snapshot is null ? "" : $" (snapshot {launch.Snapshot})")} at {address}");
                     return new BuildGateway(process, address);
                 }
@@ -154,7 +193,6 @@ public sealed partial class BuildGateway : IAsyncDisposable
 
     private static IEnumerable<string> Arguments(BuildGatewayLaunch launch, string listen)
     {
-        yield return launch.GatewayAssembly;
         yield return "--cache";
         yield return launch.CacheDirectory;
         yield return "--listen";
@@ -198,19 +236,18 @@ public sealed partial class BuildGateway : IAsyncDisposable
         {
             return new DiagnosticException(new Diagnostic(descriptor, match.Groups["message"].Value.Trim(), location));
         }
-        var reason = output.Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"it exited with code {exitCode}";
+        var reason = LastLine(output) ?? $"it exited with code {exitCode}";
         return Failed(location, reason);
     }
+
+    private static string? LastLine(string output) => output.Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim();
 
     private static DiagnosticException Failed(SourceLocation? location, string reason) =>
         new(DiagnosticCatalog.GatewayDidNotStart.Create(location, reason.TrimEnd('.')));
 
-    /// <summary>The dotnet host running this process (MSBuild's or the tool's), so the gateway runs on the same .NET.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
-        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
-        : "dotnet";
-
     [GeneratedRegex(@"error (?<code>GD\d{4}): (?<message>[^\n]*)")]
     private static partial Regex GatewayDiagnostic();
+
+    /// <summary>The native gateway did not start here; the portable one is tried instead.</summary>
+    private sealed class NativeGatewayCannotRunException(string message) : Exception(message);
 }
