@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
 
@@ -64,6 +65,46 @@ public sealed class CrashRecoveryTests
                 Assert.Equal(File.ReadAllBytes(folder.PathOf($"example.invalid/m{i}", "v1.0.0", "zip")), zip);
             }
         }
+    }
+
+    [Fact]
+    public async Task What_a_power_loss_leaves_of_unsynced_small_files_is_never_served_they_are_fetched_again_whole()
+    {
+        using var temp = new TempFolder();
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0");
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        var cache = temp.Sub("cache");
+        var files = new[] { "info", "mod", "zip" }.ToDictionary(ext => $"example.invalid/m/@v/v1.0.0.{ext}", ext => File.ReadAllBytes(folder.PathOf("example.invalid/m", "v1.0.0", ext)));
+        Assert.All(files.Values, bytes => Assert.True(bytes.Length <= HashedTempFile.UnsyncedLimit, "small enough to be stored without an fsync"));
+        await using (var gateway = await Gateways.StartAsync(cache, upstream.Address))
+        {
+            using var http = Gateways.Client(gateway);
+            foreach (var key in files.Keys)
+            {
+                await http.GetByteArrayAsync("/" + key, Ct);
+            }
+        }
+
+        // What a power loss can leave of files whose writes were not synced: blobs full of zeros or empty, a pin emptied.
+        var (opened, _) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = cache });
+        var blobs = opened.Pins().Select(p => opened.Layout.BlobPath(p.Sha256)).ToArray();
+        Assert.Equal(3, blobs.Length);
+        File.WriteAllBytes(blobs[0], new byte[new FileInfo(blobs[0]).Length]);
+        File.WriteAllBytes(blobs[1], []);
+        File.WriteAllBytes(blobs[2], new byte[new FileInfo(blobs[2]).Length]);
+        File.WriteAllBytes(opened.Layout.PinPath(files.Keys.First()), []);
+
+        await using (var restarted = await Gateways.StartAsync(cache, upstream.Address))
+        {
+            using var http = Gateways.Client(restarted);
+            foreach (var (key, bytes) in files)
+            {
+                Assert.Equal(bytes, await http.GetByteArrayAsync("/" + key, Ct));
+                Assert.Equal(2, upstream.Count(key));
+            }
+        }
+
+        Assert.All(blobs, blob => Assert.Equal(Path.GetFileName(blob), Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(blob))).ToLowerInvariant()));
     }
 
     private sealed class GatewayProcess : IDisposable

@@ -11,11 +11,12 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Writes <paramref name="content"/> to a new file in tmp/ and makes it durable, to be moved into place later
-    /// (<see cref="PreparedFile.MoveTo"/>): the slow part, done before any lock the move needs.
+    /// Writes <paramref name="content"/> to a new file in tmp/ and makes it durable (unless told not to), to be moved
+    /// into place later (<see cref="PreparedFile.MoveTo"/>): the slow part, done before any lock the move needs.
     /// </summary>
     /// <exception cref="CacheWriteException">The disk refused the write.</exception>
-    public static Task<PreparedFile> PrepareAsync(CacheLayout layout, string what, byte[] content, CancellationToken cancellationToken) =>
+    /// <param name="sync">False to skip the fsync, for a file whose loss or emptying by a power loss is harmless.</param>
+    public static Task<PreparedFile> PrepareAsync(CacheLayout layout, string what, byte[] content, CancellationToken cancellationToken, bool sync = true) =>
         CacheWriteException.GuardAsync(what, () =>
         {
             var temp = layout.NewTempPath();
@@ -26,7 +27,7 @@ public static class AtomicFile
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
                 {
                     stream.Write(content);
-                    stream.Flush(flushToDisk: true);
+                    stream.Flush(flushToDisk: sync);
                 }
 
                 return Task.FromResult(new PreparedFile(temp, what));
@@ -38,7 +39,7 @@ public static class AtomicFile
             }
         });
 
-    /// <summary>A durable file in tmp/ waiting to be moved into place; disposing deletes it unless it was moved.</summary>
+    /// <summary>A file in tmp/ waiting to be moved into place; disposing deletes it unless it was moved.</summary>
     public sealed class PreparedFile : IDisposable
     {
         private readonly string _temp;

@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace GoDocker.ProxyGateway.Cache;
 
 /// <summary>Content on disk under <c>blobs/</c>, named by its SHA-256; written only by renaming a whole hashed file.</summary>
@@ -22,18 +24,25 @@ public sealed class BlobStore : IContentStore
     {
         // Synchronous reads: blobs are hot in the page cache, and async file handles on Linux only add thread-pool hops
         // (measured: about 2.5x the throughput in build/bench/gateway-vs-nginx.sh).
+        var path = _layout.BlobPath(sha256);
+        SafeFileHandle handle;
         try
         {
-            return new FileStream(_layout.BlobPath(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan);
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.SequentialScan);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
-        catch (DirectoryNotFoundException)
+
+        if (!UnsyncedBlobCheck.Passes(handle, sha256, RandomAccess.GetLength(handle)))
         {
+            handle.Dispose();
+            UnsyncedBlobCheck.Discard(path);
             return null;
         }
+
+        return new FileStream(handle, FileAccess.Read, 1);
     }
 
     public bool Has(string sha256) => File.Exists(_layout.BlobPath(sha256));
@@ -59,6 +68,12 @@ public sealed class BlobStore : IContentStore
         var blob = _layout.BlobPath(file.Sha256);
         if (File.Exists(blob))
         {
+            if (!IsIntact(blob, file.Sha256))
+            {
+                // A small blob a power loss emptied: the bytes just hashed replace it.
+                File.Move(file.Path, blob, overwrite: true);
+            }
+
             return;
         }
 
@@ -70,6 +85,19 @@ public sealed class BlobStore : IContentStore
         catch (IOException) when (File.Exists(blob))
         {
             // Another writer added the same content first; same bytes, nothing to do.
+        }
+    }
+
+    private static bool IsIntact(string path, string sha256)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            return UnsyncedBlobCheck.Passes(handle, sha256, RandomAccess.GetLength(handle));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
         }
     }
 

@@ -108,11 +108,13 @@ public sealed class DiskModuleCache : IModuleCache
     {
         CommitOutcome outcome;
 
-        // The new pin is written and synced before the commit lock (while the content's own sync may still run), so
-        // the lock is held for renames only; a key pinned already needs none.
+        // The new pin is written before the commit lock (while the content's own sync may still run), so the lock is
+        // held for renames only; a key pinned already needs none. It is not synced: a pin that a power loss drops or
+        // empties is a pin never written (its rename is not synced either, and an unreadable pin file is ignored), and
+        // the content it names was synced, or is checked when opened (HashedTempFile.UnsyncedLimit).
         var pin = new PinRecord(key, content.Sha256, content.Size, h1, DateTimeOffset.UtcNow);
         using var preparedPin = _table.Get(key) is null
-            ? await AtomicFile.PrepareAsync(Layout, Path.GetFileName(Layout.PinPath(key)), JsonSerializer.SerializeToUtf8Bytes(pin, CacheJsonContext.Default.PinRecord), cancellationToken)
+            ? await AtomicFile.PrepareAsync(Layout, Path.GetFileName(Layout.PinPath(key)), JsonSerializer.SerializeToUtf8Bytes(pin, CacheJsonContext.Default.PinRecord), cancellationToken, sync: false)
             : null;
         await content.Durable;
 

@@ -71,7 +71,15 @@ internal sealed class OpenBlobTable(Func<string, string> pathOf, int capacity = 
         OpenBlob blob;
         try
         {
-            blob = new OpenBlob(handle, sha256, RandomAccess.GetLength(handle), now);
+            var length = RandomAccess.GetLength(handle);
+            if (!UnsyncedBlobCheck.Passes(handle, sha256, length))
+            {
+                handle.Dispose();
+                UnsyncedBlobCheck.Discard(pathOf(sha256));
+                return null;
+            }
+
+            blob = new OpenBlob(handle, sha256, length, now);
         }
         catch
         {

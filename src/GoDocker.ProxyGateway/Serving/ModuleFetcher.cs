@@ -163,7 +163,7 @@ public sealed class ModuleFetcher(
 
     private async Task<Fetched<PinRecord>> FetchAndPinAsync(ModuleRequest request, IUpstreamFetcher upstream, FetchLease? lease)
     {
-        var (staged, source, failure) = await ReceiveAsync(request, upstream, body => HashedTempFile.WriteAsync(layout, body, stopping, LimitOf(request.Kind), syncInBackground: true));
+        var (staged, source, failure) = await ReceiveAsync(request, upstream, body => HashedTempFile.WriteAsync(layout, body, stopping, LimitOf(request.Kind), syncInBackground: true, forBlobStore: true));
         if (staged is null)
         {
             return failure!;
