@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using GoDocker.Cli.Commands;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.BuildGateways;
@@ -67,14 +68,10 @@ public sealed class GatewayExecutableTests
     }
 
     [Fact]
+    [SupportedOSPlatform("linux")]
     public async Task A_native_gateway_this_machine_cannot_run_gives_way_to_the_portable_one()
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
-        {
-            Assert.Skip("the SDK ships a native gateway for linux-x64 only");
-            return;
-        }
-
+        Assert.SkipUnless(NativeGatewayPlatform, "the SDK ships a native gateway for linux-x64 only");
         using var temp = new TempFolder();
         var assembly = CopyOfThisGateway(temp.Sub("gateway"));
         // What a glibc older than the build machine's says; left without its exec bit, as NuGet extracts it.
@@ -91,14 +88,10 @@ public sealed class GatewayExecutableTests
     }
 
     [Fact]
+    [SupportedOSPlatform("linux")]
     public async Task A_native_gateway_that_reports_a_GD_code_fails_the_start_with_that_code_without_a_second_try()
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
-        {
-            Assert.Skip("the SDK ships a native gateway for linux-x64 only");
-            return;
-        }
-
+        Assert.SkipUnless(NativeGatewayPlatform, "the SDK ships a native gateway for linux-x64 only");
         using var temp = new TempFolder();
         var assembly = CopyOfThisGateway(temp.Sub("gateway"));
         WriteNative(assembly, "echo 'error GD3055: 127.0.0.1:1 is in use; pick another port in GoProxy.' >&2\nexit 1");
@@ -120,6 +113,8 @@ public sealed class GatewayExecutableTests
         Assert.Equal([Dll], portable.LeadingArguments);
     }
 
+    private static bool NativeGatewayPlatform => OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64;
+
     /// <summary>This test run's gateway assembly and what it loads, in a folder of its own (to put a native one beside).</summary>
     private static string CopyOfThisGateway(string folder)
     {
@@ -132,7 +127,7 @@ public sealed class GatewayExecutableTests
         return Path.Combine(folder, "GoDocker.ProxyGateway.dll");
     }
 
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    [SupportedOSPlatform("linux")]
     private static string WriteNative(string assembly, string script)
     {
         var native = Path.Combine(Path.GetDirectoryName(assembly)!, BuildGatewayProgram.NativeFolder, BuildGatewayProgram.NativeFileName);
