@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace GoDocker.ProxyGateway.Cache;
 
 /// <summary>Content on disk under <c>blobs/</c>, named by its SHA-256; written only by renaming a whole hashed file.</summary>
@@ -20,30 +18,12 @@ public sealed class BlobStore : IContentStore
     /// <summary>The content held open for serving with a reference taken (release it), or null when not present.</summary>
     public OpenBlob? Acquire(string sha256) => _open.Acquire(sha256);
 
-    public FileStream? Open(string sha256)
-    {
+    public FileStream? Open(string sha256) =>
         // Synchronous reads: blobs are hot in the page cache, and async file handles on Linux only add thread-pool hops
         // (measured: about 2.5x the throughput in build/bench/gateway-vs-nginx.sh).
-        var path = _layout.BlobPath(sha256);
-        SafeFileHandle handle;
-        try
-        {
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-
-        if (!UnsyncedBlobCheck.Passes(handle, sha256, RandomAccess.GetLength(handle)))
-        {
-            handle.Dispose();
-            UnsyncedBlobCheck.Discard(path);
-            return null;
-        }
-
-        return new FileStream(handle, FileAccess.Read, 1);
-    }
+        UnsyncedBlobCheck.Open(_layout.BlobPath(sha256), sha256, FileOptions.SequentialScan, out _) is { } handle
+            ? new FileStream(handle, FileAccess.Read, 1)
+            : null;
 
     public bool Has(string sha256) => File.Exists(_layout.BlobPath(sha256));
 
@@ -68,13 +48,13 @@ public sealed class BlobStore : IContentStore
         var blob = _layout.BlobPath(file.Sha256);
         if (File.Exists(blob))
         {
-            if (!IsIntact(blob, file.Sha256))
+            using var present = UnsyncedBlobCheck.Open(blob, file.Sha256, FileOptions.None, out _);
+            if (present is not null)
             {
-                // A small blob a power loss emptied: the bytes just hashed replace it.
-                File.Move(file.Path, blob, overwrite: true);
+                return;
             }
 
-            return;
+            // A small blob a power loss emptied, removed by the check: the bytes just hashed take its place.
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
@@ -85,19 +65,6 @@ public sealed class BlobStore : IContentStore
         catch (IOException) when (File.Exists(blob))
         {
             // Another writer added the same content first; same bytes, nothing to do.
-        }
-    }
-
-    private static bool IsIntact(string path, string sha256)
-    {
-        try
-        {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-            return UnsyncedBlobCheck.Passes(handle, sha256, RandomAccess.GetLength(handle));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
         }
     }
 

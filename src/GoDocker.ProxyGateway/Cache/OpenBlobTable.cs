@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Win32.SafeHandles;
 
 namespace GoDocker.ProxyGateway.Cache;
 
@@ -56,14 +55,9 @@ internal sealed class OpenBlobTable(Func<string, string> pathOf, int capacity = 
 
     private OpenBlob? Open(string sha256, long now)
     {
-        SafeFileHandle handle;
-        try
-        {
-            // Opened for asynchronous I/O only because sendfile (SendPacketsElement) takes no other stream; Read stays a
-            // synchronous pread on Linux either way (blobs are hot in the page cache).
-            handle = File.OpenHandle(pathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        // Opened for asynchronous I/O only because sendfile (SendPacketsElement) takes no other stream; Read stays a
+        // synchronous pread on Linux either way (blobs are hot in the page cache).
+        if (UnsyncedBlobCheck.Open(pathOf(sha256), sha256, FileOptions.Asynchronous, out var length) is not { } handle)
         {
             return null;
         }
@@ -71,14 +65,6 @@ internal sealed class OpenBlobTable(Func<string, string> pathOf, int capacity = 
         OpenBlob blob;
         try
         {
-            var length = RandomAccess.GetLength(handle);
-            if (!UnsyncedBlobCheck.Passes(handle, sha256, length))
-            {
-                handle.Dispose();
-                UnsyncedBlobCheck.Discard(pathOf(sha256));
-                return null;
-            }
-
             blob = new OpenBlob(handle, sha256, length, now);
         }
         catch

@@ -10,8 +10,43 @@ namespace GoDocker.ProxyGateway.Cache;
 /// </summary>
 internal static class UnsyncedBlobCheck
 {
-    /// <summary>False when a small blob's bytes do not hash to its name.</summary>
-    public static bool Passes(SafeFileHandle handle, string sha256, long length)
+    /// <summary>
+    /// Opens a blob for reading, with its <paramref name="length"/>; null when it is not on disk, or when it is small
+    /// and its bytes do not hash to its name (it is then removed, so its content counts as missing and is fetched again).
+    /// </summary>
+    public static SafeFileHandle? Open(string path, string sha256, FileOptions options, out long length)
+    {
+        length = 0;
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, options);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        try
+        {
+            length = RandomAccess.GetLength(handle);
+            if (Passes(handle, sha256, length))
+            {
+                return handle;
+            }
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+
+        handle.Dispose();
+        Discard(path);
+        return null;
+    }
+
+    private static bool Passes(SafeFileHandle handle, string sha256, long length)
     {
         if (length > HashedTempFile.UnsyncedLimit)
         {
@@ -36,8 +71,7 @@ internal static class UnsyncedBlobCheck
         return Convert.ToHexString(hash).Equals(sha256, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Removes a blob that failed the check, so that its content counts as missing and is fetched again.</summary>
-    public static void Discard(string path)
+    private static void Discard(string path)
     {
         try
         {
@@ -45,7 +79,7 @@ internal static class UnsyncedBlobCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Still refused on every open; a later commit of the same content renames over it.
+            // Still refused on every open.
         }
     }
 }
