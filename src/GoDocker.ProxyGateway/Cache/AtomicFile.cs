@@ -54,11 +54,7 @@ public static class AtomicFile
         /// <summary>Renames the file over <paramref name="destination"/> (creating its folder).</summary>
         /// <exception cref="CacheWriteException">The disk refused the move; the old content (if any) is still there.</exception>
         public void MoveTo(string destination) =>
-            CacheWriteException.Guard(_what, () =>
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Move(_temp, destination, overwrite: true);
-            });
+            CacheWriteException.Guard(_what, () => CacheLayout.MoveIntoFolder(_temp, destination, overwrite: true));
 
         public void Dispose() => TryDelete(_temp);
 

@@ -57,10 +57,9 @@ public sealed class BlobStore : IContentStore
             // A small blob a power loss emptied, removed by the check: the bytes just hashed take its place.
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
         try
         {
-            File.Move(file.Path, blob, overwrite: false);
+            CacheLayout.MoveIntoFolder(file.Path, blob, overwrite: false);
         }
         catch (IOException) when (File.Exists(blob))
         {

@@ -46,6 +46,23 @@ public sealed class CacheLayout
         }
     }
 
+    /// <summary>
+    /// Renames <paramref name="source"/> to <paramref name="destination"/>, creating the destination's fan-out folder
+    /// only when the rename finds it missing: a mkdir before every commit was 5 % of the CPU of a .info miss.
+    /// </summary>
+    public static void MoveIntoFolder(string source, string destination, bool overwrite)
+    {
+        try
+        {
+            File.Move(source, destination, overwrite);
+        }
+        catch (DirectoryNotFoundException) when (File.Exists(source))
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+            File.Move(source, destination, overwrite);
+        }
+    }
+
     public static string Sha256Hex(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 
     public static bool IsSha256Hex(string s) => s.Length == 64 && s.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');

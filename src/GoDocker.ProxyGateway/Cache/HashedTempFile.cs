@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace GoDocker.ProxyGateway.Cache;
@@ -8,12 +9,15 @@ namespace GoDocker.ProxyGateway.Cache;
 /// </summary>
 public sealed class HashedTempFile : IDisposable
 {
-    private HashedTempFile(string path, string sha256, long size, Task durable)
+    private const int BufferSize = 81920;
+
+    private HashedTempFile(string path, string sha256, long size, Task durable, byte[]? bytes)
     {
         Path = path;
         Sha256 = sha256;
         Size = size;
         Durable = durable;
+        Bytes = bytes;
     }
 
     /// <summary>
@@ -26,6 +30,9 @@ public sealed class HashedTempFile : IDisposable
     public string Path { get; }
     public string Sha256 { get; }
     public long Size { get; }
+
+    /// <summary>The content itself when it is at most <see cref="UnsyncedLimit"/> bytes, so checks need not read it back; else null.</summary>
+    public byte[]? Bytes { get; }
 
     /// <summary>
     /// Completes when the bytes are on disk (fsync; at once for small blob content, see <see cref="UnsyncedLimit"/>);
@@ -47,6 +54,9 @@ public sealed class HashedTempFile : IDisposable
     {
         var path = layout.NewTempPath();
         FileStream? target = null;
+
+        // Pooled: a fresh 80 KB buffer per download made gen0 collections 8 % of the CPU of a .info miss.
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -54,11 +64,13 @@ public sealed class HashedTempFile : IDisposable
             target = await CacheWriteException.GuardAsync("a download in tmp/", () =>
                 // FileShare.Read: with the sync in the background the file is checked while this handle is still open.
                 Task.FromResult(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.None)));
-            var buffer = new byte[81920];
             int read;
 
+            // Pieces go one after the other into the buffer until it is full, so a file that fits is whole in it.
+            var filled = 0;
+
             // Reading may fail because of the upstream; writing, only because of the cache's disk.
-            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            while ((read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
             {
                 size += read;
                 if (size > maxBytes)
@@ -66,14 +78,16 @@ public sealed class HashedTempFile : IDisposable
                     throw new InvalidDataException($"it is larger than the limit of {maxBytes} bytes");
                 }
 
-                hash.AppendData(buffer, 0, read);
+                hash.AppendData(buffer, filled, read);
                 // A synchronous write: it lands in the page cache in microseconds, where an async one on Linux
                 // is queued to the thread pool (a hop per piece; measured in cold-path.sh).
+                var at = filled;
                 await CacheWriteException.GuardAsync("a download in tmp/", () =>
                 {
-                    target.Write(buffer, 0, read);
+                    target.Write(buffer, at, read);
                     return Task.CompletedTask;
                 });
+                filled = filled + read == buffer.Length ? 0 : filled + read;
             }
 
             var sha256 = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
@@ -95,13 +109,17 @@ public sealed class HashedTempFile : IDisposable
                 durable = Task.CompletedTask;
             }
 
-            return new HashedTempFile(path, sha256, size, durable);
+            return new HashedTempFile(path, sha256, size, durable, size <= UnsyncedLimit ? buffer.AsSpan(0, (int)size).ToArray() : null);
         }
         catch
         {
             target?.Dispose();
             TryDelete(path);
             throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -19,13 +19,13 @@ public sealed class ModuleFileVerifier(IModuleFileHasher hasher)
     {
         switch (request.Kind)
         {
-            // .info and .mod are small (ModuleFileLimits) and just written: read synchronously, since an async read
-            // on Linux is a thread-pool hop per call, and read once.
+            // .info and .mod are small (ModuleFileLimits) and just written: kept in memory when at most 16 KiB, else
+            // read synchronously (an async read on Linux is a thread-pool hop per call), and read once.
             case ModuleFileKind.Info:
-                CheckInfo(request, File.ReadAllBytes(file.Path));
+                CheckInfo(request, file.Bytes ?? File.ReadAllBytes(file.Path));
                 return null;
             case ModuleFileKind.Mod:
-                var goMod = File.ReadAllBytes(file.Path);
+                var goMod = file.Bytes ?? File.ReadAllBytes(file.Path);
                 CheckGoMod(request, file.Path, goMod);
                 return await hasher.HashGoModAsync(goMod, cancellationToken);
             default:
