@@ -28,6 +28,7 @@ public sealed class GatewayServeOptions
     public Option<string?> ReplicaId { get; } = new("--replica-id") { Description = "Names this replica in logs, leases and /metrics. Default: host name and process id." };
     public Option<double> FetchLease { get; } = new("--fetch-lease") { Description = "Seconds a fetch lease lasts without renewal (with --coordination): after a replica dies mid-fetch, another takes over after this.", DefaultValueFactory = _ => 30 };
     public Option<bool> LogJson { get; } = new("--log-json") { Description = "Write logs as JSON lines." };
+    public Option<string?> PrefetchFrom { get; } = new("--prefetch-from") { Description = "A go.sum or go.mod: once listening, fetch every module file it names in the background (each .info and .mod, then the zips), so the go command finds them cached." };
     public Option<bool> NoPrefetch { get; } = new("--no-prefetch") { Description = "Fetch only the files asked for. By default, fetching a version's .info also fetches its .mod and .zip, which the go command asks for next." };
 
     /// <summary>The cache folder option every gateway command takes.</summary>
@@ -41,7 +42,7 @@ public sealed class GatewayServeOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Listen, Cache, Offline, Snapshot, MaxSizeMb, ListTtl, Sumdb, RevalidateEvery, MaxRequests, MaxConnections, Coordination, ReplicaId, FetchLease, LogJson, NoPrefetch })
+        foreach (var option in new Option[] { Listen, Cache, Offline, Snapshot, MaxSizeMb, ListTtl, Sumdb, RevalidateEvery, MaxRequests, MaxConnections, Coordination, ReplicaId, FetchLease, LogJson, PrefetchFrom, NoPrefetch })
         {
             command.Options.Add(option);
         }
@@ -57,6 +58,7 @@ public sealed class GatewayServeOptions
         {
             Listen = parse.GetValue(Listen)!,
             PrefetchVersions = !parse.GetValue(NoPrefetch),
+            PrefetchFrom = parse.GetValue(PrefetchFrom),
             Offline = parse.GetValue(Offline) || options.Upstreams.Count == 0,
             SnapshotView = parse.GetValue(Snapshot),
             MaxCacheBytes = parse.GetValue(MaxSizeMb) * 1024 * 1024,

@@ -76,6 +76,9 @@ public sealed class GatewayComponents : IDisposable
     public ChecksumDatabaseProxy ChecksumDatabases { get; }
     public ModuleWarmer Warmer { get; }
 
+    /// <summary>Cancelled when the gateway stops its fetches: for work of its own, such as the start-up prefetch.</summary>
+    internal CancellationToken Stopping => _stopping.Token;
+
     /// <summary>Cancels upstream fetches still running (after in-flight responses had their chance to finish).</summary>
     public Task StopFetchesAsync() => _stopping.CancelAsync();
 

@@ -80,6 +80,13 @@ public sealed record GatewayOptions
     public bool PrefetchVersions { get; init; } = true;
 
     /// <summary>
+    /// A go.sum or go.mod whose module files are fetched in the background once the gateway listens
+    /// (<see cref="ModuleWarmer"/>), so the go command finds them cached: the build's gateway gets the project's go.sum.
+    /// Ignored when offline.
+    /// </summary>
+    public string? PrefetchFrom { get; init; }
+
+    /// <summary>
     /// Answer plain keep-alive GETs of cached files with sendfile(2) before Kestrel's HTTP stack (<see cref="SendfileHitLane"/>);
     /// false leaves every request to Kestrel (tests compare the two).
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.GoMod;
 using GoDocker.Core.GoSum;
@@ -13,14 +14,45 @@ public sealed record WarmResult(int Fetched, int AlreadyCached, IReadOnlyList<st
     public bool Succeeded => Failures.Count == 0;
 }
 
-/// <summary>Fetches ahead of time every module file a project's go.sum or go.mod names, into the live cache.</summary>
+/// <summary>
+/// Fetches ahead of time every module file a project's go.sum or go.mod names, into the live cache, a few at a time:
+/// for <c>godocker proxy warm</c>, and for a gateway started with a go.sum to prefetch (the build's gateway).
+/// </summary>
 public sealed class ModuleWarmer(ModuleFileService files)
 {
+    /// <summary>
+    /// Fetches at once: the cores, at least 2. On a near upstream a fetch is CPU-bound (more only slowed the go command
+    /// the gateway serves meanwhile, build/bench/README.md); on a distant one, any overlap beats the go command, which
+    /// asks for every .info and .mod one at a time.
+    /// </summary>
+    public static int Parallelism { get; } = Math.Max(2, Environment.ProcessorCount);
+
     /// <summary>Reads <paramref name="path"/> (a go.sum, or anything else as a go.mod) and warms what it lists.</summary>
-    public async Task<WarmResult> WarmFromFileAsync(string path, CancellationToken cancellationToken)
+    public async Task<WarmResult> WarmFromFileAsync(string path, CancellationToken cancellationToken) =>
+        await WarmAsync(ReadList(path), cancellationToken);
+
+    /// <summary>
+    /// The files a go.sum (or go.mod) names, in the order the go command asks for them: every version's .info and .mod
+    /// first, then the zips. A go.sum's /go.mod lines name a .mod only.
+    /// </summary>
+    /// <exception cref="DiagnosticException">The file does not parse.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static IReadOnlyList<ModuleRequest> ReadList(string path)
     {
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
-        var wanted = new List<ModuleRequest>();
+        var text = File.ReadAllText(path);
+        var first = new List<ModuleRequest>();
+        var zips = new List<ModuleRequest>();
+        void Add(string modulePath, string version, bool withZip)
+        {
+            if (withZip)
+            {
+                first.Add(Request(modulePath, version, ModuleFileKind.Info));
+                zips.Add(Request(modulePath, version, ModuleFileKind.Zip));
+            }
+
+            first.Add(Request(modulePath, version, ModuleFileKind.Mod));
+        }
+
         if (Path.GetFileName(path).EndsWith(".sum", StringComparison.Ordinal))
         {
             var sum = GoSumFile.Parse(path, text);
@@ -31,9 +63,7 @@ public sealed class ModuleWarmer(ModuleFileService files)
 
             foreach (var line in sum.Lines)
             {
-                wanted.AddRange(line.IsGoMod
-                    ? Requests(line.Path, line.ModuleVersion, ModuleFileKind.Mod)
-                    : Requests(line.Path, line.ModuleVersion, ModuleFileKind.Info, ModuleFileKind.Mod, ModuleFileKind.Zip));
+                Add(line.Path, line.ModuleVersion, withZip: !line.IsGoMod);
             }
         }
         else
@@ -42,44 +72,35 @@ public sealed class ModuleWarmer(ModuleFileService files)
                 ?? throw new DiagnosticException(diagnostics[0]);
             foreach (var require in mod.Require)
             {
-                wanted.AddRange(Requests(require.Mod.Path, require.Mod.Version, ModuleFileKind.Info, ModuleFileKind.Mod, ModuleFileKind.Zip));
+                Add(require.Mod.Path, require.Mod.Version, withZip: true);
             }
         }
 
-        return await WarmAsync(wanted, cancellationToken);
+        return first.Concat(zips).DistinctBy(r => r.Key).ToArray();
     }
 
     public async Task<WarmResult> WarmAsync(IEnumerable<ModuleRequest> requests, CancellationToken cancellationToken)
     {
         int fetched = 0, cached = 0;
-        var failures = new List<string>();
-        foreach (var request in requests.DistinctBy(r => r.Key))
+        var failures = new ConcurrentBag<string>();
+
+        // Parallel.ForEachAsync takes items in order as fetches finish: the list's order is kept, give or take the overlap.
+        await Parallel.ForEachAsync(requests.DistinctBy(r => r.Key), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (request, token) =>
         {
             try
             {
-                await using var served = await files.GetLiveAsync(request, cancellationToken);
-                if (served.FromCache)
-                {
-                    cached++;
-                }
-                else
-                {
-                    fetched++;
-                }
+                await using var served = await files.GetLiveAsync(request, token);
+                Interlocked.Increment(ref served.FromCache ? ref cached : ref fetched);
             }
             catch (GatewayFailureException e)
             {
                 failures.Add($"{request.ModulePath}@{request.Version} ({request.Kind.ToString().ToLowerInvariant()}): {e.Failure.Message}");
             }
-        }
+        });
 
-        return new WarmResult(fetched, cached, failures);
+        return new WarmResult(fetched, cached, failures.Order(StringComparer.Ordinal).ToArray());
     }
 
-    private static IEnumerable<ModuleRequest> Requests(string modulePath, string version, params ModuleFileKind[] kinds)
-    {
-        var escapedPath = ModulePath.EscapePath(modulePath);
-        var escapedVersion = ModulePath.EscapeVersion(version);
-        return kinds.Select(k => new ModuleRequest(escapedPath, k, escapedVersion) { ModulePath = modulePath, Version = version });
-    }
+    private static ModuleRequest Request(string modulePath, string version, ModuleFileKind kind) =>
+        new(ModulePath.EscapePath(modulePath), kind, ModulePath.EscapeVersion(version)) { ModulePath = modulePath, Version = version };
 }

@@ -36,6 +36,7 @@ public static class ProxyGatewayHost
             }
         }
 
+        var prefetch = options.PrefetchFrom is { } prefetchFrom && !options.Offline ? ReadPrefetchList(prefetchFrom) : null;
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         IFetchCoordination? coordination = null;
         if (options.Coordination is { } coordinationAddress)
@@ -109,7 +110,45 @@ public static class ProxyGatewayHost
         var address = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         logger.LogInformation("Module proxy gateway serving {Address} from {Cache} ({Upstreams} upstreams, offline {Offline}; replica {Replica}, coordination {Coordination})",
             address, cache.Layout.Root, options.Upstreams.Count, options.Offline, components.Coordination.ReplicaId, options.Coordination?.Display ?? "local");
-        return new RunningGateway(app, address, components);
+        var prefetched = prefetch is null ? Task.CompletedTask : Task.Run(() => PrefetchAsync(components, prefetch, options.PrefetchFrom!));
+        return new RunningGateway(app, address, components, prefetched);
+    }
+
+    private static IReadOnlyList<Protocol.ModuleRequest> ReadPrefetchList(string path)
+    {
+        try
+        {
+            return ModuleWarmer.ReadList(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DiagnosticException(DiagnosticCatalog.InvalidCommandLineValue.Create("--prefetch-from", path, $"it cannot be read ({e.Message}); name the project's go.sum or go.mod"), e);
+        }
+    }
+
+    /// <summary>The start-up prefetch: nobody waits for it, and what fails is the go command's to see when it asks.</summary>
+    private static async Task PrefetchAsync(GatewayComponents components, IReadOnlyList<Protocol.ModuleRequest> list, string from)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await components.Warmer.WarmAsync(list, components.Stopping);
+            components.Logger.LogInformation("Prefetched the {Count} module files {File} names in {Elapsed} ms: {Fetched} fetched, {Cached} already cached, {Failed} not available",
+                list.Count, from, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Fetched, result.AlreadyCached, result.Failures.Count);
+            foreach (var failure in result.Failures)
+            {
+                components.Logger.LogDebug("Prefetch: {Failure}", failure);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The gateway stopped first.
+        }
+        catch (Exception e)
+        {
+            // Only an optimization: the gateway serves on, and fetches what is asked for.
+            components.Logger.LogWarning(e, "The prefetch of the module files {File} names stopped", from);
+        }
     }
 
     /// <summary>Fetches every module file a go.sum or go.mod names into the cache, without serving.</summary>

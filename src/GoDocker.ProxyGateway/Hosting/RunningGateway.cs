@@ -13,12 +13,16 @@ public sealed class RunningGateway : IAsyncDisposable
     private readonly GatewayComponents _components;
     private int _stopped;
 
-    internal RunningGateway(WebApplication app, Uri address, GatewayComponents components)
+    internal RunningGateway(WebApplication app, Uri address, GatewayComponents components, Task prefetched)
     {
         _app = app;
         Address = address;
         _components = components;
+        Prefetched = prefetched;
     }
+
+    /// <summary>Completes when the start-up prefetch (<see cref="GatewayOptions.PrefetchFrom"/>) has ended; at once without one.</summary>
+    public Task Prefetched { get; }
 
     /// <summary>Base URL to put in GOPROXY, e.g. http://127.0.0.1:38211/.</summary>
     public Uri Address { get; }
@@ -44,6 +48,7 @@ public sealed class RunningGateway : IAsyncDisposable
 
         await _app.StopAsync(cancellationToken);
         await _components.StopFetchesAsync();
+        await Prefetched;
     }
 
     public async ValueTask DisposeAsync()
