@@ -44,6 +44,29 @@ public sealed class GatewayExecutableTests
     }
 
     [Fact]
+    public async Task The_SDK_hands_the_gateway_the_projects_go_sum_and_it_fetches_what_that_names_before_anyone_asks_but_no_private_module()
+    {
+        using var temp = new TempFolder();
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/a-private", "v1.0.0").Add("example.invalid/m", "v1.0.0");
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        var goSum = temp.Sub("project/go.sum");
+        Directory.CreateDirectory(Path.GetDirectoryName(goSum)!);
+        var hash = $"h1:{new string('A', 43)}=";
+        File.WriteAllText(goSum, string.Concat(new[] { "example.invalid/a-private", "example.invalid/m" }.Select(m => $"{m} v1.0.0 {hash}\n{m} v1.0.0/go.mod {hash}\n")));
+        var log = new RecordingLog();
+
+        // GONOPROXY names a-private, which the go command fetches itself: listed first, it is behind m's zip in the prefetch.
+        var launch = new BuildGatewayLaunch(Dll, temp.Sub("cache")) { Upstream = upstream.Address.ToString().TrimEnd('/'), PrefetchFrom = goSum, Private = "example.invalid/a-private" };
+        await using var gateway = await BuildGateway.StartAsync(launch, "127.0.0.1:0", null, log, Ct);
+
+        Assert.True(await Poll.UntilAsync(() => upstream.Count("example.invalid/m/@v/v1.0.0.zip") == 1, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20), Ct),
+            "the gateway fetched the zip go.sum names without being asked");
+        Assert.Equal([1, 1], new[] { upstream.Count("example.invalid/m/@v/v1.0.0.info"), upstream.Count("example.invalid/m/@v/v1.0.0.mod") });
+        Assert.Equal(3, upstream.TotalRequests);  // nothing of a-private: its name never reached the upstream
+        Assert.Contains(log.Details, d => d.Contains($"fetches the module files {goSum} names", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_executable_takes_every_option_of_godocker_proxy_with_the_same_default_listen_address()
     {
         var (exit, help) = await RunAsync("--help");

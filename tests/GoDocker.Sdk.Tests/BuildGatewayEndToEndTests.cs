@@ -30,6 +30,8 @@ public sealed class BuildGatewayEndToEndTests(SdkPackages packages)
             Assert.Contains("/tools/gateway/linux-x64/GoDocker.ProxyGateway (compiled ahead of time for linux-x64)", build.Output);
         }
         Assert.Contains($"/{dependency.Path}/@v/v1.0.0.zip", upstream.Requests);
+        // Handed the project's go.sum, it fetched what that names while the image build started.
+        Assert.Contains($"fetches the module files {project.GoSumPath} names", build.Output);
         Assert.NotEmpty(Directory.GetFiles(project.Path("gateway-cache", "blobs"), "*", SearchOption.AllDirectories));
         // The gateway lives only as long as the build step: nothing listens afterwards.
         using var client = new HttpClient();

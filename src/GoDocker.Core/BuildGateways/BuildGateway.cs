@@ -52,7 +52,7 @@ public sealed partial class BuildGateway : IAsyncDisposable
             var modeLocation = settings.Positions.Property(Projects.ProjectSettingCatalog.GoModCacheDir.Name) is { Line: > 0 } dirLine ? dirLine
                 : settings.Positions.Property(Projects.ProjectSettingCatalog.GoModCacheMode.Name);
             var folder = await ModCacheFolder.OpenAsync(settings.ModCache.Directory, modeLocation, log, ModCacheLockTimeout, cancellationToken).ConfigureAwait(false);
-            var modeLaunch = new BuildGatewayLaunch(gatewayAssembly ?? "", folder) { Upstream = UpstreamList(settings.Environment.Proxy) };
+            var modeLaunch = new BuildGatewayLaunch(gatewayAssembly ?? "", folder) { Upstream = UpstreamList(settings.Environment.Proxy), PrefetchFrom = GoSumOf(settings), Private = settings.Environment.NoProxy.Raw };
             var modeGateway = await StartAsync(modeLaunch, "127.0.0.1:0", modeLocation, log, cancellationToken).ConfigureAwait(false);
             await using (modeGateway.ConfigureAwait(false))
             {
@@ -64,12 +64,22 @@ public sealed partial class BuildGateway : IAsyncDisposable
             return await work(null).ConfigureAwait(false);
         }
         var location = settings.GoEnvLocation("GOPROXY") ?? settings.Positions.Property(Projects.ProjectSettingCatalog.GoDockerStartProxy.Name);
-        var launch = new BuildGatewayLaunch(gatewayAssembly ?? "", gateway.CacheDirectory) { Snapshot = gateway.Snapshot, Upstream = gateway.Upstream };
+        var launch = new BuildGatewayLaunch(gatewayAssembly ?? "", gateway.CacheDirectory) { Snapshot = gateway.Snapshot, Upstream = gateway.Upstream, PrefetchFrom = GoSumOf(settings), Private = settings.Environment.NoProxy.Raw };
         var running = await StartAsync(launch, gateway.Listen, location, log, cancellationToken).ConfigureAwait(false);
         await using (running.ConfigureAwait(false))
         {
             return await work(null).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The project's go.sum, when it has one: the gateway fetches what it names while the image build starts, so the
+    /// deps stage's go command, which asks for every .info and .mod one at a time, finds them cached.
+    /// </summary>
+    private static string? GoSumOf(Projects.GoProjectSettings settings)
+    {
+        var goSum = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.GoModFile)) ?? ".", "go.sum");
+        return File.Exists(goSum) ? goSum : null;
     }
 
     /// <summary>How long a build waits for another to finish checking a shared GoModCacheDir.</summary>
@@ -167,6 +177,10 @@ public sealed partial class BuildGateway : IAsyncDisposable
                     // Keep draining stdout so the gateway never blocks on a full pipe.
                     _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
                     log.Detail($"The build's gateway runs {program.FileName}{(program.IsNative ? $" (compiled ahead of time for {BuildGatewayProgram.NativeFolder})" : $" {program.LeadingArguments[0]}")}");
+                    if (PrefetchesFrom(launch) is { } goSum)
+                    {
+                        log.Detail($"It fetches the module files {goSum} names in the background, before the go command asks for them.");
+                    }
                     log.Progress($"Module proxy gateway for this build serves {launch.CacheDirectory}{(launch.Snapshot is null ? "" : $" (snapshot {launch.Snapshot})")} at {address}");
                     return new BuildGateway(process, address);
                 }
@@ -191,6 +205,10 @@ public sealed partial class BuildGateway : IAsyncDisposable
         _process.Dispose();
     }
 
+    // Online only, and not over a snapshot view, which answers from the snapshot alone: nothing fetched would be served.
+    private static string? PrefetchesFrom(BuildGatewayLaunch launch) =>
+        launch.PrefetchFrom is { Length: > 0 } goSum && launch.Upstream is { Length: > 0 } && launch.Snapshot is not { Length: > 0 } ? goSum : null;
+
     private static IEnumerable<string> Arguments(BuildGatewayLaunch launch, string listen)
     {
         yield return "--cache";
@@ -206,6 +224,19 @@ public sealed partial class BuildGateway : IAsyncDisposable
         {
             yield return "--upstream";
             yield return upstream;
+            if (launch.Private is { Length: > 0 } patterns)
+            {
+                yield return "--private";
+                yield return patterns;
+                yield return "--private-mode";
+                yield return "Deny";
+            }
+
+            if (PrefetchesFrom(launch) is { } goSum)
+            {
+                yield return "--prefetch-from";
+                yield return goSum;
+            }
         }
         else
         {
