@@ -3,7 +3,8 @@
 # go.sum names, generated in a GOPROXY folder served by the counting proxy) through a gateway with an empty cache,
 # against the same download straight from that upstream. Both with an empty module cache, interleaved. Reported
 # beside them: nginx's proxy_cache as a reference hop, the portable gateway (fresh and warmed), and CPU per run.
-# The gateway measured is the one a build runs: on linux-x64 the SDK's native (ahead-of-time compiled) gateway.
+# The gateway measured is the one a build runs: on linux-x64 the SDK's native (ahead-of-time compiled) gateway,
+# handed the project's go.sum to prefetch (--prefetch-from); the same gateway without it is reported beside it.
 # Target (issue 18): ratio <= 1.10; each zip fetched from the upstream exactly once per gateway run.
 # Usage: build/bench/cold-path.sh [--smoke]
 source "$(dirname "$0")/lib.sh"
@@ -55,15 +56,17 @@ download_ms() { # PROXY -> ms; checks every zip arrived
 }
 # launch_gateway [WRAPPER...]: a gateway with an empty cache folder of its own, on the upstream; sets the caller's
 # port and pid. GATEWAY_BIN picks a portable build; without it, this tree's native gateway where there is one.
+# GATEWAY_GO_SUM hands it a go.sum to prefetch, as a build does. It is polled every 5 ms until it answers, so a
+# prefetch starts at most that long before the timed download.
 launch_gateway() {
   local dir program
   if [[ -z ${GATEWAY_BIN:-} && -n $native ]]; then program=("$native"); else program=(dotnet "${GATEWAY_BIN:-$work/gateway-bin}/GoDocker.ProxyGateway.dll"); fi
   dir=$(mktemp -d "$work/gateway-cache.XXXXXX")
   port=$(free_port)
   (exec "$@" "${program[@]}" --cache "$dir" --listen "127.0.0.1:$port" \
-    --upstream "http://127.0.0.1:$up_port" >"$work/gateway.log" 2>&1) &
+    --upstream "http://127.0.0.1:$up_port" ${GATEWAY_GO_SUM:+--prefetch-from "$GATEWAY_GO_SUM"} >"$work/gateway.log" 2>&1) &
   pid=$!
-  for _ in $(seq 1 200); do curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 1 2000); do curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.005; done
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
 cpu_ms_since() { echo $(( ($(cpu_ticks "$1") - $2) * 1000 / $(getconf CLK_TCK) )); }  # PID TICKS -> ms
@@ -140,12 +143,19 @@ CONF
 
 say "dependency set: $count module versions from kubernetes' go.sum, generated; upstream on 127.0.0.1:$up_port"
 direct=() gateway=() fetched=() baseline=() nginx=() gateway_cpu=() baseline_cpu=() warm=() warm_cpu=() portable=() portable_cpu=()
+nosum=() nosum_cpu=() nosum_fetched=()
 for i in $(seq 1 "$runs"); do
   direct+=("$(download_ms "http://127.0.0.1:$up_port")")
-  read -r ms zips cpu < <(gateway_ms)
+  # As a build runs it: handed the project's go.sum (BuildGateway passes --prefetch-from).
+  read -r ms zips cpu < <(GATEWAY_GO_SUM=$client/go.sum gateway_ms)
   gateway+=("$ms")
   gateway_cpu+=("$cpu")
   fetched+=("$zips")
+  # Without a go.sum, as `godocker proxy` serves a team: only what the go command asks, and its version prefetch.
+  read -r ms zips cpu < <(gateway_ms)
+  nosum+=("$ms")
+  nosum_cpu+=("$cpu")
+  nosum_fetched+=("$zips")
   if command -v nginx >/dev/null; then nginx+=("$(nginx_ms)"); fi
   if [[ -n $native ]]; then
     read -r ms _ cpu < <(GATEWAY_BIN=$work/gateway-bin gateway_ms)
@@ -163,8 +173,10 @@ for i in $(seq 1 "$runs"); do
 done
 d=$(median "${direct[@]}")
 g=$(median "${gateway[@]}")
-say "go mod download of $count module versions, $runs runs each, median: through a cold gateway ${g} ms ($([[ -n $native ]] && echo "native, as a build runs it" || echo portable)), straight from the upstream ${d} ms"
+say "go mod download of $count module versions, $runs runs each, median: through a cold gateway ${g} ms ($([[ -n $native ]] && echo "native, " || echo "portable, ")as a build runs it: handed the project's go.sum), straight from the upstream ${d} ms"
 say "  gateway runs: ${gateway[*]}; the gateway's CPU time (user + system) per run: ${gateway_cpu[*]} ms"
+s=$(median "${nosum[@]}")
+say "  the same gateway without a go.sum (godocker proxy serving a team), runs: ${nosum[*]} (CPU ${nosum_cpu[*]} ms); median ${s} ms, ratio to direct $(ratio "$s" "$d")"
 if ((${#portable[@]})); then
   p=$(median "${portable[@]}")
   say "  portable gateway (dotnet GoDocker.ProxyGateway.dll), fresh, runs: ${portable[*]} (CPU ${portable_cpu[*]} ms); median ${p} ms, ratio to direct $(ratio "$p" "$d")"
@@ -184,7 +196,7 @@ say "  zips the gateway fetched from the upstream per run: ${fetched[*]}"
 # Profile (not part of the medians): the gateway makes each stored file durable (fsync of the content and of its pin)
 # before it answers; one more run with fsync turned into a no-op by eatmydata shows what that costs here.
 if command -v eatmydata >/dev/null; then
-  read -r ms _ < <(gateway_ms eatmydata)
+  read -r ms _ < <(GATEWAY_GO_SUM=$client/go.sum gateway_ms eatmydata)
   say "  profile: one more gateway run with fsync made a no-op (eatmydata): ${ms} ms; fsync of a small file here: $(python3 -c "
 import os, tempfile, time
 d = tempfile.mkdtemp(dir='$work'); t = time.time()
@@ -193,5 +205,5 @@ for i in range(50):
 print('%.1f ms' % ((time.time() - t) * 20))")"
 fi
 verdict cold-path-gateway-vs-direct "$(ratio "$g" "$d")" 1.10
-for f in "${fetched[@]}"; do fact cold-path-upstream-zip-fetches "$f" "$count"; done
+for f in "${fetched[@]}" "${nosum_fetched[@]}"; do fact cold-path-upstream-zip-fetches "$f" "$count"; done
 exit "$bench_failed"
