@@ -67,6 +67,28 @@ public sealed class GatewayExecutableTests
     }
 
     [Fact]
+    public async Task Log_level_Warning_leaves_out_the_line_for_each_file_stored_which_the_default_writes()
+    {
+        using var temp = new TempFolder();
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0");
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        string[] Args(string cache) => ["--cache", temp.Sub(cache), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(), "--no-prefetch"];
+        await using var chatty = await GatewayProcess.StartAsync(Ct, Args("default"));
+        await using var quiet = await GatewayProcess.StartAsync(Ct, [.. Args("quiet"), "--log-level", "warning"]);
+
+        foreach (var gateway in new[] { chatty, quiet })
+        {
+            using var client = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("example.invalid/m/@v/v1.0.0.mod", Ct)).StatusCode);
+        }
+
+        Assert.True(await Poll.UntilAsync(() => chatty.Output.Contains("Stored example.invalid/m/@v/v1.0.0.mod", StringComparison.Ordinal), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20), Ct),
+            $"the default level logs each file stored; it wrote: {chatty.Output}");
+        Assert.DoesNotContain("Stored", quiet.Output, StringComparison.Ordinal);
+        Assert.Equal(2, upstream.Count("example.invalid/m/@v/v1.0.0.mod"));
+    }
+
+    [Fact]
     public async Task The_executable_takes_every_option_of_godocker_proxy_with_the_same_default_listen_address()
     {
         var (exit, help) = await RunAsync("--help");

@@ -211,6 +211,9 @@ public sealed partial class BuildGateway : IAsyncDisposable
 
     private static IEnumerable<string> Arguments(BuildGatewayLaunch launch, string listen)
     {
+        // Its output is drained unread once it listens: each file stored, logged at Information, would be work for nothing.
+        yield return "--log-level";
+        yield return "Warning";
         yield return "--cache";
         yield return launch.CacheDirectory;
         yield return "--listen";

@@ -2,6 +2,7 @@ using System.CommandLine;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Coordination;
 using GoDocker.ProxyGateway.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GoDocker.ProxyGateway.CommandLine;
 
@@ -28,6 +29,11 @@ public sealed class GatewayServeOptions
     public Option<string?> ReplicaId { get; } = new("--replica-id") { Description = "Names this replica in logs, leases and /metrics. Default: host name and process id." };
     public Option<double> FetchLease { get; } = new("--fetch-lease") { Description = "Seconds a fetch lease lasts without renewal (with --coordination): after a replica dies mid-fetch, another takes over after this.", DefaultValueFactory = _ => 30 };
     public Option<bool> LogJson { get; } = new("--log-json") { Description = "Write logs as JSON lines." };
+    public Option<LogLevel> LogLevel { get; } = new("--log-level")
+    {
+        Description = "The least severe events logged: Trace, Debug, Information (each file stored, the default), Warning, Error, Critical or None.",
+        DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information,
+    };
     public Option<string?> PrefetchFrom { get; } = new("--prefetch-from") { Description = "A go.sum or go.mod: once listening, fetch every module file it names in the background (each .info and .mod, then the zips), so the go command finds them cached." };
     public Option<bool> NoPrefetch { get; } = new("--no-prefetch") { Description = "Fetch only the files asked for. By default, fetching a version's .info also fetches its .mod and .zip, which the go command asks for next." };
 
@@ -42,7 +48,7 @@ public sealed class GatewayServeOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Listen, Cache, Offline, Snapshot, MaxSizeMb, ListTtl, Sumdb, RevalidateEvery, MaxRequests, MaxConnections, Coordination, ReplicaId, FetchLease, LogJson, PrefetchFrom, NoPrefetch })
+        foreach (var option in new Option[] { Listen, Cache, Offline, Snapshot, MaxSizeMb, ListTtl, Sumdb, RevalidateEvery, MaxRequests, MaxConnections, Coordination, ReplicaId, FetchLease, LogJson, LogLevel, PrefetchFrom, NoPrefetch })
         {
             command.Options.Add(option);
         }
@@ -80,7 +86,7 @@ public sealed class GatewayServeOptions
     /// </summary>
     public async Task ServeAsync(GatewayOptions options, ParseResult parse, TextWriter output, CancellationToken cancellationToken)
     {
-        using var loggerFactory = GatewayLogging.CreateConsole(parse.GetValue(LogJson));
+        using var loggerFactory = GatewayLogging.CreateConsole(parse.GetValue(LogJson), parse.GetValue(LogLevel));
         await using var gateway = await ProxyGatewayHost.StartAsync(options with { LoggerFactory = loggerFactory }, cancellationToken);
         output.WriteLine($"listening {gateway.Address}");
         output.WriteLine($"GOPROXY={gateway.Address.ToString().TrimEnd('/')}; Ctrl+C stops.");

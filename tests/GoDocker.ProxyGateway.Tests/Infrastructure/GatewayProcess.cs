@@ -7,6 +7,8 @@ public sealed class GatewayProcess : IAsyncDisposable
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "GoDocker.ProxyGateway.dll");
 
+    private readonly System.Text.StringBuilder _output = new();
+
     private GatewayProcess(Process process, Uri address)
     {
         Process = process;
@@ -15,6 +17,18 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public Process Process { get; }
     public Uri Address { get; }
+
+    /// <summary>What it wrote to stdout after its <c>listening</c> line, so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
 
     public static async Task<GatewayProcess> StartAsync(CancellationToken cancellationToken, params string[] args)
     {
@@ -41,14 +55,26 @@ public sealed class GatewayProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the gateway exited ({process.ExitCode}) without printing 'listening'");
             }
 
-            _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            return new GatewayProcess(process, new Uri(line["listening ".Length..]));
+            var gateway = new GatewayProcess(process, new Uri(line["listening ".Length..]));
+            _ = Task.Run(() => gateway.CollectOutputAsync(), CancellationToken.None);
+            return gateway;
         }
         catch
         {
             process.Kill();
             process.Dispose();
             throw;
+        }
+    }
+
+    private async Task CollectOutputAsync()
+    {
+        while (await Process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
         }
     }
 
