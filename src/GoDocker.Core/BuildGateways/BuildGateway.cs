@@ -52,7 +52,7 @@ public sealed partial class BuildGateway : IAsyncDisposable
             var modeLocation = settings.Positions.Property(Projects.ProjectSettingCatalog.GoModCacheDir.Name) is { Line: > 0 } dirLine ? dirLine
                 : settings.Positions.Property(Projects.ProjectSettingCatalog.GoModCacheMode.Name);
             var folder = await ModCacheFolder.OpenAsync(settings.ModCache.Directory, modeLocation, log, ModCacheLockTimeout, cancellationToken).ConfigureAwait(false);
-            var modeLaunch = new BuildGatewayLaunch(gatewayAssembly ?? "", folder) { Upstream = UpstreamList(settings.Environment.Proxy), PrefetchFrom = GoSumOf(settings), Private = settings.Environment.NoProxy.Raw };
+            var modeLaunch = ForProject(new BuildGatewayLaunch(gatewayAssembly ?? "", folder) { Upstream = UpstreamList(settings.Environment.Proxy) }, settings);
             var modeGateway = await StartAsync(modeLaunch, "127.0.0.1:0", modeLocation, log, cancellationToken).ConfigureAwait(false);
             await using (modeGateway.ConfigureAwait(false))
             {
@@ -64,7 +64,7 @@ public sealed partial class BuildGateway : IAsyncDisposable
             return await work(null).ConfigureAwait(false);
         }
         var location = settings.GoEnvLocation("GOPROXY") ?? settings.Positions.Property(Projects.ProjectSettingCatalog.GoDockerStartProxy.Name);
-        var launch = new BuildGatewayLaunch(gatewayAssembly ?? "", gateway.CacheDirectory) { Snapshot = gateway.Snapshot, Upstream = gateway.Upstream, PrefetchFrom = GoSumOf(settings), Private = settings.Environment.NoProxy.Raw };
+        var launch = ForProject(new BuildGatewayLaunch(gatewayAssembly ?? "", gateway.CacheDirectory) { Snapshot = gateway.Snapshot, Upstream = gateway.Upstream }, settings);
         var running = await StartAsync(launch, gateway.Listen, location, log, cancellationToken).ConfigureAwait(false);
         await using (running.ConfigureAwait(false))
         {
@@ -73,13 +73,14 @@ public sealed partial class BuildGateway : IAsyncDisposable
     }
 
     /// <summary>
-    /// The project's go.sum, when it has one: the gateway fetches what it names while the image build starts, so the
-    /// deps stage's go command, which asks for every .info and .mod one at a time, finds them cached.
+    /// What every build's gateway takes from the project: its go.sum, when it has one (fetched while the image build
+    /// starts, so the deps stage's go command, which asks for every .info and .mod one at a time, finds them cached),
+    /// and its GONOPROXY patterns, to refuse.
     /// </summary>
-    private static string? GoSumOf(Projects.GoProjectSettings settings)
+    private static BuildGatewayLaunch ForProject(BuildGatewayLaunch launch, Projects.GoProjectSettings settings)
     {
-        var goSum = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.GoModFile)) ?? ".", "go.sum");
-        return File.Exists(goSum) ? goSum : null;
+        var goSum = GoSum.GoSumFile.PathBeside(settings.GoModFile);
+        return launch with { PrefetchFrom = File.Exists(goSum) ? goSum : null, Private = settings.Environment.NoProxy.Raw };
     }
 
     /// <summary>How long a build waits for another to finish checking a shared GoModCacheDir.</summary>

@@ -24,7 +24,7 @@ public sealed record ModCacheCoverage(int Modules, IReadOnlyList<string> Missing
     /// <summary>What <paramref name="cacheDirectory"/> (GoModCacheDir) holds of what <paramref name="goModFile"/>'s go.sum pins.</summary>
     public static ModCacheCoverage Of(string cacheDirectory, string goModFile)
     {
-        var goSumPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goModFile)) ?? ".", "go.sum");
+        var goSumPath = GoSumFile.PathBeside(goModFile);
         if (!File.Exists(goSumPath))
         {
             return new ModCacheCoverage(0, ["go.sum does not exist"]);

@@ -28,7 +28,7 @@ public sealed class ProjectDiagnosticPositions : IDiagnosticPositions
     /// <summary>Reads go.mod and the go.sum beside it; missing files simply give no positions.</summary>
     public static ProjectDiagnosticPositions Load(string goModPath, ProjectFilePositions? project = null)
     {
-        var goSumPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goModPath)) ?? ".", "go.sum");
+        var goSumPath = GoSumFile.PathBeside(goModPath);
         return new ProjectDiagnosticPositions(goModPath, ReadOrNull(goModPath), goSumPath, ReadOrNull(goSumPath), project);
     }
 

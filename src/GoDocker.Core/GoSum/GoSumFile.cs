@@ -67,6 +67,10 @@ public sealed class GoSumFile
     /// <summary>Malformed lines; the go command stops at the first (except in 'go mod tidy', which skips them).</summary>
     public IReadOnlyList<GoSumError> Errors { get; }
 
+    /// <summary>The full path of the go.sum that belongs to <paramref name="goModFile"/>: the one beside it, as the go command reads.</summary>
+    public static string PathBeside(string goModFile) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goModFile)) ?? ".", "go.sum");
+
     /// <summary>Reads go.sum and throws <see cref="GoSumParseException"/> when a line is malformed, as the go command fails.</summary>
     public static GoSumFile Parse(string fileName, string data)
     {
