@@ -55,7 +55,8 @@ public sealed class GatewayExecutableTests
         File.WriteAllText(goSum, string.Concat(new[] { "example.invalid/a-private", "example.invalid/m" }.Select(m => $"{m} v1.0.0 {hash}\n{m} v1.0.0/go.mod {hash}\n")));
         var log = new RecordingLog();
 
-        // GONOPROXY names a-private, which the go command fetches itself: listed first, it is behind m's zip in the prefetch.
+        // GONOPROXY names a-private, which the go command fetches itself. Listed first, its files come before m's zip in the
+        // prefetch, so once that zip is fetched they have been refused.
         var launch = new BuildGatewayLaunch(Dll, temp.Sub("cache")) { Upstream = upstream.Address.ToString().TrimEnd('/'), PrefetchFrom = goSum, Private = "example.invalid/a-private" };
         await using var gateway = await BuildGateway.StartAsync(launch, "127.0.0.1:0", null, log, Ct);
 
