@@ -257,7 +257,7 @@ public sealed class ReplicaTests
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
-        Assert.Empty(failures);
+        Assert.True(failures.IsEmpty, string.Join("\n", failures));
         Assert.True(served > servedDuringOutage && servedDuringOutage > 30, $"{served} answers, {servedDuringOutage} by the end of the outage");
         Assert.All(replicas, r => Assert.True(r.Coordination.IsShared, $"{r.Coordination.ReplicaId} coordinates again"));
         Assert.Contains("godocker_proxy_coordination_lost_total 1", await clients[0].GetStringAsync("/metrics", Cancel), StringComparison.Ordinal);
@@ -395,7 +395,7 @@ public sealed class ReplicaTests
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
-        Assert.Empty(failures);
+        Assert.True(failures.IsEmpty, string.Join("\n", failures));
         Assert.True(runs >= 40, $"{runs} go runs");
         AssertNoPartialOrCorruptFile(temp.Sub("cache"));
         await AssertPinsAgreeWithRedisAsync(temp.Sub("cache"), redis);
