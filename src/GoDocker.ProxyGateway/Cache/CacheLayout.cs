@@ -56,7 +56,9 @@ public sealed class CacheLayout
         {
             File.Move(source, destination, overwrite);
         }
-        catch (DirectoryNotFoundException) when (File.Exists(source))
+        // .NET reports a missing folder as FileNotFoundException when the folder exists by the time it looks, as when
+        // another writer (a replica on the same share) created it in between; the source still there tells them apart.
+        catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException && File.Exists(source))
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
             File.Move(source, destination, overwrite);
