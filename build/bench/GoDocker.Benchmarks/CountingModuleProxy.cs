@@ -22,7 +22,9 @@ public sealed class CountingModuleProxy(string root, int port, string logPath)
     {
         var fullRoot = Path.GetFullPath(root);
         await using var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
-        var builder = WebApplication.CreateSlimBuilder();
+        // No config reload: its watcher put an inotify watch on every folder under the working folder (63 261 of them
+        // when started in a benchmark's work folder), and every file the go command or a gateway wrote there woke it.
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         await using var app = builder.Build();
