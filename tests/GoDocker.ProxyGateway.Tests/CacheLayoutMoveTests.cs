@@ -1,11 +1,84 @@
 using GoDocker.ProxyGateway.Cache;
+using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
 
 namespace GoDocker.ProxyGateway.Tests;
 
-/// <summary>Commits into a fan-out folder that does not exist yet, from several writers at once (replicas on one share).</summary>
+/// <summary>
+/// The cache's fan-out folders (blobs/ab/, pins/ab/): made up front for a new cache, and made by the commit that needs
+/// one when it is missing all the same, also from several writers at once (replicas on one share).
+/// </summary>
 public sealed class CacheLayoutMoveTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void A_new_cache_has_every_fan_out_folder_of_content_and_pins_before_its_first_commit()
+    {
+        using var temp = new TempFolder();
+
+        var (cache, _) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = temp.Sub("cache") });
+
+        var expected = Enumerable.Range(0, 256).Select(i => i.ToString("x2")).ToArray();
+        foreach (var folder in new[] { cache.Layout.BlobsFolder, cache.Layout.PinsFolder })
+        {
+            Assert.Equal(expected, Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_cache_whose_fan_out_folders_were_removed_while_it_ran_or_before_it_started_still_commits_and_serves()
+    {
+        using var temp = new TempFolder();
+        var (cache, _) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = temp.Sub("cache") });
+        var first = "example.invalid/a/@v/v1.0.0.mod"u8.ToArray();
+        var second = "example.invalid/b/@v/v1.0.0.mod"u8.ToArray();
+
+        // Folders removed while it runs (an operator's clean-up); then the last one, whose presence tells a starting
+        // cache that all were made, removed before it starts again.
+        RemoveFanOutFolders(cache.Layout, "example.invalid/a/@v/v1.0.0.mod", first);
+        await PutAsync(cache, "example.invalid/a/@v/v1.0.0.mod", first);
+        Directory.Delete(Path.Combine(cache.Layout.PinsFolder, "ff"));
+        Directory.Delete(Path.Combine(cache.Layout.BlobsFolder, "ff"));
+        var (reopened, _) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = temp.Sub("cache") });
+        RemoveFanOutFolders(reopened.Layout, "example.invalid/b/@v/v1.0.0.mod", second);
+        await PutAsync(reopened, "example.invalid/b/@v/v1.0.0.mod", second);
+
+        foreach (var (key, bytes) in new[] { ("example.invalid/a/@v/v1.0.0.mod", first), ("example.invalid/b/@v/v1.0.0.mod", second) })
+        {
+            var file = reopened.Get(key);
+            Assert.NotNull(file);
+            using var read = new MemoryStream();
+            using (file.Content)
+            {
+                await file.Content.CopyToAsync(read, Ct);
+            }
+
+            Assert.Equal(bytes, read.ToArray());
+        }
+
+        Assert.True(Directory.Exists(Path.Combine(reopened.Layout.PinsFolder, "ff")), "reopening did not make the removed folders again");
+    }
+
+    private static void RemoveFanOutFolders(CacheLayout layout, string key, byte[] content)
+    {
+        foreach (var folder in new[] { Path.GetDirectoryName(layout.PinPath(key))!, Path.GetDirectoryName(layout.BlobPath(Sha256Of(content)))! })
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static string Sha256Of(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
+
+    private static async Task PutAsync(DiskModuleCache cache, string key, byte[] bytes)
+    {
+        using var staged = await HashedTempFile.WriteAsync(cache.Layout, new MemoryStream(bytes), Ct);
+        await cache.PutAsync(key, staged, null, Ct);
+    }
+
     [Fact]
     public async Task Writers_that_move_files_into_the_same_new_folder_at_once_all_succeed()
     {
