@@ -4,8 +4,10 @@
 # against the same download straight from that upstream. Both with an empty module cache, interleaved. Reported
 # beside them: nginx's proxy_cache as a reference hop, the portable gateway (fresh and warmed), and CPU per run.
 # The gateway measured is the one a build runs: on linux-x64 the SDK's native (ahead-of-time compiled) gateway,
-# handed the project's go.sum to prefetch (--prefetch-from); the same gateway without it is reported beside it.
-# Target (issue 18): ratio <= 1.10; each zip fetched from the upstream exactly once per gateway run.
+# handed the project's go.sum to prefetch (--prefetch-from); the same gateway without it is reported beside it, and
+# with the head start a build gives its prefetch before the go command asks.
+# Target (issue 18): ratio <= 1.10, judged on the run without a head start (the worst case); each zip fetched from the
+# upstream exactly once per gateway run.
 # Usage: build/bench/cold-path.sh [--smoke]
 source "$(dirname "$0")/lib.sh"
 runs=$(( smoke ? 2 : 5 ))
@@ -71,11 +73,17 @@ launch_gateway() {
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
 cpu_ms_since() { echo $(( ($(cpu_ticks "$1") - $2) * 1000 / $(getconf CLK_TCK) )); }  # PID TICKS -> ms
 
+# In a build the go command starts later than here: the build's gateway listens, then the engine sets up the deps
+# stage. From the gateway listening to the go command's first connection: 115-189 ms in 7 builds of a new dependency
+# on a warm local engine (strace of the gateway's accept4, 2026-12-07, build/bench/README.md). HEAD_START_MS waits
+# that long before the timed download; the gateway's CPU is counted from before the wait.
+head_start_ms=150
 gateway_ms() { # [WRAPPER] -> "ms zips-fetched cpu-ms"
   local port pid ms mark cpu0 cpu
   launch_gateway "$@"
   mark=$(proxy_mark "$work/upstream.log")
   cpu0=$(cpu_ticks "$pid")
+  if [[ -n ${HEAD_START_MS:-} ]]; then sleep "$(awk -v ms="$HEAD_START_MS" 'BEGIN {printf "%.3f", ms / 1000}')"; fi
   ms=$(download_ms "http://127.0.0.1:$port")
   cpu=$(cpu_ms_since "$pid" "$cpu0")
   proxy_since "$work/upstream.log" "$mark" "$work/gateway-run.log"
@@ -143,6 +151,7 @@ CONF
 
 say "dependency set: $count module versions from kubernetes' go.sum, generated; upstream on 127.0.0.1:$up_port"
 direct=() gateway=() fetched=() baseline=() nginx=() gateway_cpu=() baseline_cpu=() warm=() warm_cpu=() portable=() portable_cpu=()
+headstart=() headstart_cpu=()
 nosum=() nosum_cpu=() nosum_fetched=()
 for i in $(seq 1 "$runs"); do
   direct+=("$(download_ms "http://127.0.0.1:$up_port")")
@@ -150,6 +159,11 @@ for i in $(seq 1 "$runs"); do
   read -r ms zips cpu < <(GATEWAY_GO_SUM=$client/go.sum gateway_ms)
   gateway+=("$ms")
   gateway_cpu+=("$cpu")
+  fetched+=("$zips")
+  # The same, with the head start a build gives its prefetch.
+  read -r ms zips cpu < <(HEAD_START_MS=$head_start_ms GATEWAY_GO_SUM=$client/go.sum gateway_ms)
+  headstart+=("$ms")
+  headstart_cpu+=("$cpu")
   fetched+=("$zips")
   # Without a go.sum, as `godocker proxy` serves a team: only what the go command asks, and its version prefetch.
   read -r ms zips cpu < <(gateway_ms)
@@ -175,6 +189,8 @@ d=$(median "${direct[@]}")
 g=$(median "${gateway[@]}")
 say "go mod download of $count module versions, $runs runs each, median: through a cold gateway ${g} ms ($([[ -n $native ]] && echo "native, " || echo "portable, ")as a build runs it: handed the project's go.sum), straight from the upstream ${d} ms"
 say "  gateway runs: ${gateway[*]}; the gateway's CPU time (user + system) per run: ${gateway_cpu[*]} ms"
+h=$(median "${headstart[@]}")
+say "  the same, the go command starting ${head_start_ms} ms after the gateway listens (as the deps stage of a build on a warm local engine does), runs: ${headstart[*]} (CPU ${headstart_cpu[*]} ms); median ${h} ms, ratio to direct $(ratio "$h" "$d")"
 s=$(median "${nosum[@]}")
 say "  the same gateway without a go.sum (godocker proxy serving a team), runs: ${nosum[*]} (CPU ${nosum_cpu[*]} ms); median ${s} ms, ratio to direct $(ratio "$s" "$d")"
 if ((${#portable[@]})); then
