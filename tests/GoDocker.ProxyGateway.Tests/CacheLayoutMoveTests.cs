@@ -60,6 +60,43 @@ public sealed class CacheLayoutMoveTests
         Assert.True(Directory.Exists(Path.Combine(reopened.Layout.PinsFolder, "ff")), "reopening did not make the removed folders again");
     }
 
+    [Fact]
+    public async Task A_cache_whose_fan_out_folders_cannot_be_made_still_opens_and_serves_what_it_holds()
+    {
+        using var temp = new TempFolder();
+        var (cache, _) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = temp.Sub("cache") });
+        var bytes = "example.invalid/a/@v/v1.0.0.mod"u8.ToArray();
+        await PutAsync(cache, "example.invalid/a/@v/v1.0.0.mod", bytes);
+
+        // A file where a folder belongs: making the folders fails there, as on a volume mounted read-only.
+        foreach (var folder in new[] { cache.Layout.BlobsFolder, cache.Layout.PinsFolder })
+        {
+            foreach (var name in new[] { "ff", "fe" })
+            {
+                var path = Path.Combine(folder, name);
+                if (Directory.EnumerateFileSystemEntries(path).Any())
+                {
+                    continue;
+                }
+
+                Directory.Delete(path);
+                File.WriteAllText(path, "not a folder");
+            }
+        }
+
+        var (reopened, _) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = temp.Sub("cache") });
+
+        var file = reopened.Get("example.invalid/a/@v/v1.0.0.mod");
+        Assert.NotNull(file);
+        using var read = new MemoryStream();
+        using (file.Content)
+        {
+            await file.Content.CopyToAsync(read, Ct);
+        }
+
+        Assert.Equal(bytes, read.ToArray());
+    }
+
     private static void RemoveFanOutFolders(CacheLayout layout, string key, byte[] content)
     {
         foreach (var folder in new[] { Path.GetDirectoryName(layout.PinPath(key))!, Path.GetDirectoryName(layout.BlobPath(Sha256Of(content)))! })

@@ -56,9 +56,18 @@ public sealed class CacheLayout
                 continue;
             }
 
-            for (var i = 0; i < 256; i++)
+            try
             {
-                Directory.CreateDirectory(System.IO.Path.Combine(folder, FanOutName(i)));
+                for (var i = 0; i < 256; i++)
+                {
+                    Directory.CreateDirectory(System.IO.Path.Combine(folder, FanOutName(i)));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only a head start: a cache that cannot be written (a read-only snapshot volume) still opens and serves,
+                // and a commit that needs a missing folder makes it or reports the disk as any write does.
+                return;
             }
         }
     }
