@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 
 namespace GoDocker.ProxyGateway.Tests;
 
@@ -47,7 +47,7 @@ public sealed class CacheBehaviourTests
         var whole = await http.GetByteArrayAsync("/" + Zip, TestContext.Current.CancellationToken);
         Assert.Equal(File.ReadAllBytes(folder.PathOf("example.invalid/m", "v1.0.0", "zip")), whole);
         Assert.Equal(2, upstream.Count(Zip));
-        Assert.Equal(Convert.ToHexString(SHA256.HashData(whole)).ToLowerInvariant(), gateway.Cache.GetPin(Zip)!.Sha256);
+        Assert.Equal(Sha256Of(whole), gateway.Cache.GetPin(Zip)!.Sha256);
     }
 
     [Fact]

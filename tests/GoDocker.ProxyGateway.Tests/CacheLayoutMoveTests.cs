@@ -1,6 +1,7 @@
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 
 namespace GoDocker.ProxyGateway.Tests;
 
@@ -10,8 +11,6 @@ namespace GoDocker.ProxyGateway.Tests;
 /// </summary>
 public sealed class CacheLayoutMoveTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public void A_new_cache_has_every_fan_out_folder_of_content_and_pins_before_its_first_commit()
     {
@@ -44,18 +43,8 @@ public sealed class CacheLayoutMoveTests
         RemoveFanOutFolders(reopened.Layout, "example.invalid/b/@v/v1.0.0.mod", second);
         await PutAsync(reopened, "example.invalid/b/@v/v1.0.0.mod", second);
 
-        foreach (var (key, bytes) in new[] { ("example.invalid/a/@v/v1.0.0.mod", first), ("example.invalid/b/@v/v1.0.0.mod", second) })
-        {
-            var file = reopened.Get(key);
-            Assert.NotNull(file);
-            using var read = new MemoryStream();
-            using (file.Content)
-            {
-                await file.Content.CopyToAsync(read, Ct);
-            }
-
-            Assert.Equal(bytes, read.ToArray());
-        }
+        Assert.Equal(first, await ReadAsync(reopened, "example.invalid/a/@v/v1.0.0.mod"));
+        Assert.Equal(second, await ReadAsync(reopened, "example.invalid/b/@v/v1.0.0.mod"));
 
         Assert.True(Directory.Exists(Path.Combine(reopened.Layout.PinsFolder, "ff")), "reopening did not make the removed folders again");
     }
@@ -86,34 +75,7 @@ public sealed class CacheLayoutMoveTests
 
         var (reopened, _) = ProxyGatewayHost.OpenCache(new GatewayOptions { CacheDirectory = temp.Sub("cache") });
 
-        var file = reopened.Get("example.invalid/a/@v/v1.0.0.mod");
-        Assert.NotNull(file);
-        using var read = new MemoryStream();
-        using (file.Content)
-        {
-            await file.Content.CopyToAsync(read, Ct);
-        }
-
-        Assert.Equal(bytes, read.ToArray());
-    }
-
-    private static void RemoveFanOutFolders(CacheLayout layout, string key, byte[] content)
-    {
-        foreach (var folder in new[] { Path.GetDirectoryName(layout.PinPath(key))!, Path.GetDirectoryName(layout.BlobPath(Sha256Of(content)))! })
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
-
-    private static string Sha256Of(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
-
-    private static async Task PutAsync(DiskModuleCache cache, string key, byte[] bytes)
-    {
-        using var staged = await HashedTempFile.WriteAsync(cache.Layout, new MemoryStream(bytes), Ct);
-        await cache.PutAsync(key, staged, null, Ct);
+        Assert.Equal(bytes, await ReadAsync(reopened, "example.invalid/a/@v/v1.0.0.mod"));
     }
 
     [Fact]
@@ -151,5 +113,16 @@ public sealed class CacheLayoutMoveTests
 
         Assert.True(failures.IsEmpty, string.Join("\n", failures));
         Assert.Equal(300 * Writers, Directory.GetFiles(temp.Sub("pins"), "*.json", SearchOption.AllDirectories).Length);
+    }
+
+    private static void RemoveFanOutFolders(CacheLayout layout, string key, byte[] content)
+    {
+        foreach (var folder in new[] { Path.GetDirectoryName(layout.PinPath(key))!, Path.GetDirectoryName(layout.BlobPath(Sha256Of(content)))! })
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 
 namespace GoDocker.ProxyGateway.Tests;
 
@@ -54,7 +54,7 @@ public sealed class CrashRecoveryTests
             foreach (var pin in pins)
             {
                 var bytes = File.ReadAllBytes(opened.Layout.BlobPath(pin.Sha256));
-                Assert.Equal(pin.Sha256, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+                Assert.Equal(pin.Sha256, Sha256Of(bytes));
                 Assert.Equal(pin.Size, bytes.Length);
             }
 
@@ -104,7 +104,7 @@ public sealed class CrashRecoveryTests
             }
         }
 
-        Assert.All(blobs, blob => Assert.Equal(Path.GetFileName(blob), Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(blob))).ToLowerInvariant()));
+        Assert.All(blobs, blob => Assert.Equal(Path.GetFileName(blob), Sha256Of(File.ReadAllBytes(blob))));
     }
 
     private sealed class GatewayProcess : IDisposable

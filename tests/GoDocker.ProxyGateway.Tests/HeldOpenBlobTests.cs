@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 
 namespace GoDocker.ProxyGateway.Tests;
 
@@ -11,8 +12,6 @@ public sealed class HeldOpenBlobTests
     private const string Zip = "example.invalid/m/@v/v1.0.0.zip";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static string Sha256Of(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
     [Fact]
     public async Task A_cache_hit_answers_the_pinned_bytes_with_their_length_type_and_sha256_as_etag_and_head_sends_no_body()
@@ -108,11 +107,5 @@ public sealed class HeldOpenBlobTests
 
         Assert.Equal(2, table.Count);
         Assert.Null(table.Acquire(new string('0', 64)));
-    }
-
-    private static async Task PutAsync(DiskModuleCache cache, string key, byte[] bytes)
-    {
-        using var staged = await HashedTempFile.WriteAsync(cache.Layout, new MemoryStream(bytes), Ct);
-        await cache.PutAsync(key, staged, null, Ct);
     }
 }

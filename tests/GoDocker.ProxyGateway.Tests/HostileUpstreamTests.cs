@@ -2,6 +2,7 @@ using System.IO.Compression;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 using GoDocker.ProxyGateway.Upstreams;
 using Microsoft.AspNetCore.Http;
 
@@ -159,7 +160,7 @@ public sealed class HostileUpstreamTests
         Assert.Equal(200, status);
         Assert.Equal(1, scene.Upstream.Attacks);
         Assert.Equal(1, next.Count(zip));
-        Assert.Equal(Sha256(File.ReadAllBytes(folder.PathOf(Module, "v1.0.0", "zip"))), scene.Gateway.Cache.GetPin(zip)!.Sha256);
+        Assert.Equal(Sha256Of(File.ReadAllBytes(folder.PathOf(Module, "v1.0.0", "zip"))), scene.Gateway.Cache.GetPin(zip)!.Sha256);
         await scene.AssertUnharmedAsync(attackedKey: null);
     }
 
@@ -216,8 +217,6 @@ public sealed class HostileUpstreamTests
         await context.Response.Body.FlushAsync();
         await Task.Delay(Timeout.Infinite, context.RequestAborted);
     }
-
-    private static string Sha256(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
 
     private static async Task EndlessAsync(HttpContext context)
     {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 
 namespace GoDocker.ProxyGateway.Tests;
 
@@ -24,7 +24,6 @@ public sealed class ReplicaTests
         GatewayProcess.StartAsync(Cancel, ["--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.ToString(),
             "--coordination", redis.Url, "--replica-id", id, .. more]);
 
-    private static string Sha256Of(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
     /// <summary>Every blob's bytes hash to its name, and every pin's content (when present) is the pinned one.</summary>
     private static void AssertNoPartialOrCorruptFile(string cache)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 
 namespace GoDocker.ProxyGateway.Tests;
 
@@ -55,11 +56,5 @@ public sealed class SizeBoundTests
         Assert.Equal(2 * size, cache.ContentBytes);
         await reading.ReadExactlyAsync(received.AsMemory(size / 2), Ct);
         Assert.Equal(served, received);
-    }
-
-    private static async Task PutAsync(DiskModuleCache cache, string key, byte[] bytes)
-    {
-        using var staged = await HashedTempFile.WriteAsync(cache.Layout, new MemoryStream(bytes), Ct);
-        await cache.PutAsync(key, staged, null, Ct);
     }
 }

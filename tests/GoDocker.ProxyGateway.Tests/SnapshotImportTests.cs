@@ -6,6 +6,7 @@ using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Hosting;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 
 namespace GoDocker.ProxyGateway.Tests;
 
@@ -155,7 +156,7 @@ public sealed class SnapshotImportTests
         {
             var path = folder.PathOf(module, version, ext);
             var bytes = File.ReadAllBytes(path);
-            var sha = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+            var sha = Sha256Of(bytes);
             var h1 = ext switch
             {
                 "zip" => await GoSumHasher.Instance.HashZipAsync(path, Ct),

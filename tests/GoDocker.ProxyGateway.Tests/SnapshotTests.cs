@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using GoDocker.Core.Diagnostics;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
+using static GoDocker.ProxyGateway.Tests.Infrastructure.CacheContent;
 
 namespace GoDocker.ProxyGateway.Tests;
 
@@ -118,7 +119,7 @@ public sealed class SnapshotTests
     {
         using var temp = new TempFolder();
         var content = "module x\n"u8.ToArray();
-        var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content)).ToLowerInvariant();
+        var sha = Sha256Of(content);
         var manifest = $$"""{"name":"forged","createdAt":"2026-01-01T00:00:00Z","files":[{"key":"../../etc/@v/v1.0.0.mod","sha256":"{{sha}}","size":{{content.Length}},"h1":null,"storedAt":"2026-01-01T00:00:00Z"}],"lists":[]}""";
         var archive = temp.Sub("forged.tar");
         await using (var file = File.Create(archive))
