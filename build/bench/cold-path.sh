@@ -76,8 +76,8 @@ cpu_ms_since() { echo $(( ($(cpu_ticks "$1") - $2) * 1000 / $(getconf CLK_TCK) )
 # In a build the go command starts later than here: the build's gateway listens, then the engine sets up the deps
 # stage. From the gateway listening to the go command's first connection: 115-189 ms in 7 builds of a new dependency
 # on a warm local engine, 258 ms in the first build after a restore (strace of the gateway's accept4, 2026-12-07,
-# build/bench/README.md). HEAD_START_MS waits
-# that long before the timed download; the gateway's CPU is counted from before the wait.
+# build/bench/README.md). HEAD_START_MS waits that long before the timed download; the gateway's CPU is counted from
+# before the wait.
 head_start_ms=150
 gateway_ms() { # [WRAPPER] -> "ms zips-fetched cpu-ms"
   local port pid ms mark cpu0 cpu
