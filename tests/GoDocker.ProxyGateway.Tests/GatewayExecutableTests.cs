@@ -6,6 +6,7 @@ using System.Runtime.Versioning;
 using GoDocker.Cli.Commands;
 using GoDocker.Core.Diagnostics;
 using GoDocker.Core.BuildGateways;
+using GoDocker.ProxyGateway.Cache;
 using GoDocker.ProxyGateway.Tests.Infrastructure;
 
 namespace GoDocker.ProxyGateway.Tests;
@@ -87,6 +88,33 @@ public sealed class GatewayExecutableTests
             $"the default level logs each file stored; it wrote: {chatty.Output}");
         Assert.DoesNotContain("Stored", quiet.Output, StringComparison.Ordinal);
         Assert.Equal(2, upstream.Count("example.invalid/m/@v/v1.0.0.mod"));
+    }
+
+    [Fact]
+    public async Task The_executable_serves_a_cached_file_that_another_program_holds_an_exclusive_lock_on()
+    {
+        using var temp = new TempFolder();
+        var folder = new ModuleFolder(temp.Sub("upstream")).Add("example.invalid/m", "v1.0.0");
+        await using var upstream = await TestUpstream.StartAsync(folder);
+        string[] args = ["--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.Address.ToString(), "--no-prefetch"];
+        byte[] mod;
+        await using (var first = await GatewayProcess.StartAsync(Ct, args))
+        {
+            using var client = new HttpClient { BaseAddress = first.Address, Timeout = TimeSpan.FromSeconds(30) };
+            mod = await client.GetByteArrayAsync("example.invalid/m/@v/v1.0.0.mod", Ct);
+        }
+
+        // A backup or scanning tool that opens the cache's files exclusively (FileShare.None: flock(LOCK_EX) on Linux).
+        var blob = new CacheLayout(temp.Sub("cache")).BlobPath(CacheContent.Sha256Of(mod));
+        using var held = new FileStream(blob, FileMode.Open, FileAccess.Read, FileShare.None);
+        await using var second = await GatewayProcess.StartAsync(Ct, args);
+        using var again = new HttpClient { BaseAddress = second.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+        var answer = await again.GetAsync("example.invalid/m/@v/v1.0.0.mod", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(mod, await answer.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(1, upstream.Count("example.invalid/m/@v/v1.0.0.mod"));
     }
 
     [Fact]
