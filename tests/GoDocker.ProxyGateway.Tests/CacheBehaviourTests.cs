@@ -180,6 +180,25 @@ public sealed class CacheBehaviourTests
         Assert.Empty(Directory.EnumerateFiles(temp.Sub("cache/tmp")));
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(HashedTempFile.UnsyncedLimit + 1)]
+    public async Task CommitsLeaveNothingInTmpWhetherTheirContentWasMovedInOrWasThereAlready(int size)
+    {
+        using var temp = new TempFolder();
+        var (cache, _) = GoDocker.ProxyGateway.Hosting.ProxyGatewayHost.OpenCache(new() { CacheDirectory = temp.Sub("cache") });
+        var bytes = Enumerable.Range(0, size).Select(i => (byte)i).ToArray();
+
+        await PutAsync(cache, "example.invalid/a/@v/v1.0.0.mod", bytes);  // moved in
+        await PutAsync(cache, "example.invalid/b/@v/v1.0.0.mod", bytes);  // same content there already
+        await PutAsync(cache, "example.invalid/a/@v/v1.0.0.mod", bytes);  // pinned already
+
+        Assert.Empty(Directory.EnumerateFiles(cache.Layout.TempFolder));
+        Assert.Equal(bytes, await ReadAsync(cache, "example.invalid/a/@v/v1.0.0.mod"));
+        Assert.Equal(bytes, await ReadAsync(cache, "example.invalid/b/@v/v1.0.0.mod"));
+        Assert.Single(Directory.EnumerateFiles(cache.Layout.BlobsFolder, "*", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public async Task StartupAfterACrashRemovesTemporaryFilesAndKeepsPins()
     {

@@ -44,6 +44,7 @@ public static class AtomicFile
     {
         private readonly string _temp;
         private readonly string _what;
+        private bool _moved;
 
         internal PreparedFile(string temp, string what)
         {
@@ -53,10 +54,19 @@ public static class AtomicFile
 
         /// <summary>Renames the file over <paramref name="destination"/> (creating its folder).</summary>
         /// <exception cref="CacheWriteException">The disk refused the move; the old content (if any) is still there.</exception>
-        public void MoveTo(string destination) =>
+        public void MoveTo(string destination)
+        {
             CacheWriteException.Guard(_what, () => CacheLayout.MoveIntoFolder(_temp, destination, overwrite: true));
+            _moved = true;
+        }
 
-        public void Dispose() => TryDelete(_temp);
+        public void Dispose()
+        {
+            if (!_moved)
+            {
+                TryDelete(_temp);
+            }
+        }
 
         internal static void TryDelete(string path)
         {

@@ -59,11 +59,14 @@ public sealed class BlobStore : IContentStore
 
         try
         {
-            CacheLayout.MoveIntoFolder(file.Path, blob, overwrite: false);
+            // Over a blob another writer added since the look above: the same bytes under the same name, and readers
+            // of the old file keep it. A rename without overwrite costs .NET two more lstats per commit.
+            CacheLayout.MoveIntoFolder(file.Path, blob, overwrite: true);
+            file.MovedAway();
         }
         catch (IOException) when (File.Exists(blob))
         {
-            // Another writer added the same content first; same bytes, nothing to do.
+            // Another writer's file is in place and cannot be replaced while open (Windows); same bytes, nothing to do.
         }
     }
 

@@ -164,13 +164,16 @@ public sealed class DiskModuleCache : IModuleCache
         // the table, so a key unpinned here was unpinned before the lock too, and its pin was prepared then.
         (preparedPin ?? throw new InvalidOperationException($"{key}: unpinned, but no pin was prepared")).MoveTo(Layout.PinPath(key));
 
+        var added = false;
         try
         {
             _blobs.Add(content);
+            added = true;
         }
         finally
         {
-            _table.Add(pin, DateTime.UtcNow, _blobs.Has);
+            // Content just added is present without a look at the disk.
+            _table.Add(pin, DateTime.UtcNow, added ? static _ => true : _blobs.Has);
         }
 
         return new CommitOutcome(CommitStatus.Stored, pin);

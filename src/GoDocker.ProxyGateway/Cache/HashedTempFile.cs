@@ -11,6 +11,8 @@ public sealed class HashedTempFile : IDisposable
 {
     private const int BufferSize = 81920;
 
+    private bool _movedAway;
+
     private HashedTempFile(string path, string sha256, long size, Task durable, byte[]? bytes)
     {
         Path = path;
@@ -135,11 +137,18 @@ public sealed class HashedTempFile : IDisposable
     /// <exception cref="CacheWriteException">The disk refused the bytes.</exception>
     public void WaitDurable() => Durable.GetAwaiter().GetResult();
 
+    /// <summary>Records that the file was renamed into place: there is nothing left in tmp/ to delete.</summary>
+    internal void MovedAway() => _movedAway = true;
+
     public void Dispose()
     {
         // A background sync that failed has nothing left to report once the file is given up.
         _ = Durable.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        TryDelete(Path);
+        if (!_movedAway)
+        {
+            // Only a file still in tmp/: a delete of a name already moved costs a failed unlink and a stat per commit.
+            TryDelete(Path);
+        }
     }
 
     private static void TryDelete(string path)
