@@ -61,8 +61,7 @@ public sealed class BlobStore : IContentStore
         {
             // Over a blob another writer added since the look above: the same bytes under the same name, and readers
             // of the old file keep it. A rename without overwrite costs .NET two more lstats per commit.
-            CacheLayout.MoveIntoFolder(file.Path, blob, overwrite: true);
-            file.MovedAway();
+            file.MoveTo(blob, overwrite: true);
         }
         catch (IOException) when (File.Exists(blob))
         {

@@ -11,7 +11,7 @@ public sealed class HashedTempFile : IDisposable
 {
     private const int BufferSize = 81920;
 
-    private bool _movedAway;
+    private bool _moved;
 
     private HashedTempFile(string path, string sha256, long size, Task durable, byte[]? bytes)
     {
@@ -137,14 +137,21 @@ public sealed class HashedTempFile : IDisposable
     /// <exception cref="CacheWriteException">The disk refused the bytes.</exception>
     public void WaitDurable() => Durable.GetAwaiter().GetResult();
 
-    /// <summary>Records that the file was renamed into place: there is nothing left in tmp/ to delete.</summary>
-    internal void MovedAway() => _movedAway = true;
+    /// <summary>
+    /// Renames the file to <paramref name="destination"/> (making its folder when missing); from then on disposing
+    /// leaves it alone.
+    /// </summary>
+    internal void MoveTo(string destination, bool overwrite)
+    {
+        CacheLayout.MoveIntoFolder(Path, destination, overwrite);
+        _moved = true;
+    }
 
     public void Dispose()
     {
         // A background sync that failed has nothing left to report once the file is given up.
         _ = Durable.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        if (!_movedAway)
+        if (!_moved)
         {
             // Only a file still in tmp/: a delete of a name already moved costs a failed unlink and a stat per commit.
             TryDelete(Path);

@@ -317,8 +317,7 @@ public sealed partial class SnapshotStore
 
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(staged.Path, target, overwrite: false);
+                staged.MoveTo(target, overwrite: false);
             }
             catch (IOException) when (File.Exists(target))
             {
