@@ -84,9 +84,8 @@ public sealed class CacheRecencyTests
     private static async Task PutAsync(DiskModuleCache cache, string key, System.Collections.Concurrent.ConcurrentDictionary<string, string> expected)
     {
         var bytes = RandomNumberGenerator.GetBytes(Size);
-        using var staged = await HashedTempFile.WriteAsync(cache.Layout, new MemoryStream(bytes), Ct);
-        expected[key] = staged.Sha256;
-        var outcome = await cache.PutAsync(key, staged, null, Ct);
+        expected[key] = CacheContent.Sha256Of(bytes);
+        var outcome = await CacheContent.PutAsync(cache, key, bytes);
         Assert.Equal(CommitStatus.Stored, outcome.Status);
     }
 }

@@ -24,7 +24,6 @@ public sealed class ReplicaTests
         GatewayProcess.StartAsync(Cancel, ["--cache", temp.Sub("cache"), "--listen", "127.0.0.1:0", "--upstream", upstream.ToString(),
             "--coordination", redis.Url, "--replica-id", id, .. more]);
 
-
     /// <summary>Every blob's bytes hash to its name, and every pin's content (when present) is the pinned one.</summary>
     private static void AssertNoPartialOrCorruptFile(string cache)
     {

@@ -11,10 +11,10 @@ internal static class CacheContent
     public static string Sha256Of(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
     /// <summary>Stages <paramref name="bytes"/> and commits them under <paramref name="key"/>, as a fetch does.</summary>
-    public static async Task PutAsync(DiskModuleCache cache, string key, byte[] bytes)
+    public static async Task<CommitOutcome> PutAsync(DiskModuleCache cache, string key, byte[] bytes)
     {
         using var staged = await HashedTempFile.WriteAsync(cache.Layout, new MemoryStream(bytes), Ct);
-        await cache.PutAsync(key, staged, null, Ct);
+        return await cache.PutAsync(key, staged, null, Ct);
     }
 
     /// <summary>The content the cache serves for <paramref name="key"/>, or null when it holds none.</summary>
